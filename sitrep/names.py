@@ -1,0 +1,273 @@
+"""One name per person or body across the corpus, however an article spells or shortens it.
+
+Three layers, each a small pure function:
+
+* :func:`name_key` folds spelling noise (case, accents, hyphens, curly apostrophes, a possessive
+  ``'s``, a leading "the") so that "Kim Hong-kyun" and "Kim Hong Kyun" are one key.
+* :class:`NameBook` resolves names within one article: titles are dropped ("Russia's Deputy Foreign
+  Minister Andrey Rudenko" -> "Andrey Rudenko"), a shortened mention ("Yoon", "President Yoon") takes
+  the full name the article gave, capitals used as metonyms ("Seoul") and countries acting as
+  speakers map to their governments, and the alias tables give the canonical form.
+* :func:`unify_names` merges variant spellings across articles ("Zelensky"/"Zelenskyy") into the
+  most used spelling, after the alias table has had its say.
+
+The vocabulary lives in two CSV tables an analyst can edit, never in code: ``aliases.csv`` (alias,
+canonical, country) and ``places.csv`` (country, demonym, capital, government). A folder being built
+may carry its own ``aliases.csv``, whose rows win over the built-in ones. This module does not find
+names in text (the extractors do that with spaCy); it only decides what to call them.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+BUILTIN_ALIASES = Path(__file__).with_name("aliases.csv")
+BUILTIN_PLACES = Path(__file__).with_name("places.csv")
+
+# Words that precede a person's name as a title or office; they are dropped from person names.
+TITLE_WORDS = frozenset(
+    """president vice prime minister deputy foreign defense defence interior secretary general
+    spokeswoman spokesman spokesperson ambassador envoy leader chief head commander gen lt col
+    colonel major sgt mr mrs ms dr sen senator rep representative chancellor king queen prince
+    supreme premier governor mayor director adviser advisor official officer lawmaker
+    chairman chairwoman chair first lady former acting press state national security
+    intelligence military army navy air force u.n. un nato eu us u.s. armed forces of the""".split()
+)
+_PRONOUNS = frozenset("he she they it him her them his its their we i you".split())
+
+
+def name_key(name: str) -> str:
+    """A spelling-insensitive key: 'The Kim Hong-Kyun’s' -> 'kim hong kyun'."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("’", "'").replace("‘", "'").casefold().strip()
+    s = re.sub(r"'s\b|'$", "", s)
+    s = re.sub(r"[-‐‑–—_/]", " ", s)
+    s = re.sub(r"[^\w\s.&']", " ", s)
+    s = re.sub(r"\s+", " ", s).strip(" .")
+    return re.sub(r"^the ", "", s)
+
+
+def clean_name(name: str) -> str:
+    """Display form of a raw mention: whitespace folded, possessive and leading article dropped."""
+    s = re.sub(r"\s+", " ", name).strip(" ,.;:\"'“”‘’")
+    s = re.sub(r"(’s|'s|’|')$", "", s)
+    return re.sub(r"^(the|The|a|an|An|A)\s+", "", s).strip()
+
+
+def strip_titles(name: str) -> str:
+    """A person's name without the titles and owners before it.
+
+    "Russia’s Deputy Foreign Minister Andrey Rudenko" -> "Andrey Rudenko";
+    "NATO Secretary General Mark Rutte" -> "Mark Rutte"; "President Yoon" -> "Yoon".
+    Only for person names: an organisation's name is made of such words and stays whole.
+    """
+    s = clean_name(name)
+    s = re.split(r"(?:’s|'s)\s+", s)[-1]
+    tokens = s.split()
+    last_title = -1
+    for i, tok in enumerate(tokens):
+        if tok.casefold().strip(",.") in TITLE_WORDS or (tok[:1].islower() and tok.isalpha()):
+            last_title = i
+    rest = tokens[last_title + 1:]
+    return " ".join(rest) if rest else s
+
+
+@dataclass(frozen=True)
+class Place:
+    country: str
+    demonym: str
+    capital: str
+    government: str
+
+
+@dataclass(frozen=True)
+class AliasTable:
+    """Alias key -> canonical name, canonical -> country, and the places vocabulary."""
+
+    canonical_by_key: Mapping[str, str]
+    country_by_canonical: Mapping[str, str]
+    places: tuple[Place, ...] = ()
+    problems: tuple[str, ...] = ()
+
+    def canonical(self, name: str) -> str | None:
+        return self.canonical_by_key.get(name_key(name))
+
+    @functools.cached_property
+    def _place_by_key(self) -> dict[str, Place]:
+        out: dict[str, Place] = {}
+        for p in self.places:
+            for form in (p.country, p.demonym, p.capital):
+                if form:
+                    out[name_key(form)] = p
+        return out
+
+    def place(self, name: str) -> Place | None:
+        """The country a country name, demonym or capital names ('Seoul', 'South Korean')."""
+        return self._place_by_key.get(name_key(name))
+
+    def country_of(self, canonical: str) -> str:
+        return self.country_by_canonical.get(canonical, "")
+
+
+def _read_csv_rows(path: Path, required: tuple[str, ...]) -> tuple[list[dict[str, str]], list[str]]:
+    """Rows of a small CSV table; malformed rows are reported, never fatal."""
+    problems: list[str] = []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [f"{path.name}: unreadable ({exc.__class__.__name__}); ignored"]
+    reader = csv.DictReader(text.splitlines())
+    missing = [c for c in required if c not in (reader.fieldnames or [])]
+    if missing:
+        return [], [f"{path.name}: missing column(s) {', '.join(missing)}; ignored"]
+    rows = []
+    for lineno, row in enumerate(reader, start=2):
+        if None in row or any(not (row.get(c) or "").strip() for c in required):
+            problems.append(f"{path.name} line {lineno}: malformed row skipped")
+            continue
+        rows.append({k: (v or "").strip() for k, v in row.items() if k})
+    return rows, problems
+
+
+def load_aliases(*extra: Path) -> AliasTable:
+    """The built-in tables plus any extra ``aliases.csv`` files (later files win)."""
+    canonical_by_key: dict[str, str] = {}
+    country_by_canonical: dict[str, str] = {}
+    problems: list[str] = []
+    place_rows, place_problems = _read_csv_rows(BUILTIN_PLACES, ("country", "demonym", "capital", "government"))
+    problems += place_problems
+    places = tuple(Place(r["country"], r["demonym"], r["capital"], r["government"]) for r in place_rows)
+    for p in places:
+        country_by_canonical.setdefault(p.government, p.country)
+    for path in (BUILTIN_ALIASES, *extra):
+        if not path.exists():
+            continue
+        rows, row_problems = _read_csv_rows(path, ("alias", "canonical"))
+        problems += row_problems
+        for r in rows:
+            canonical_by_key[name_key(r["alias"])] = r["canonical"]
+            canonical_by_key.setdefault(name_key(r["canonical"]), r["canonical"])
+            if r.get("country"):
+                country_by_canonical[r["canonical"]] = r["country"]
+    return AliasTable(canonical_by_key, country_by_canonical, places, tuple(problems))
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_aliases() -> AliasTable:
+    return load_aliases()
+
+
+def looks_like_person_name(name: str) -> bool:
+    tokens = name.split()
+    return 1 <= len(tokens) <= 5 and all(t[:1].isupper() for t in tokens)
+
+
+@dataclass
+class NameBook:
+    """Resolves the names one article uses, in reading order.
+
+    Call :meth:`observe_person` for every person named (spaCy PERSON entities, in order), then
+    :meth:`person` / :meth:`body` to get canonical names. A short mention ("Yoon", "President
+    Yoon") resolves to the fullest name the article gives whose tokens contain it.
+    """
+
+    aliases: AliasTable = field(default_factory=builtin_aliases)
+    full_names: list[str] = field(default_factory=list)
+
+    def observe_person(self, raw: str) -> None:
+        name = strip_titles(raw)
+        if looks_like_person_name(name) and name_key(name) not in _PRONOUNS:
+            if name not in self.full_names:
+                self.full_names.append(name)
+
+    def _expand(self, name: str) -> str:
+        tokens = name_key(name).split()
+        best = name
+        for full in reversed(self.full_names):  # the most recent full name wins ties
+            full_tokens = name_key(full).split()
+            if len(full_tokens) > len(tokens) and all(t in full_tokens for t in tokens):
+                if len(name_key(full).split()) > len(name_key(best).split()):
+                    best = full
+        return best
+
+    def person(self, raw: str) -> str:
+        """Canonical name of a person mention ('President Yoon' -> 'Yoon Suk Yeol')."""
+        direct = self.aliases.canonical(clean_name(raw))
+        if direct:
+            return direct
+        name = self._expand(strip_titles(raw))
+        return self.aliases.canonical(name) or name
+
+    def body(self, raw: str) -> str:
+        """Canonical name of an organisation, government or place acting as a speaker or actor.
+
+        'Seoul' and 'South Korea' -> 'South Korean government'; 'NIS' -> 'National Intelligence
+        Service' (alias table); otherwise the cleaned mention.
+        """
+        name = clean_name(raw)
+        direct = self.aliases.canonical(name)
+        if direct:
+            return direct
+        place = self.aliases.place(name)
+        if place and name_key(name) in {name_key(place.country), name_key(place.capital)}:
+            return place.government
+        return name
+
+    def country(self, raw_or_canonical: str) -> str:
+        """The country a canonical name belongs to when the tables say so, else ''."""
+        place = self.aliases.place(raw_or_canonical)
+        if place:
+            return place.country
+        return self.aliases.country_of(raw_or_canonical)
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two spellings of one name: same token count, each token alike, the whole very alike."""
+    ta, tb = name_key(a).split(), name_key(b).split()
+    if ta == tb or "".join(ta) == "".join(tb):
+        return True
+    if len(ta) != len(tb) or len(ta) < 2:
+        return False
+    if any(fuzz.ratio(x, y) < 67 for x, y in zip(ta, tb)):
+        return False
+    return fuzz.ratio(" ".join(ta), " ".join(tb)) >= 85
+
+
+def unify_names(names: Iterable[str], *, aliases: AliasTable | None = None) -> dict[str, str]:
+    """Map every spelling in ``names`` to one canonical spelling for the whole corpus.
+
+    The alias table decides first; remaining variants of one name ("Kim Hong-kyun"/"Kim Hong
+    Kyun", "Volodymyr Zelensky"/"Volodymyr Zelenskyy") merge into the most frequent spelling
+    (ties: the first seen).
+    """
+    aliases = aliases or builtin_aliases()
+    counts = Counter(n for n in names if n)
+    mapping: dict[str, str] = {}
+    groups: list[list[str]] = []
+    for name, _ in counts.most_common():
+        target = aliases.canonical(name)
+        if target:
+            mapping[name] = target
+            continue
+        for group in groups:
+            if _same_person(group[0], name):
+                group.append(name)
+                break
+        else:
+            groups.append([name])
+    for group in groups:
+        canonical = next((aliases.canonical(g) for g in group if aliases.canonical(g)), None)
+        for name in group:
+            mapping[name] = canonical or group[0]
+    # a name the alias table mapped may itself be a variant of a group's representative
+    return mapping
