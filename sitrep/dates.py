@@ -1,0 +1,449 @@
+"""Date expressions in news text, and what calendar date (or month) each one means.
+
+Why this module exists: events need dates, and news writes dates relative to the day it is
+published ("on Sunday", "last week", "earlier this month", "October 17" with no year). General
+date parsers get news wrong in ways that matter here: they resolve "Sunday" forward or to the wrong
+week, and read the modal verb "may", "We" or "Wed" inside words, "troops march", "the Sun", "1,500"
+or "155mm" as dates. Dates are a closed vocabulary (month and weekday names, a few relative
+phrases), so hand-written patterns with context checks are both more accurate and faster.
+
+What it does:
+
+* ``find_date_mentions(text)`` finds every date expression, in order, non-overlapping, longest
+  match first, each with a ``kind``.
+* ``resolve_date(expression, published)`` turns one expression into a ``ResolvedDate`` with day or
+  month precision, relative to the publication date.
+
+What it does not do: it never guesses. Year-only expressions ("in 2022", "mid-2023"), vague ones
+("recently") and relative ones without a publication date resolve to ``None``: no date is better
+than a wrong one. It does not look at tense or at the event a date belongs to (the events extractor
+does that), and it does not infer the publication date (see ``sitrep.published``).
+
+Conventions (all documented choices, relative to the publication date P):
+
+* Weekday ("on Sunday", "Tuesday"): the most recent such day on or before P. News reports the
+  past, and a story published on a Tuesday says "on Tuesday" for that same day, so P itself is
+  included. "last Tuesday" means strictly before P; "next Tuesday" strictly after.
+* Month without year ("in June"): the most recent such month on or before P's month.
+* Day and month without year ("October 17"): P's year if that day is at most
+  ``UPCOMING_SLACK_DAYS`` after P (announced, upcoming dates such as "talks on November 30" in a
+  story of November 25), otherwise the most recent one before P.
+* Weeks start on Monday. "last week" is the calendar week before P's week; "this week" is P's week; "over the weekend" is the Saturday-Sunday on or just before P. A span is given as
+  its month (precision ``month``) when it lies inside one month, and ``None`` when it straddles two.
+* "this month", "earlier this month", "later this month" are P's month; "last month" the one before.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "DateMention",
+    "ResolvedDate",
+    "UPCOMING_SLACK_DAYS",
+    "find_date_mentions",
+    "resolve_date",
+    "resolve_mention",
+    "parse_expression",
+    "parsed_mentions",
+    "resolve_parsed",
+    "day_month_year",
+    "weekday_on_or_before",
+    "ParsedDate",
+]
+
+# A yearless day+month this many days after publication is taken as an upcoming date of the same
+# year ("talks on November 30" in a story of November 25), not as last year's.
+UPCOMING_SLACK_DAYS = 31
+
+KINDS = ("absolute_day", "absolute_month", "year", "weekday", "relative", "vague")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression as written: ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A calendar date ``YYYY-MM-DD`` (precision ``day``) or month ``YYYY-MM`` (``month``)."""
+
+    date: str
+    precision: str
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    """What an expression says, before any publication date is applied.
+
+    ``relative`` names the relative phrase (``yesterday``, ``last_week``, ``weekend``,
+    ``this_month``, ``last_month`` ...); ``weekday_mode`` is ``""`` (on or before), ``last``
+    (strictly before) or ``next`` (strictly after).
+    """
+
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    weekday_mode: str = ""
+    relative: str = ""
+    amount: int = 0
+    preposition: str = ""
+
+
+# --- vocabulary --------------------------------------------------------------------------------
+
+_MONTH_NUMBERS = {
+    name.lower(): number for number, name in enumerate(calendar.month_name) if name
+}
+_MONTH_NUMBERS.update(
+    {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+     "oct": 10, "nov": 11, "dec": 12}
+)
+_WEEKDAY_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3, "several": 3,
+}
+
+# Month and weekday names are matched case-sensitively (capitalised): lowercase "may" and "march"
+# are the verb, and a lowercase "sunday" does not occur in edited news.
+_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# Abbreviations only next to a day number ("Oct. 17", "Nov 7"), where they cannot be words.
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:19|20)\d{2}"
+# A day number, not part of a larger number ("1,500"), a calibre ("155mm") or a model name.
+_DAY = r"(?<![\d,.\-])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])(?![,.]\d)(?!\s*(?:mm|cm|km|kg|%|percent)\b)"
+_PREP = (
+    r"(?:(?P<prep>[Oo]n|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Bb]efore|[Aa]fter|[Dd]uring|"
+    r"[Tt]hrough|[Aa]s of|[Ee]arly|[Ll]ate|[Ss]tarting)\s+)?"
+)
+_PART = (
+    r"(?P<part>(?:the\s+)?(?:end|beginning|start|middle)\s+of|[Ee]arly|[Ll]ate|[Mm]id)"
+)
+
+_DAY_MONTH = re.compile(
+    rf"\b{_PREP}(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?"
+    rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR})(?:,?\s+(?P<year>{_YEAR})\b)?(?![\w])"
+)
+_MONTH_DAY = re.compile(
+    rf"\b{_PREP}(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?P<month>{_MONTH_FULL}|{_MONTH_ABBR})\s+"
+    rf"(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR})\b)?"
+)
+_MONTH_YEAR = re.compile(
+    rf"\b{_PREP}(?:{_PART}[\s-]+)?(?P<month>{_MONTH_FULL})\b(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b)?"
+)
+_YEAR_ONLY = re.compile(
+    rf"\b{_PREP}(?:{_PART}[\s-]+|(?<![\w$€£.,/:\-]))(?P<year>{_YEAR})(?![\w])(?![,.]\d)"
+    r"(?!\s*(?:mm|cm|km|kg|%|percent)\b)"
+)
+_WEEKDAY_MENTION = re.compile(
+    rf"\b(?:(?P<mode>[Ll]ast|[Tt]his|[Nn]ext|[Tt]his past|[Tt]his coming)\s+|{_PREP})"
+    rf"?(?P<weekday>{_WEEKDAY})\b(?:\s+(?P<tod>morning|afternoon|evening|night))?"
+)
+_RELATIVE = re.compile(
+    r"\b(?:"
+    r"(?P<day_before>the\s+day\s+before\s+yesterday)"
+    r"|(?P<yesterday>yesterday)"
+    r"|(?P<last_night>last\s+night)"
+    r"|(?P<today>(?:earlier\s+|later\s+)?today|tonight|this\s+(?:morning|afternoon|evening))"
+    r"|(?P<ago>(?P<amount>\d+|a\s+couple\s+of|a\s+few|several|an?|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago)"
+    r"|(?P<weekend>(?:(?:over|at|on|during)\s+the|(?:over\s+|during\s+)?(?:this|last|this\s+past)"
+    r"|the\s+past)\s+weekend)"
+    r"|(?P<period>(?:(?:earlier|later|since|from|in|during|over|within)\s+)?"
+    r"(?P<which>this|last|next|the\s+previous|the\s+past|the\s+following|the\s+same)\s+"
+    r"(?P<span>week|month|year))"
+    r")\b",
+    re.IGNORECASE,
+)
+_VAGUE = re.compile(
+    r"\b(?:"
+    r"(?:in\s+|over\s+|during\s+)?recent\s+(?:days|weeks|months|years)"
+    r"|(?:in|over|during|within)\s+the\s+(?:last|past|coming|next)\s+(?:\d+\s+|few\s+|several\s+|"
+    r"couple\s+of\s+|two\s+|three\s+)?(?:days|weeks|months|years)"
+    r"|recently|lately|recent"
+    r")\b",
+    re.IGNORECASE,
+)
+
+# Words before a bare four-digit number that make it a quantity, not a year ("some 2000 troops").
+_QUANTITY_CUE = re.compile(
+    r"\b(?:some|about|around|nearly|almost|over|than|up\s+to|approximately|roughly|at\s+least|"
+    r"estimated|total\s+of)\s*$",
+    re.IGNORECASE,
+)
+# Prepositions and modifiers that make a bare capitalised month a date ("in May", "early March").
+_MONTH_CUE_PREPS = {
+    "on", "in", "since", "by", "until", "from", "before", "after", "during", "through", "as of",
+    "early", "late", "starting",
+}
+_MONTH_CUE_BEFORE = re.compile(
+    r"\b(?:last|this|next|of|in|since|by|until|from|before|after|during|through|between|and|or|"
+    r"to|early|late|mid|end|beginning|start|middle)[\s-]*$",
+    re.IGNORECASE,
+)
+# Months that are also common words or names: need a date-like context when bare.
+_AMBIGUOUS_MONTHS = {"May", "March", "April", "June", "August"}
+
+
+def _month_number(name: str) -> int:
+    return _MONTH_NUMBERS[name.rstrip(".").lower()]
+
+
+def _candidates(text: str) -> list[tuple[int, int, ParsedDate]]:
+    """Every pattern match as (start, end, parsed); overlaps are resolved by the caller."""
+    found: list[tuple[int, int, ParsedDate]] = []
+
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        for match in pattern.finditer(text):
+            day = int(re.match(r"\d+", match["day"]).group())
+            month = _month_number(match["month"])
+            year = int(match["year"]) if match["year"] else None
+            if day > calendar.monthrange(year or 2024, month)[1]:
+                continue
+            if match["month"][0] == "M" and match["month"].startswith(("May", "Mar")) and not (
+                match["prep"] or match["weekday"] or year
+            ) and pattern is _MONTH_DAY and _looks_like_sentence_start(text, match.start("month")):
+                # "May 9 people ..." at a sentence start is more likely the modal verb.
+                continue
+            weekday = _WEEKDAY_NUMBERS[match["weekday"].lower()] if match["weekday"] else None
+            found.append((match.start(), match.end(), ParsedDate(
+                "absolute_day", year=year, month=month, day=day, weekday=weekday,
+                preposition=(match["prep"] or "").lower())))
+
+    for match in _MONTH_YEAR.finditer(text):
+        month_name = match["month"]
+        year = int(match["year"]) if match["year"] else None
+        if not year and not match["prep"] and not match["part"]:
+            if not _bare_month_is_date(text, match.start("month"), match.end("month"), month_name):
+                continue
+        found.append((match.start(), match.end(), ParsedDate(
+            "absolute_month", year=year, month=_month_number(month_name),
+            preposition=(match["prep"] or "").lower())))
+
+    for match in _YEAR_ONLY.finditer(text):
+        if not match["prep"] and not match["part"] and _QUANTITY_CUE.search(text[: match.start()]):
+            continue
+        found.append((match.start(), match.end(), ParsedDate(
+            "year", year=int(match["year"]), preposition=(match["prep"] or "").lower())))
+
+    for match in _WEEKDAY_MENTION.finditer(text):
+        mode = (match["mode"] or "").lower()
+        mode = {"last": "last", "this past": "last", "next": "next", "this coming": "next"}.get(mode, "")
+        found.append((match.start(), match.end(), ParsedDate(
+            "weekday", weekday=_WEEKDAY_NUMBERS[match["weekday"].lower()], weekday_mode=mode,
+            preposition=(match["prep"] or "").lower())))
+
+    for match in _RELATIVE.finditer(text):
+        found.append((match.start(), match.end(), _parse_relative(match)))
+
+    for match in _VAGUE.finditer(text):
+        found.append((match.start(), match.end(), ParsedDate("vague")))
+    return found
+
+
+def _looks_like_sentence_start(text: str, position: int) -> bool:
+    before = text[:position].rstrip()
+    return not before or before[-1] in ".!?\n\"“‘'"
+
+
+def _bare_month_is_date(text: str, start: int, end: int, name: str) -> bool:
+    """A capitalised month name with no preposition, day or year: a date only in date context."""
+    before = text[max(0, start - 20):start]
+    if _MONTH_CUE_BEFORE.search(before):
+        return True
+    after = text[end:end + 20]
+    # "June Smith", "April Ryan": a following capitalised word makes it a name, not a month.
+    if re.match(r"\s+[A-Z][a-z]", after) and not re.match(rf"\s+(?:{_YEAR}|{_WEEKDAY})", after):
+        return False
+    if name in ("May", "March"):
+        # The modal verb and the verb/noun "march" are far more common than a bare month.
+        return False
+    if name in _AMBIGUOUS_MONTHS and _looks_like_sentence_start(text, start):
+        return False
+    return True
+
+
+def _parse_relative(match: re.Match[str]) -> ParsedDate:
+    if match["day_before"]:
+        return ParsedDate("relative", relative="days_ago", amount=2)
+    if match["yesterday"]:
+        return ParsedDate("relative", relative="days_ago", amount=1)
+    if match["last_night"]:
+        return ParsedDate("relative", relative="days_ago", amount=1)
+    if match["today"]:
+        return ParsedDate("relative", relative="days_ago", amount=0)
+    if match["ago"]:
+        amount_text = re.sub(r"\s+", " ", match["amount"].lower())
+        amount = int(amount_text) if amount_text.isdigit() else _NUMBER_WORDS[amount_text]
+        return ParsedDate("relative", relative=f"{match['unit'].lower()}s_ago", amount=amount)
+    if match["weekend"]:
+        return ParsedDate("relative", relative="weekend")
+    which = re.sub(r"\s+", " ", match["which"].lower())
+    span = match["span"].lower()
+    offset = {"this": 0, "the same": 0, "last": -1, "the previous": -1, "the past": -1,
+              "next": 1, "the following": 1}[which]
+    if which == "the past" and span == "week":
+        return ParsedDate("relative", relative="past_seven_days")
+    name = {-1: "last", 0: "this", 1: "next"}[offset]
+    return ParsedDate("relative", relative=f"{name}_{span}")
+
+
+def _select_longest(found: list[tuple[int, int, ParsedDate]]) -> list[tuple[int, int, ParsedDate]]:
+    """Non-overlapping matches, longest first, then leftmost."""
+    chosen: list[tuple[int, int, ParsedDate]] = []
+    for start, end, parsed in sorted(found, key=lambda item: (-(item[1] - item[0]), item[0])):
+        if all(end <= other_start or start >= other_end for other_start, other_end, _ in chosen):
+            chosen.append((start, end, parsed))
+    return sorted(chosen, key=lambda item: item[0])
+
+
+def parsed_mentions(text: str) -> list[tuple[DateMention, ParsedDate]]:
+    """Each mention of ``find_date_mentions`` with what it says (for callers that reason on it)."""
+    return [
+        (DateMention(start, end, text[start:end], parsed.kind), parsed)
+        for start, end, parsed in _select_longest(_candidates(text))
+    ]
+
+
+def find_date_mentions(text: str) -> list[DateMention]:
+    """Every date expression in ``text``, in order, non-overlapping, longest match first."""
+    return [mention for mention, _ in parsed_mentions(text)]
+
+
+def parse_expression(expression: str) -> ParsedDate | None:
+    """What one date expression says (the longest mention in it), or ``None`` if it has none."""
+    mentions = parsed_mentions(expression)
+    if not mentions:
+        return None
+    return max(mentions, key=lambda pair: pair[0].end - pair[0].start)[1]
+
+
+# --- resolution --------------------------------------------------------------------------------
+
+
+def _day(date: dt.date) -> ResolvedDate:
+    return ResolvedDate(date.isoformat(), "day")
+
+
+def _month(year: int, month: int) -> ResolvedDate:
+    return ResolvedDate(f"{year:04d}-{month:02d}", "month")
+
+
+def _span(first: dt.date, last: dt.date) -> ResolvedDate | None:
+    """A span of days is known to its month only, and only when it lies inside one month."""
+    if (first.year, first.month) != (last.year, last.month):
+        return None
+    return _month(first.year, first.month)
+
+
+def _shift_month(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def weekday_on_or_before(weekday: int, published: dt.date) -> dt.date:
+    """The most recent date with this weekday (Monday = 0) on or before ``published``."""
+    return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def day_month_year(day: int, month: int, published: dt.date) -> int | None:
+    """The year of a yearless day and month, relative to ``published`` (see module docstring)."""
+    for year in (published.year, published.year - 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:  # 29 February in a common year
+            continue
+        if candidate <= published + dt.timedelta(days=UPCOMING_SLACK_DAYS):
+            return year
+    return None
+
+
+def resolve_parsed(parsed: ParsedDate, published: dt.date | None) -> ResolvedDate | None:
+    """Resolve an already parsed expression; ``None`` when it cannot be known."""
+    if parsed.kind == "absolute_day":
+        year = parsed.year
+        if year is None:
+            if published is None:
+                return None
+            year = day_month_year(parsed.day, parsed.month, published)
+            if year is None:
+                return None
+        try:
+            return _day(dt.date(year, parsed.month, parsed.day))
+        except ValueError:
+            return None
+    if parsed.kind == "absolute_month":
+        if parsed.year is not None:
+            return _month(parsed.year, parsed.month)
+        if published is None:
+            return None
+        year = published.year if parsed.month <= published.month else published.year - 1
+        return _month(year, parsed.month)
+    if parsed.kind == "weekday":
+        if published is None:
+            return None
+        if parsed.weekday_mode == "last":
+            return _day(weekday_on_or_before(parsed.weekday, published - dt.timedelta(days=1)))
+        if parsed.weekday_mode == "next":
+            return _day(published + dt.timedelta(days=(parsed.weekday - published.weekday() - 1) % 7 + 1))
+        return _day(weekday_on_or_before(parsed.weekday, published))
+    if parsed.kind == "relative" and published is not None:
+        return _resolve_relative(parsed, published)
+    return None
+
+
+def _resolve_relative(parsed: ParsedDate, published: dt.date) -> ResolvedDate | None:
+    relative = parsed.relative
+    monday = published - dt.timedelta(days=published.weekday())
+    if relative == "days_ago":
+        return _day(published - dt.timedelta(days=parsed.amount))
+    if relative == "weeks_ago":
+        # "two weeks ago" is approximate: a span of a week centred on the day.
+        centre = published - dt.timedelta(days=7 * parsed.amount)
+        return _span(centre - dt.timedelta(days=3), centre + dt.timedelta(days=3))
+    if relative == "months_ago":
+        return _month(*_shift_month(published.year, published.month, -parsed.amount))
+    if relative == "weekend":
+        saturday = weekday_on_or_before(5, published)
+        return _span(saturday, saturday + dt.timedelta(days=1))
+    if relative == "past_seven_days":
+        return _span(published - dt.timedelta(days=7), published)
+    if relative == "last_week":
+        return _span(monday - dt.timedelta(days=7), monday - dt.timedelta(days=1))
+    if relative == "this_week":
+        return _span(monday, monday + dt.timedelta(days=6))
+    if relative == "next_week":
+        return _span(monday + dt.timedelta(days=7), monday + dt.timedelta(days=13))
+    if relative == "this_month":
+        return _month(published.year, published.month)
+    if relative == "last_month":
+        return _month(*_shift_month(published.year, published.month, -1))
+    if relative == "next_month":
+        return _month(*_shift_month(published.year, published.month, 1))
+    # years: "last year", "earlier this year", "three years ago" give no month.
+    return None
+
+
+def resolve_date(expression: str, published: dt.date | None) -> ResolvedDate | None:
+    """Resolve one date expression relative to the publication date; ``None`` if unknowable."""
+    parsed = parse_expression(expression)
+    if parsed is None:
+        return None
+    return resolve_parsed(parsed, published)
+
+
+def resolve_mention(mention: DateMention, published: dt.date | None) -> ResolvedDate | None:
+    """Resolve a mention found by ``find_date_mentions``."""
+    return resolve_date(mention.text, published)
