@@ -193,8 +193,8 @@ _MONTH_CUE_BEFORE = re.compile(
     r"to|early|late|mid|end|beginning|start|middle)[\s-]*$",
     re.IGNORECASE,
 )
-# Months that are also common words or names: need a date-like context when bare.
-_AMBIGUOUS_MONTHS = {"May", "March", "April", "June", "August"}
+# Months that are also common verbs: a month only with a preposition, day, year or modifier.
+_VERB_MONTHS = {"May", "March"}
 
 
 def _month_number(name: str) -> int:
@@ -211,11 +211,6 @@ def _candidates(text: str) -> list[tuple[int, int, ParsedDate]]:
             month = _month_number(match["month"])
             year = int(match["year"]) if match["year"] else None
             if day > calendar.monthrange(year or 2024, month)[1]:
-                continue
-            if match["month"][0] == "M" and match["month"].startswith(("May", "Mar")) and not (
-                match["prep"] or match["weekday"] or year
-            ) and pattern is _MONTH_DAY and _looks_like_sentence_start(text, match.start("month")):
-                # "May 9 people ..." at a sentence start is more likely the modal verb.
                 continue
             weekday = _WEEKDAY_NUMBERS[match["weekday"].lower()] if match["weekday"] else None
             found.append((match.start(), match.end(), ParsedDate(
@@ -239,6 +234,8 @@ def _candidates(text: str) -> list[tuple[int, int, ParsedDate]]:
             "year", year=int(match["year"]), preposition=(match["prep"] or "").lower())))
 
     for match in _WEEKDAY_MENTION.finditer(text):
+        if not match["mode"] and not match["prep"] and _weekday_is_a_name(text, match):
+            continue
         mode = (match["mode"] or "").lower()
         mode = {"last": "last", "this past": "last", "next": "next", "this coming": "next"}.get(mode, "")
         found.append((match.start(), match.end(), ParsedDate(
@@ -253,26 +250,26 @@ def _candidates(text: str) -> list[tuple[int, int, ParsedDate]]:
     return found
 
 
-def _looks_like_sentence_start(text: str, position: int) -> bool:
-    before = text[:position].rstrip()
-    return not before or before[-1] in ".!?\n\"“‘'"
+def _weekday_is_a_name(text: str, match: re.Match[str]) -> bool:
+    """"The Sunday Times", "Good Friday Agreement": a weekday inside a capitalised name."""
+    followed_by_name = re.match(r"\s+[A-Z][a-z]", text[match.end():match.end() + 3])
+    before = text[max(0, match.start() - 12):match.start()]
+    preceded_by_name = re.search(r"(?:\bthe|\b[A-Z][a-z]+)\s+$", before) and not re.search(
+        r"[.!?\n]\s*[A-Z][a-z]+\s+$", before
+    )
+    return bool(followed_by_name and preceded_by_name)
 
 
 def _bare_month_is_date(text: str, start: int, end: int, name: str) -> bool:
     """A capitalised month name with no preposition, day or year: a date only in date context."""
-    before = text[max(0, start - 20):start]
-    if _MONTH_CUE_BEFORE.search(before):
-        return True
     after = text[end:end + 20]
     # "June Smith", "April Ryan": a following capitalised word makes it a name, not a month.
     if re.match(r"\s+[A-Z][a-z]", after) and not re.match(rf"\s+(?:{_YEAR}|{_WEEKDAY})", after):
         return False
-    if name in ("May", "March"):
-        # The modal verb and the verb/noun "march" are far more common than a bare month.
-        return False
-    if name in _AMBIGUOUS_MONTHS and _looks_like_sentence_start(text, start):
-        return False
-    return True
+    if _MONTH_CUE_BEFORE.search(text[max(0, start - 20):start]):
+        return True
+    # The modal verb "May" and the verb/noun "March" are far more common than a bare month.
+    return name not in _VERB_MONTHS
 
 
 def _parse_relative(match: re.Match[str]) -> ParsedDate:

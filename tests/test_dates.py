@@ -1,0 +1,188 @@
+"""Date expressions: finding them in text and resolving them against a publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.dates import (
+    DateMention,
+    ResolvedDate,
+    find_date_mentions,
+    resolve_date,
+    resolve_mention,
+)
+
+TUESDAY_22_OCT = dt.date(2024, 10, 22)
+MONDAY_25_NOV = dt.date(2024, 11, 25)
+THURSDAY_31_OCT = dt.date(2024, 10, 31)
+MONDAY_2_DEC = dt.date(2024, 12, 2)
+WEDNESDAY_8_JAN = dt.date(2025, 1, 8)
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "expected"),
+    [
+        # absolute days, with and without year
+        ("October 17", TUESDAY_22_OCT, ("2024-10-17", "day")),
+        ("23 October", TUESDAY_22_OCT, ("2024-10-23", "day")),
+        ("on November 7", MONDAY_25_NOV, ("2024-11-07", "day")),
+        ("On October 4", TUESDAY_22_OCT, ("2024-10-04", "day")),
+        ("On Wednesday, 23 October", TUESDAY_22_OCT, ("2024-10-23", "day")),
+        ("Oct. 17", TUESDAY_22_OCT, ("2024-10-17", "day")),
+        ("the 3rd of March", TUESDAY_22_OCT, ("2024-03-03", "day")),
+        ("October 17, 2023", TUESDAY_22_OCT, ("2023-10-17", "day")),
+        ("24 February 2022", None, ("2022-02-24", "day")),
+        ("May 9", TUESDAY_22_OCT, ("2024-05-09", "day")),
+        ("9 May", TUESDAY_22_OCT, ("2024-05-09", "day")),
+        # a yearless day well after publication is last year's; one just after is upcoming
+        ("December 20", TUESDAY_22_OCT, ("2023-12-20", "day")),
+        ("November 5", TUESDAY_22_OCT, ("2024-11-05", "day")),
+        ("December 28", WEDNESDAY_8_JAN, ("2024-12-28", "day")),
+        # months
+        ("June", TUESDAY_22_OCT, ("2024-06", "month")),
+        ("in October", TUESDAY_22_OCT, ("2024-10", "month")),
+        ("in November", TUESDAY_22_OCT, ("2023-11", "month")),
+        ("February 2022", TUESDAY_22_OCT, ("2022-02", "month")),
+        ("since August 2023", None, ("2023-08", "month")),
+        ("in May", TUESDAY_22_OCT, ("2024-05", "month")),
+        ("May 2024", None, ("2024-05", "month")),
+        ("early March", TUESDAY_22_OCT, ("2024-03", "month")),
+        ("mid-October", TUESDAY_22_OCT, ("2024-10", "month")),
+        # weekdays: most recent on or before publication
+        ("on Tuesday", TUESDAY_22_OCT, ("2024-10-22", "day")),
+        ("Tuesday", TUESDAY_22_OCT, ("2024-10-22", "day")),
+        ("In a statement Tuesday", TUESDAY_22_OCT, ("2024-10-22", "day")),
+        ("on Sunday", MONDAY_25_NOV, ("2024-11-24", "day")),
+        ("On Friday", TUESDAY_22_OCT, ("2024-10-18", "day")),
+        ("Wednesday", TUESDAY_22_OCT, ("2024-10-16", "day")),
+        ("last Tuesday", TUESDAY_22_OCT, ("2024-10-15", "day")),
+        ("next Friday", TUESDAY_22_OCT, ("2024-10-25", "day")),
+        ("Monday night", TUESDAY_22_OCT, ("2024-10-21", "day")),
+        # relative days
+        ("yesterday", TUESDAY_22_OCT, ("2024-10-21", "day")),
+        ("today", TUESDAY_22_OCT, ("2024-10-22", "day")),
+        ("three days ago", TUESDAY_22_OCT, ("2024-10-19", "day")),
+        # spans: the month when inside one month, else nothing
+        ("last week", TUESDAY_22_OCT, ("2024-10", "month")),
+        ("last week", MONDAY_25_NOV, ("2024-11", "month")),
+        ("last week", dt.date(2024, 12, 11), ("2024-12", "month")),
+        ("last week", MONDAY_2_DEC, None),  # 25 November - 1 December
+        ("last week", dt.date(2024, 10, 2), ("2024-09", "month")),  # 23-29 September
+        ("last week", dt.date(2024, 10, 9), None),  # 30 September - 6 October
+        ("over the weekend", MONDAY_25_NOV, ("2024-11", "month")),
+        ("Over the weekend", TUESDAY_22_OCT, ("2024-10", "month")),
+        ("over the weekend", MONDAY_2_DEC, None),  # Sat 30 November - Sun 1 December
+        ("over the weekend", dt.date(2024, 11, 24), ("2024-11", "month")),  # Sat 23 - Sun 24
+        ("over the weekend", dt.date(2024, 9, 2), None),  # Sat 31 Aug - Sun 1 Sep
+        ("this week", THURSDAY_31_OCT, None),  # 28 Oct - 3 Nov straddles two months
+        # months relative to publication
+        ("earlier this month", MONDAY_25_NOV, ("2024-11", "month")),
+        ("this month", TUESDAY_22_OCT, ("2024-10", "month")),
+        ("later this month", TUESDAY_22_OCT, ("2024-10", "month")),
+        ("last month", TUESDAY_22_OCT, ("2024-09", "month")),
+        ("last month", WEDNESDAY_8_JAN, ("2024-12", "month")),
+        ("next month", MONDAY_2_DEC, ("2025-01", "month")),
+        # unknowable: nothing rather than a wrong date
+        ("in 2022", TUESDAY_22_OCT, None),
+        ("mid-2023", TUESDAY_22_OCT, None),
+        ("Since Russia's 2022 invasion", TUESDAY_22_OCT, None),
+        ("last year", TUESDAY_22_OCT, None),
+        ("earlier this year", TUESDAY_22_OCT, None),
+        ("recently", TUESDAY_22_OCT, None),
+        ("a recent meeting", TUESDAY_22_OCT, None),
+        ("in recent years", TUESDAY_22_OCT, None),
+        ("on Sunday", None, None),
+        ("last week", None, None),
+        ("June", None, None),
+        ("October 17", None, None),
+        ("no date here", TUESDAY_22_OCT, None),
+    ],
+)
+def test_resolve_date(expression, published, expected):
+    resolved = resolve_date(expression, published)
+    if expected is None:
+        assert resolved is None
+    else:
+        assert resolved == ResolvedDate(*expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Wednesday, 23 October, the ministry spoke.", [("On Wednesday, 23 October", "absolute_day")]),
+        ("At an October 17 press conference", [("October 17", "absolute_day")]),
+        ("he said on November 7.", [("on November 7", "absolute_day")]),
+        ("since the conflict began in February 2022.", [("in February 2022", "absolute_month")]),
+        ("shipped since August 2023 to support", [("since August 2023", "absolute_month")]),
+        ("In June, the two countries signed", [("In June", "absolute_month")]),
+        ("Since Russia’s 2022 invasion of Ukraine", [("2022", "year")]),
+        ("began in mid-2023 with", [("in mid-2023", "year")]),
+        ("In a statement Tuesday, officials", [("Tuesday", "weekday")]),
+        ("issued the warning on Sunday, stating", [("on Sunday", "weekday")]),
+        ("Over the weekend, media claimed", [("Over the weekend", "relative")]),
+        ("Zelensky warned last week that", [("last week", "relative")]),
+        ("At a press conference earlier this month, Yoon", [("earlier this month", "relative")]),
+        ("the agency said yesterday", [("yesterday", "relative")]),
+        ("Yoon recently hinted", [("recently", "vague")]),
+        ("cooperation in recent years.", [("in recent years", "vague")]),
+        ("fired over the last 18 months.", [("over the last 18 months", "vague")]),
+        ("Victory Day on May 9 and", [("on May 9", "absolute_day")]),
+        ("the vote in May 2024", [("in May 2024", "absolute_month")]),
+        ("Yoon said Monday North Korea", [("Monday", "weekday")]),
+        ("Sunday Kim spoke", [("Sunday", "weekday")]),
+    ],
+)
+def test_find_date_mentions(text, expected):
+    mentions = find_date_mentions(text)
+    assert [(mention.text, mention.kind) for mention in mentions] == expected
+    for mention in mentions:
+        assert text[mention.start:mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea may deploy troops to Ukraine.",  # modal verb
+        "May we ask whether the troops may stay?",  # sentence-initial modal
+        "Thousands march through Seoul as troops march north.",  # verb
+        "March on, the commander said.",  # verb, capitalised
+        "We will not remain idle, said Wed Kim.",  # "We", "Wed" are not Wednesday
+        "Wedding guests and weekday markets",  # weekday names inside words
+        "The Sun reported the story first.",  # a newspaper, not Sunday
+        "according to the Sunday Times and the Good Friday Agreement",  # names
+        "1,500 special forces and 11,000 troops",  # counts
+        "South Korea produces 155mm shells and 170mm howitzers.",  # calibres
+        "the Hwasong-19 missile and Su-30 jets",  # model names
+        "around 2000 troops were seen",  # a count after a quantity cue
+        "June Smith and April Ryan reported.",  # names
+        "an august institution",  # adjective
+    ],
+)
+def test_find_date_mentions_ignores_lookalikes(text):
+    assert find_date_mentions(text) == []
+
+
+def test_mentions_are_ordered_non_overlapping_and_exact():
+    text = (
+        "Rudenko spoke on Sunday. At a press conference earlier this month, Yoon said on "
+        "November 7 that 1,500 troops had arrived since August 2023. Over the weekend, media "
+        "claimed 500 were killed; Zelensky warned last week."
+    )
+    mentions = find_date_mentions(text)
+    assert [mention.text for mention in mentions] == [
+        "on Sunday", "earlier this month", "on November 7", "since August 2023",
+        "Over the weekend", "last week",
+    ]
+    for previous, following in zip(mentions, mentions[1:]):
+        assert previous.end <= following.start
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+
+
+def test_resolve_mention_uses_the_mention_text():
+    text = "The statement came on Sunday, after talks in June."
+    sunday, june = find_date_mentions(text)
+    assert resolve_mention(sunday, MONDAY_25_NOV) == ResolvedDate("2024-11-24", "day")
+    assert resolve_mention(june, MONDAY_25_NOV) == ResolvedDate("2024-06", "month")
+    assert resolve_mention(DateMention(0, 4, "2022", "year"), MONDAY_25_NOV) is None
