@@ -1,0 +1,79 @@
+"""Overview: the corpus at a glance and where the sources disagree on troop numbers."""
+
+from __future__ import annotations
+
+import altair as alt
+import streamlit as st
+
+from pages import _chrome
+from sitrep import views
+
+all_tables, shown = _chrome.page_tables()
+_chrome.page_header("Overview", "What the corpus holds, and what each source last claimed.")
+
+summary = views.corpus_summary(shown)
+for column, (label, key) in zip(st.columns(6), [
+    ("Articles", "articles"), ("Outlets", "outlets"), ("Quotes", "quotes"),
+    ("Speakers", "speakers"), ("Figures", "figures"), ("Events", "events"),
+]):
+    column.metric(label, f"{summary[key]:,}")
+
+estimates = views.claimant_estimates(shown["figures"], shown["articles"], category="troops")
+st.subheader("Where sources disagree: troop numbers")
+line = views.disagreement_line(estimates)
+if line:
+    st.info(line, icon=":material/compare_arrows:")
+elif estimates.empty:
+    st.caption("No troop figures in the selection.")
+else:
+    st.caption("Every claimant's latest troop figure is the same.")
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.markdown("**Latest troop estimate per claimant**")
+    table = estimates[["claimant", "latest", "latest_as_of", "highest", "highest_as_of", "figures"]]
+    st.dataframe(
+        table, hide_index=True, width="stretch", key="overview_estimates",
+        column_config={
+            "claimant": "Claimant", "latest": "Latest", "latest_as_of": "As of",
+            "highest": "Highest", "highest_as_of": "Highest as of",
+            "figures": st.column_config.NumberColumn("Figures", format="%d"),
+        },
+    )
+    _chrome.csv_download(table, "latest_troop_estimates", key="overview_estimates_csv")
+    st.page_link("pages/estimates.py", label="All estimates on a chart", icon=":material/groups:")
+
+with right:
+    st.markdown("**Articles by outlet and publication date**")
+    counts = views.articles_by_outlet_date(shown["articles"])
+    dated = counts.dropna(subset=["published"])
+    if dated.empty:
+        st.caption("No article has a known publication date.")
+    else:
+        chart = alt.Chart(dated).mark_bar(size=14).encode(
+            x=alt.X("yearmonthdate(published):T", title=None, axis=alt.Axis(format="%b %d", labelAngle=0)),
+            y=alt.Y("sum(articles):Q", title="Articles", axis=alt.Axis(tickMinStep=1, format="d")),
+            color=alt.Color("source:N", title="Source", legend=alt.Legend(orient="bottom", columns=2)),
+            tooltip=[alt.Tooltip("source:N", title="Source"),
+                     alt.Tooltip("yearmonthdate(published):T", title="Published", format="%b %d, %Y"),
+                     alt.Tooltip("sum(articles):Q", title="Articles")],
+        ).properties(height=260)
+        st.altair_chart(chart, width="stretch", key="overview_articles_chart")
+    undated = int(counts["published"].isna().sum() and counts.loc[counts["published"].isna(), "articles"].sum())
+    if undated:
+        st.caption(f"{undated:,} article(s) with no known publication date are not charted.")
+
+st.subheader("Articles")
+labels = views.article_labels(shown["articles"])
+articles = shown["articles"].assign(source=views.source_label(shown["articles"]))[
+    ["article_id", "title", "source", "published", "published_basis", "n_chars", "url"]
+].sort_values("published", ascending=False)
+st.dataframe(
+    articles, hide_index=True, width="stretch", key="overview_articles",
+    column_config={
+        "article_id": "Article", "title": "Title", "source": "Source", "published": "Published",
+        "published_basis": "Date basis", "n_chars": st.column_config.NumberColumn("Characters", format="%d"),
+        "url": st.column_config.LinkColumn("URL"),
+    },
+)
+_chrome.csv_download(articles, "articles", key="overview_articles_csv")

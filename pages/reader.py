@@ -1,0 +1,97 @@
+"""Article reader: one article's text with its quotes, figures and events marked, and its rows.
+
+Deep link: ``reader?article=<article_id>&hl=<quote_id|figure_id|event_id>`` opens the article with
+that row outlined and scrolled into view.
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from pages import _chrome
+from sitrep import views
+from sitrep.highlight import anchor_id, legend_html, marks_for_article, reader_html
+
+all_tables, shown = _chrome.page_tables()
+articles = all_tables["articles"]
+labels = views.article_labels(articles)
+options = list(articles.sort_values(["published", "article_id"], ascending=[False, True])["article_id"])
+
+highlighted = st.query_params.get("hl", "")
+if highlighted and "article" not in st.query_params and "article" not in st.session_state:
+    # A link may name only the row; find its article.
+    st.session_state["article"] = views.row_article(all_tables, highlighted) or None
+
+
+def _forget_highlight() -> None:
+    st.query_params.pop("hl", None)
+
+
+article_id = st.selectbox("Article", options, key="article", bind="query-params", index=None,
+                          format_func=lambda a: labels.get(a, a), on_change=_forget_highlight,
+                          placeholder="Choose an article")
+if not article_id:
+    st.title("Article reader")
+    st.info("Choose an article above, or open one from a search result or the timeline.",
+            icon=":material/article:")
+    st.stop()
+
+article = articles[articles["article_id"] == article_id].iloc[0]
+rows = views.article_rows(all_tables, article_id)
+st.title(article["title"] or article_id, anchor=False)
+meta = [views.source_label(articles[articles["article_id"] == article_id]).iloc[0]]
+if article["published"]:
+    meta.append(f"published {views.format_date(article['published'])} ({article['published_basis']})")
+else:
+    meta.append("publication date unknown")
+meta.append(f"id `{article_id}`")
+st.caption(" · ".join(meta))
+if article["url"]:
+    st.link_button("Original article", article["url"], icon=":material/open_in_new:")
+
+text_col, rows_col = st.columns([3, 2], gap="large")
+with text_col:
+    st.html(legend_html())
+    marks = marks_for_article(rows["quotes"], rows["figures"], rows["events"])
+    st.html(reader_html(article["text"], marks, focus=highlighted))
+    if highlighted:
+        # Our own script, carrying only an escaped element id: the article text above has none.
+        target = json.dumps(anchor_id(highlighted))
+        st.html(
+            f"<script>setTimeout(() => {{ const el = document.getElementById({target});"
+            " if (el) el.scrollIntoView({behavior: 'smooth', block: 'center'}); }, 300);</script>",
+            unsafe_allow_javascript=True,
+        )
+
+with rows_col:
+    st.markdown("**Extracted from this article**")
+    quotes_tab, figures_tab, events_tab = st.tabs([
+        f"Quotes ({len(rows['quotes'])})", f"Figures ({len(rows['figures'])})",
+        f"Events ({len(rows['events'])})",
+    ])
+    with quotes_tab:
+        table = rows["quotes"][["speaker", "text", "speaker_country", "cue", "quote_id"]]
+        st.dataframe(table, hide_index=True, width="stretch", key="reader_quotes",
+                     column_config={"speaker": "Speaker", "text": "Quote", "speaker_country": "Country",
+                                    "cue": "Cue", "quote_id": "Id"})
+        _chrome.csv_download(table, f"{article_id}_quotes", key="reader_quotes_csv")
+    with figures_tab:
+        figures = rows["figures"].assign(figure=[
+            views.format_figure(v, q, lo, hi) for v, q, lo, hi in
+            zip(rows["figures"]["value"], rows["figures"]["qualifier"], rows["figures"]["low"],
+                rows["figures"]["high"])
+        ])
+        table = figures[["figure", "category", "subject", "claimant", "as_of", "evidence", "figure_id"]]
+        st.dataframe(table, hide_index=True, width="stretch", key="reader_figures",
+                     column_config={"figure": "Figure", "category": "Category", "subject": "Subject",
+                                    "claimant": "Claimant", "as_of": "As of", "evidence": "Sentence",
+                                    "figure_id": "Id"})
+        _chrome.csv_download(table, f"{article_id}_figures", key="reader_figures_csv")
+    with events_tab:
+        table = rows["events"][["date", "actor", "event_type", "summary", "evidence", "event_id"]]
+        st.dataframe(table, hide_index=True, width="stretch", key="reader_events",
+                     column_config={"date": "Date", "actor": "Actor", "event_type": "Type",
+                                    "summary": "What", "evidence": "Sentence", "event_id": "Id"})
+        _chrome.csv_download(table, f"{article_id}_events", key="reader_events_csv")

@@ -1,0 +1,59 @@
+"""Quote search: who said what, found by any words, with the match highlighted."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from pages import _chrome
+from sitrep import views
+from sitrep.highlight import READER_CSS, anchor_id, mark_matches
+from sitrep.search import search_quotes
+
+MAX_CARDS = 50
+
+all_tables, shown = _chrome.page_tables()
+_chrome.page_header(
+    "Quote search",
+    'Any words (case, accents and word endings ignored; "quoted phrase" for an exact phrase).',
+)
+quotes = shown["quotes"]
+labels = views.article_labels(all_tables["articles"])
+sources = views.article_sources(all_tables["articles"])
+published = dict(zip(all_tables["articles"]["article_id"], all_tables["articles"]["published"]))
+
+query = st.text_input("Search quotes", key="q", bind="query-params",
+                      placeholder='e.g. escalation, "serious threat", Zelensky', icon=":material/search:")
+filters = st.columns(3)
+with filters[0]:
+    speakers = _chrome.url_multiselect("Speaker", views.distinct_values(quotes, "speaker"), key="speaker")
+with filters[1]:
+    countries = _chrome.url_multiselect("Speaker's country", views.distinct_values(quotes, "speaker_country"),
+                                        key="country")
+with filters[2]:
+    chosen_articles = _chrome.url_multiselect("Article", sorted(set(quotes["article_id"])), key="article",
+                                              format_func=labels.get)
+
+results = search_quotes(quotes, query, index=_chrome.quote_index(), speakers=speakers,
+                        countries=countries, article_ids=chosen_articles)
+st.caption(f"{len(results):,} quote(s)" + (f"; showing the first {MAX_CARDS}" if len(results) > MAX_CARDS else ""))
+
+st.html(f"<style>{READER_CSS}</style>")
+for row in results.head(MAX_CARDS).itertuples(index=False):
+    with st.container(border=True, key=f"card-{anchor_id(row.quote_id)}"):
+        when = views.format_date(row.date_said or published.get(row.article_id, ""), row.date_precision)
+        details = [row.speaker_country, when, sources.get(row.article_id, "")]
+        if row.cluster_size > 1:
+            details.append(f"also reported by {row.cluster_size - 1} other article(s)")
+        st.html(
+            f'<div class="sr-card-quote" style="font-size:1.05rem">“{mark_matches(row.text, row.match_spans)}”</div>'
+            f'<div style="color:#555;font-size:.9rem;margin-top:.3rem"><b>{html.escape(row.speaker or "Unknown speaker")}</b>'
+            + "".join(f" · {html.escape(d)}" for d in details if d) + "</div>"
+        )
+        _chrome.reader_link(row.article_id, hl=row.quote_id,
+                            label=f"In context: {labels.get(row.article_id, row.article_id)}")
+
+if not results.empty:
+    table = results[["speaker", "speaker_country", "text", "article_id", "quote_id", "cluster_size"]]
+    _chrome.csv_download(table, "quotes", key="search_csv", label="Download these quotes (CSV)")

@@ -1,0 +1,109 @@
+"""Timeline: dated events, one lane per actor (or country), coloured by type; click for the source."""
+
+from __future__ import annotations
+
+import altair as alt
+import streamlit as st
+
+from pages import _chrome
+from sitrep import views
+
+all_tables, shown = _chrome.page_tables()
+_chrome.page_header(
+    "Timeline",
+    "Each dated event once, however many articles report it. Bars are whole months (the text gives "
+    "only the month); dots are days. Click an event to see its sentence.",
+)
+events, articles = shown["events"], all_tables["articles"]
+labels = views.article_labels(articles)
+
+filters = st.columns([1, 2, 2, 2])
+with filters[0]:
+    lane = st.segmented_control(
+        "Lanes", ["actor", "country"], format_func={"actor": "Actor", "country": "Country"}.get,
+        key="lane", bind="query-params", default="actor", required=True,
+    )
+with filters[1]:
+    actors = _chrome.url_multiselect("Actor", views.distinct_values(events, "actor"), key="actor")
+with filters[2]:
+    types = _chrome.url_multiselect("Type", views.distinct_values(events, "event_type"), key="type")
+with filters[3]:
+    chosen_articles = _chrome.url_multiselect(
+        "Article", sorted(set(events["article_id"])), key="article", format_func=labels.get
+    )
+
+timeline = views.timeline_events(
+    events, articles, lane=lane or "actor", actors=actors, types=types, article_ids=chosen_articles
+)
+
+
+def _pick(event_ids: list[str]) -> None:
+    if event_ids:
+        st.session_state["event"] = event_ids[0]
+
+
+def _on_select() -> None:
+    selection = st.session_state.get("timeline_chart", {}).get("selection", {})
+    picked = [p.get("event_id") for name in ("pick_day", "pick_month") for p in selection.get(name, [])]
+    _pick([p for p in picked if p])
+
+
+if timeline.empty:
+    st.info("No dated events match these filters.", icon=":material/filter_alt_off:")
+else:
+    n_lanes = timeline["lane"].nunique()
+    base = alt.Chart(timeline).encode(
+        y=alt.Y("lane:N", title=None, sort=alt.EncodingSortField("start", op="min"),
+                axis=alt.Axis(labelLimit=280, labelFontSize=12)),
+        color=alt.Color("event_type:N", title="Type", scale=alt.Scale(scheme="tableau10"),
+                        legend=alt.Legend(orient="top", direction="horizontal", columns=6)),
+        tooltip=[
+            alt.Tooltip("date_label:N", title="Date"), alt.Tooltip("actor:N", title="Actor"),
+            alt.Tooltip("event_type:N", title="Type"), alt.Tooltip("summary:N", title="What"),
+            alt.Tooltip("reported_by:Q", title="Reported by (articles)"),
+            alt.Tooltip("source:N", title="Source"),
+        ],
+    )
+    pick_month = alt.selection_point(name="pick_month", fields=["event_id"], on="click")
+    pick_day = alt.selection_point(name="pick_day", fields=["event_id"], on="click")
+    months = base.transform_filter(alt.datum.precision == "month").mark_bar(
+        height=14, opacity=0.55, cornerRadius=3
+    ).encode(x=alt.X("start:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, grid=True)),
+             x2="end:T").add_params(pick_month)
+    days = base.transform_filter(alt.datum.precision == "day").mark_point(
+        filled=True, size=140, opacity=0.95, stroke="white", strokeWidth=1
+    ).encode(x="start:T", size=alt.Size("reported_by:Q", title="Articles",
+                                         scale=alt.Scale(range=[110, 420]), legend=None)
+             ).add_params(pick_day)
+    chart = alt.layer(months, days).properties(height=max(180, 34 * n_lanes + 40))
+    st.altair_chart(chart, width="stretch", key="timeline_chart", on_select=_on_select,
+                    selection_mode=["pick_month", "pick_day"])
+
+options = list(timeline["event_id"])
+descriptions = {
+    row.event_id: f"{row.date_label} · {row.actor or views.UNKNOWN_LANE} · {row.summary}"
+    for row in timeline.itertuples(index=False)
+}
+if st.session_state.get("event") not in (None, *options):
+    st.session_state["event"] = None
+chosen = st.selectbox("Event", options, index=None, key="event", bind="query-params",
+                      format_func=lambda e: descriptions.get(e, e), placeholder="Click an event or pick one")
+if chosen:
+    row = timeline[timeline["event_id"] == chosen].iloc[0]
+    with st.container(border=True, key="timeline_event_detail"):
+        st.markdown(f"**{row.date_label}** · {row.event_type} · {row.actor or views.UNKNOWN_LANE}")
+        st.text(row.evidence)
+        others = views.cluster_articles(all_tables["events"], chosen)
+        st.caption(
+            f"Reported by {row.reported_by} article(s): " + "; ".join(labels.get(a, a) for a in others)
+        )
+        _chrome.reader_link(row.article_id, hl=chosen, label=f"Read it in {labels.get(row.article_id, row.article_id)}")
+
+with st.expander(f"Events table ({len(timeline):,})", expanded=False):
+    table = timeline[["date_label", "lane", "event_type", "summary", "reported_by", "source",
+                      "article_id", "event_id", "evidence"]]
+    st.dataframe(table, hide_index=True, width="stretch", key="timeline_table",
+                 column_config={"date_label": "Date", "lane": "Lane", "event_type": "Type",
+                                "summary": "What", "reported_by": "Articles", "source": "Source",
+                                "article_id": "Article", "event_id": "Event id", "evidence": "Sentence"})
+    _chrome.csv_download(table, "timeline_events", key="timeline_csv")

@@ -1,0 +1,470 @@
+"""Data shaping for the dashboard's pages: filters, timeline lanes, per-claimant estimates.
+
+Every function here takes the built tables (plain DataFrames, see :mod:`sitrep.schema`) and returns
+a small tidy DataFrame or a string that a page draws as is. Nothing here draws, caches or knows about
+Streamlit, so each rule (what "latest" means, how a month-precision date is spanned, which rows a
+date filter keeps) is tested once, in ``tests/test_views.py``.
+
+Dates in the tables are ISO strings, ``YYYY-MM-DD`` or ``YYYY-MM``; a month-precision date is the
+whole month, never a made-up first day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+UNKNOWN_OUTLET = "Unknown outlet"
+UNKNOWN_LANE = "(unknown)"
+LANE_COLUMNS = {"actor": "actor", "country": "actor_country"}
+QUALIFIER_LABELS = {
+    "exact": "exact",
+    "approx": "about",
+    "at_least": "at least",
+    "over": "over",
+    "up_to": "up to",
+    "as_many_as": "as many as",
+    "range": "range",
+}
+Tables = Mapping[str, pd.DataFrame]
+
+
+# ---------------------------------------------------------------------------------------- dates
+
+def date_spans(iso_dates: pd.Series) -> pd.DataFrame:
+    """First and last day (inclusive) of each ISO date: a day for ``YYYY-MM-DD``, the month for
+    ``YYYY-MM``; NaT for empty or malformed values. Columns ``span_start``, ``span_end``."""
+    values = iso_dates.fillna("").astype(str).str.strip()
+    day = pd.to_datetime(values.where(values.str.len() == 10), format="%Y-%m-%d", errors="coerce")
+    month = pd.to_datetime(
+        values.where(values.str.len() == 7) + "-01", format="%Y-%m-%d", errors="coerce"
+    )
+    start = day.fillna(month)
+    end = day.fillna(month + pd.offsets.MonthEnd(0))
+    return pd.DataFrame({"span_start": start, "span_end": end}, index=iso_dates.index)
+
+
+def format_date(iso: str, precision: str = "") -> str:
+    """``2024-10-18`` -> ``Oct 18, 2024``; ``2024-10`` (or precision ``month``) -> ``Oct 2024``."""
+    spans = date_spans(pd.Series([iso]))
+    start = spans["span_start"].iloc[0]
+    if pd.isna(start):
+        return ""
+    if precision == "month" or len(str(iso).strip()) == 7:
+        return start.strftime("%b %Y")
+    return f"{start.strftime('%b')} {start.day}, {start.year}"
+
+
+def corpus_date_range(tables: Tables) -> tuple[dt.date | None, dt.date | None]:
+    """Earliest and latest day any table mentions (publication, event, as-of dates)."""
+    series = [tables["articles"]["published"], tables["events"]["date"], tables["figures"]["as_of"]]
+    spans = pd.concat([date_spans(s) for s in series], ignore_index=True)
+    low, high = spans["span_start"].min(), spans["span_end"].max()
+    if pd.isna(low) or pd.isna(high):
+        return None, None
+    return low.date(), high.date()
+
+
+def _in_range(iso_dates: pd.Series, date_from: dt.date | None, date_to: dt.date | None) -> pd.Series:
+    """Whether each date's span overlaps [date_from, date_to]; undated rows fail once a bound is set."""
+    if date_from is None and date_to is None:
+        return pd.Series(True, index=iso_dates.index)
+    spans = date_spans(iso_dates)
+    keep = spans["span_start"].notna()
+    if date_from is not None:
+        keep &= spans["span_end"] >= pd.Timestamp(date_from)
+    if date_to is not None:
+        keep &= spans["span_start"] <= pd.Timestamp(date_to)
+    return keep
+
+
+# -------------------------------------------------------------------------------------- sources
+
+def source_label(articles: pd.DataFrame) -> pd.Series:
+    """The outlet each article is filed under in filters; ``Unknown outlet`` when none is known."""
+    outlet = articles["outlet"].fillna("").astype(str).str.strip()
+    return outlet.where(outlet != "", UNKNOWN_OUTLET)
+
+
+def source_options(articles: pd.DataFrame) -> list[str]:
+    """Every source label, named outlets first (alphabetical), ``Unknown outlet`` last."""
+    labels = set(source_label(articles))
+    named = sorted(labels - {UNKNOWN_OUTLET}, key=str.casefold)
+    return named + ([UNKNOWN_OUTLET] if UNKNOWN_OUTLET in labels else [])
+
+
+def article_sources(articles: pd.DataFrame) -> dict[str, str]:
+    """article_id -> source label."""
+    return dict(zip(articles["article_id"], source_label(articles)))
+
+
+def article_labels(articles: pd.DataFrame) -> dict[str, str]:
+    """article_id -> a human label: ``title (outlet, date)``, falling back to the id."""
+    out = {}
+    for row in articles.itertuples(index=False):
+        title = (row.title or "").strip() or row.article_id
+        if len(title) > 70:
+            title = title[:69].rstrip() + "…"
+        bits = [b for b in (row.outlet, format_date(row.published)) if b]
+        out[row.article_id] = f"{title} ({', '.join(bits)})" if bits else title
+    return out
+
+
+def apply_global_filters(
+    tables: Tables,
+    *,
+    sources: Iterable[str] = (),
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> dict[str, pd.DataFrame]:
+    """The tables restricted to articles from ``sources`` and rows dated inside the range.
+
+    Each table is filtered by its own date: articles by publication, events by the event's date
+    (a month overlaps the range if any day does), figures by ``as_of``, quotes by ``date_said`` or
+    else their article's publication. Rows from articles outside ``sources`` go everywhere.
+    An empty ``sources`` means every source; ``None`` bounds mean open ended.
+    """
+    articles = tables["articles"]
+    wanted = set(sources)
+    if wanted:
+        articles = articles[source_label(articles).isin(wanted)]
+    ids = set(articles["article_id"])
+    published = dict(zip(tables["articles"]["article_id"], tables["articles"]["published"]))
+
+    def restrict(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame[frame["article_id"].isin(ids)] if wanted else frame
+
+    quotes = restrict(tables["quotes"])
+    quote_dates = quotes["date_said"].where(
+        quotes["date_said"] != "", quotes["article_id"].map(published).fillna("")
+    )
+    figures = restrict(tables["figures"])
+    events = restrict(tables["events"])
+    out = dict(tables)
+    out.update(
+        articles=articles[_in_range(articles["published"], date_from, date_to)],
+        quotes=quotes[_in_range(quote_dates, date_from, date_to)],
+        figures=figures[_in_range(figures["as_of"], date_from, date_to)],
+        events=events[_in_range(events["date"], date_from, date_to)],
+    )
+    return out
+
+
+def filter_rows(frame: pd.DataFrame, **wanted: Iterable[str]) -> pd.DataFrame:
+    """Rows whose column value is among the wanted values, for each non-empty keyword.
+
+    ``filter_rows(events, actor=["Russia"], event_type=[])`` keeps Russia's events of any type.
+    """
+    keep = pd.Series(True, index=frame.index)
+    for column, values in wanted.items():
+        values = set(values)
+        if values:
+            keep &= frame[column].isin(values)
+    return frame[keep]
+
+
+def attach_evidence(
+    frame: pd.DataFrame, articles: pd.DataFrame, *, start: str = "start", end: str = "end",
+    column: str = "evidence",
+) -> pd.DataFrame:
+    """``frame`` with ``column`` = the article text between each row's offsets (whitespace tidied)."""
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    out = frame.copy()
+    out[column] = [
+        " ".join(texts.get(a, "")[s:e].split())
+        for a, s, e in zip(frame["article_id"], frame[start], frame[end])
+    ]
+    return out
+
+
+def distinct_values(frame: pd.DataFrame, column: str) -> list[str]:
+    """Sorted non-empty values of a column, for a filter's options."""
+    return sorted({v for v in frame[column] if v}, key=str.casefold)
+
+
+# ------------------------------------------------------------------------------------- overview
+
+def corpus_summary(tables: Tables) -> dict[str, int]:
+    """Headline counts: articles, outlets, quotes, speakers, figures, events."""
+    articles = tables["articles"]
+    return {
+        "articles": len(articles),
+        "outlets": len(set(source_label(articles)) - {UNKNOWN_OUTLET}),
+        "quotes": len(tables["quotes"]),
+        "speakers": tables["quotes"]["speaker"].replace("", pd.NA).nunique(),
+        "figures": len(tables["figures"]),
+        "events": len(tables["events"]),
+    }
+
+
+def articles_by_outlet_date(articles: pd.DataFrame) -> pd.DataFrame:
+    """Article counts per source and publication day (``published`` is NaT when unknown)."""
+    frame = pd.DataFrame({
+        "source": source_label(articles),
+        "published": date_spans(articles["published"])["span_start"],
+    })
+    counts = frame.groupby(["source", "published"], dropna=False).size().rename("articles")
+    return counts.reset_index().sort_values(["published", "source"], na_position="last",
+                                            ignore_index=True)
+
+
+# ------------------------------------------------------------------------------------ estimates
+
+def format_number(value: float) -> str:
+    """1500 -> ``1,500``; 1500000 -> ``1.5 million``; 33.5 -> ``33.5``; NaN -> ``""``."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if abs(value) >= 1_000_000:
+        return f"{value / 1_000_000:,.2f}".rstrip("0").rstrip(".") + " million"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_figure(value: float, qualifier: str, low: float = math.nan, high: float = math.nan) -> str:
+    """A figure as an analyst would say it: ``up to 100,000``, ``about 11,000``, ``1,000–1,500``."""
+    if qualifier == "range" and not (pd.isna(low) or pd.isna(high)):
+        return f"{format_number(low)}–{format_number(high)}"
+    number = format_number(value)
+    if qualifier in ("exact", "range", ""):
+        return number
+    return f"{QUALIFIER_LABELS.get(qualifier, qualifier)} {number}"
+
+
+def _dated_figures(figures: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
+    """Figures with ``as_of_date`` (first day of the as-of span; falls back to publication)."""
+    out = figures[figures["value"].notna()].copy()
+    as_of = out["as_of"]
+    if articles is not None:
+        published = dict(zip(articles["article_id"], articles["published"]))
+        as_of = as_of.where(as_of != "", out["article_id"].map(published).fillna(""))
+    out["as_of_iso"] = as_of
+    out["as_of_date"] = date_spans(as_of)["span_start"]
+    return out
+
+
+def estimate_points(
+    figures: pd.DataFrame, articles: pd.DataFrame, *, category: str = "troops"
+) -> pd.DataFrame:
+    """One plotted point per dated figure of ``category``.
+
+    Columns: figure_id, article_id, claimant, subject, as_of_date (datetime), as_of_label, value,
+    bar_low/bar_high (the stated bounds, NaN when the figure is a single number), qualifier,
+    qualifier_label, label (``up to 100,000``), evidence (the sentence), source. Undated figures
+    cannot be placed on the axis and are left out (see :func:`undated_figures`).
+    """
+    subset = _dated_figures(figures[figures["category"] == category], articles)
+    subset = subset[subset["as_of_date"].notna()]
+    subset = attach_evidence(subset, articles)
+    has_bounds = subset["low"].notna() & subset["high"].notna() & (subset["low"] != subset["high"])
+    sources = article_sources(articles)
+    out = pd.DataFrame({
+        "figure_id": subset["figure_id"],
+        "article_id": subset["article_id"],
+        "source": subset["article_id"].map(sources).fillna(UNKNOWN_OUTLET),
+        "claimant": subset["claimant"].where(subset["claimant"] != "", "article"),
+        "subject": subset["subject"],
+        "as_of_date": subset["as_of_date"],
+        "as_of_label": [format_date(d, p) for d, p in zip(subset["as_of_iso"], subset["as_of_precision"])],
+        "value": subset["value"],
+        "bar_low": subset["low"].where(has_bounds),
+        "bar_high": subset["high"].where(has_bounds),
+        "qualifier": subset["qualifier"],
+        "qualifier_label": subset["qualifier"].map(QUALIFIER_LABELS).fillna(subset["qualifier"]),
+        "label": [format_figure(v, q, lo, hi) for v, q, lo, hi in
+                  zip(subset["value"], subset["qualifier"], subset["low"], subset["high"])],
+        "evidence": subset["evidence"],
+    })
+    return out.sort_values(["as_of_date", "claimant"], ignore_index=True)
+
+
+def undated_figures(figures: pd.DataFrame, articles: pd.DataFrame, *, category: str) -> int:
+    """How many figures of ``category`` have neither an as-of nor a publication date."""
+    subset = _dated_figures(figures[figures["category"] == category], articles)
+    return int(subset["as_of_date"].isna().sum())
+
+
+def claimant_estimates(
+    figures: pd.DataFrame, articles: pd.DataFrame, *, category: str = "troops"
+) -> pd.DataFrame:
+    """Each claimant's latest and highest figure for ``category``.
+
+    "Latest" is the latest as-of date (ties: the higher value); "highest" the largest value (ties:
+    the later). Columns: claimant, latest, latest_as_of, highest, highest_as_of, figures,
+    latest_figure_id, latest_value, latest_as_of_date; sorted latest first.
+    """
+    points = estimate_points(figures, articles, category=category)
+    columns = ["claimant", "latest", "latest_as_of", "highest", "highest_as_of", "figures",
+               "latest_figure_id", "latest_value", "latest_as_of_date"]
+    if points.empty:
+        return pd.DataFrame(columns=columns)
+    by_latest = points.sort_values(["as_of_date", "value"], ascending=False, kind="stable")
+    by_highest = points.sort_values(["value", "as_of_date"], ascending=False, kind="stable")
+    latest = by_latest.drop_duplicates("claimant").set_index("claimant")
+    highest = by_highest.drop_duplicates("claimant").set_index("claimant")
+    out = pd.DataFrame({
+        "latest": latest["label"],
+        "latest_as_of": latest["as_of_label"],
+        "highest": highest["label"],
+        "highest_as_of": highest["as_of_label"],
+        "figures": points.groupby("claimant").size(),
+        "latest_figure_id": latest["figure_id"],
+        "latest_value": latest["value"],
+        "latest_as_of_date": latest["as_of_date"],
+    })
+    out = out.rename_axis("claimant").reset_index()
+    return out.sort_values(["latest_as_of_date", "claimant"], ascending=[False, True],
+                           ignore_index=True)[columns]
+
+
+def disagreement_line(estimates: pd.DataFrame, *, limit: int = 5) -> str:
+    """``NIS: 1,500 on Oct 18, 2024 · Zelensky: up to 100,000 on Nov 19, 2024 · …`` or ``""``.
+
+    Takes :func:`claimant_estimates` output. Returns the empty string unless at least two claimants'
+    latest figures differ, because "where sources disagree" with one voice is not a disagreement.
+    """
+    if estimates.empty or estimates["latest_value"].nunique() < 2:
+        return ""
+    parts = [
+        f"{row.claimant}: {row.latest}" + (f" on {row.latest_as_of}" if row.latest_as_of else "")
+        for row in estimates.head(limit).itertuples(index=False)
+    ]
+    if len(estimates) > limit:
+        parts.append("…")
+    return " · ".join(parts)
+
+
+# ------------------------------------------------------------------------------------- timeline
+
+def timeline_events(
+    events: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    lane: str = "actor",
+    actors: Iterable[str] = (),
+    types: Iterable[str] = (),
+    article_ids: Iterable[str] = (),
+) -> pd.DataFrame:
+    """Dated events ready for a lane chart, each happening once however many articles report it.
+
+    ``lane`` is ``actor`` or ``country`` (the actor's country). Filters are on actor, event type and
+    article (an event reported by several articles is kept if any of them is selected). Columns:
+    event_id, event_cluster, lane, start, end (``end`` exclusive: the next day, or the month after
+    for month precision), precision, date_label, event_type, actor, actor_country, summary,
+    article_id, source, reported_by (articles reporting it), evidence. The representative row of a
+    cluster is its most precise report, then the earliest published article's.
+    """
+    if lane not in LANE_COLUMNS:
+        raise ValueError(f"lane must be one of {sorted(LANE_COLUMNS)}, not {lane!r}")
+    subset = filter_rows(events, actor=actors, event_type=types)
+    spans = date_spans(subset["date"])
+    subset = subset.assign(span_start=spans["span_start"], span_end=spans["span_end"])
+    subset = subset[subset["span_start"].notna()]
+    cluster = subset["event_cluster"].where(subset["event_cluster"] != "", subset["event_id"])
+    subset = subset.assign(cluster_key=cluster)
+    wanted = set(article_ids)
+    if wanted:
+        keep_clusters = set(subset.loc[subset["article_id"].isin(wanted), "cluster_key"])
+        subset = subset[subset["cluster_key"].isin(keep_clusters)]
+    published = dict(zip(articles["article_id"], articles["published"]))
+    subset = subset.assign(
+        _rank_precision=(subset["precision"] != "day").astype(int),
+        _published=subset["article_id"].map(published).fillna("9999"),
+        _n_articles=subset.groupby("cluster_key")["article_id"].transform("nunique"),
+    )
+    subset = subset.sort_values(["cluster_key", "_rank_precision", "_published", "start"])
+    rep = subset.drop_duplicates("cluster_key").copy()
+    rep = attach_evidence(rep, articles)
+    lane_values = rep[LANE_COLUMNS[lane]].where(rep[LANE_COLUMNS[lane]] != "", UNKNOWN_LANE)
+    is_month = (rep["precision"] == "month") | (rep["date"].str.len() == 7)
+    out = pd.DataFrame({
+        "event_id": rep["event_id"],
+        "event_cluster": rep["cluster_key"],
+        "lane": lane_values,
+        "start": rep["span_start"],
+        "end": rep["span_end"] + pd.Timedelta(days=1),
+        "precision": is_month.map({True: "month", False: "day"}),
+        "date_label": [format_date(d, "month" if m else "day") for d, m in zip(rep["date"], is_month)],
+        "event_type": rep["event_type"].where(rep["event_type"] != "", "other"),
+        "actor": rep["actor"],
+        "actor_country": rep["actor_country"],
+        "summary": rep["summary"],
+        "article_id": rep["article_id"],
+        "source": rep["article_id"].map(article_sources(articles)).fillna(UNKNOWN_OUTLET),
+        "reported_by": rep[["cluster_size", "_n_articles"]].max(axis=1).clip(lower=1).astype(int),
+        "evidence": rep["evidence"],
+    })
+    return out.sort_values(["start", "lane"], ignore_index=True)
+
+
+def cluster_articles(events: pd.DataFrame, event_id: str) -> list[str]:
+    """Every article reporting the same happening as ``event_id`` (itself included), in order."""
+    row = events[events["event_id"] == event_id]
+    if row.empty:
+        return []
+    cluster = row["event_cluster"].iloc[0]
+    if not cluster:
+        return [row["article_id"].iloc[0]]
+    return sorted(set(events.loc[events["event_cluster"] == cluster, "article_id"]))
+
+
+# --------------------------------------------------------------------------------------- reader
+
+def article_rows(tables: Tables, article_id: str) -> dict[str, pd.DataFrame]:
+    """The quotes, figures and events extracted from one article, in text order, with evidence."""
+    articles = tables["articles"]
+    out = {}
+    for name in ("quotes", "figures", "events"):
+        frame = tables[name]
+        rows = frame[frame["article_id"] == article_id].sort_values("start")
+        out[name] = attach_evidence(rows, articles) if name != "quotes" else rows
+    return out
+
+
+def row_article(tables: Tables, row_id: str) -> str:
+    """The article a quote/figure/event id belongs to, or ``""`` if no table has that id."""
+    for name, id_column in (("quotes", "quote_id"), ("figures", "figure_id"), ("events", "event_id")):
+        frame = tables[name]
+        hit = frame.loc[frame[id_column] == row_id, "article_id"]
+        if not hit.empty:
+            return str(hit.iloc[0])
+    return ""
+
+
+# -------------------------------------------------------------------------------------- uploads
+
+def screen_uploads(
+    files: Iterable[tuple[str, int]],
+    *,
+    max_files: int,
+    max_bytes: int,
+    allowed_suffixes: tuple[str, ...] = (".txt", ".md", ".html", ".htm"),
+) -> tuple[list[str], list[tuple[str, str]]]:
+    """Which uploaded files (name, size in bytes) to build, and why each other one is refused.
+
+    Refuses: a type not in ``allowed_suffixes``, an empty file, a file over ``max_bytes``, a name
+    already uploaded in this batch (ids come from file names), and files beyond ``max_files``.
+    """
+    accepted: list[str] = []
+    rejected: list[tuple[str, str]] = []
+    stems: set[str] = set()
+    for name, size in files:
+        suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        stem = name.rsplit(".", 1)[0]
+        if suffix not in allowed_suffixes:
+            rejected.append((name, f"not a {', '.join(allowed_suffixes)} file"))
+        elif size == 0:
+            rejected.append((name, "the file is empty"))
+        elif size > max_bytes:
+            rejected.append((name, f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit"))
+        elif stem in stems:
+            rejected.append((name, "another uploaded file has the same name"))
+        elif len(accepted) >= max_files:
+            rejected.append((name, f"only {max_files} files can be added at once"))
+        else:
+            accepted.append(name)
+            stems.add(stem)
+    return accepted, rejected
