@@ -1,0 +1,99 @@
+"""Canonical names: keys, titles, in-article shortening, metonyms, alias files, corpus unification."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.names import NameBook, load_aliases, name_key, strip_titles, unify_names
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kim Hong-kyun", "Kim Hong Kyun"),
+        ("the Kremlin’s", "Kremlin"),
+        ("Zoë Müller", "Zoe Muller"),
+    ],
+)
+def test_name_key_folds_spelling_noise(a, b):
+    assert name_key(a) == name_key(b)
+
+
+def test_name_key_keeps_different_people_apart():
+    assert name_key("Kim Jong Un") != name_key("Kim Yo Jong")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Russia’s Deputy Foreign Minister Andrei Petrov", "Andrei Petrov"),
+        ("NATO Secretary General Jan Visser", "Jan Visser"),
+        ("President Park", "Park"),
+        ("Vice Foreign Minister Lee Min-ho", "Lee Min-ho"),
+        ("Olga Marchenko", "Olga Marchenko"),
+    ],
+)
+def test_strip_titles(raw, expected):
+    assert strip_titles(raw) == expected
+
+
+def test_short_mentions_take_the_full_name_given_earlier():
+    book = NameBook()
+    book.observe_person("Defence Minister Tomasz Nowak")
+    book.observe_person("Oleksandr Hrytsenko")
+    assert book.person("Nowak") == "Tomasz Nowak"
+    assert book.person("Minister Nowak") == "Tomasz Nowak"
+    assert book.person("Hrytsenko") == "Oleksandr Hrytsenko"
+    assert book.person("Ivanova") == "Ivanova"  # never seen in full: kept as written
+
+
+def test_capitals_and_countries_acting_are_their_governments():
+    book = NameBook()
+    assert book.body("Tokyo") == "Japanese government"
+    assert book.body("Warsaw") == "Polish government"
+    assert book.body("Japan") == "Japanese government"
+    assert book.country("Japanese") == "Japan"
+
+
+def test_bodies_keep_their_own_names():
+    book = NameBook()
+    assert book.body("the Ministry of Defence of Ruritania") == "Ministry of Defence of Ruritania"
+
+
+def test_alias_file_beside_the_articles_wins(tmp_path):
+    path = tmp_path / "aliases.csv"
+    path.write_text("alias,canonical,country\nGen. Zaluzhny,Valerii Zaluzhnyi,Ukraine\nTokyo,Japan\n")
+    table = load_aliases(path)
+    book = NameBook(table)
+    assert book.person("Gen. Zaluzhny") == "Valerii Zaluzhnyi"
+    assert table.country_of("Valerii Zaluzhnyi") == "Ukraine"
+    assert book.body("Tokyo") == "Japan"
+
+
+def test_malformed_alias_rows_are_reported_not_fatal(tmp_path):
+    path = tmp_path / "aliases.csv"
+    path.write_text("alias,canonical\nGood One,Good\n,missing alias\nonly-one-field\n")
+    table = load_aliases(path)
+    assert table.canonical("Good One") == "Good"
+    assert len(table.problems) == 2
+
+
+def test_builtin_table_maps_transliterations():
+    book = NameBook()
+    assert book.person("Ukrainian President Volodymyr Zelenskyy") == book.person("Zelensky")
+
+
+@pytest.mark.parametrize(
+    ("variants", "distinct"),
+    [
+        (["Oleksandr Syrskyi", "Oleksandr Syrsky", "Oleksandr Syrskyi"], ["Kim Jong Un", "Kim Yo Jong"]),
+        (["Lee Jae-myung", "Lee Jae Myung"], ["Andriy Yermak", "Andriy Sybiha"]),
+        (["Sergei Shoigu", "Sergey Shoigu", "Sergei Shoigu"], ["Mark Rutte", "Mark Carney"]),
+    ],
+)
+def test_unify_names_merges_spellings_not_people(variants, distinct):
+    mapping = unify_names(variants + distinct)
+    assert len({mapping[v] for v in variants}) == 1
+    most_used = max(dict.fromkeys(variants), key=variants.count)  # ties: the first seen
+    assert mapping[variants[0]] == most_used
+    assert mapping[distinct[0]] != mapping[distinct[1]]
