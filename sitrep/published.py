@@ -14,10 +14,10 @@ as human-readable evidence.
 * Hard: never before a dated event of the text; a day called "earlier this month" is in the
   publication month and before the previous calendar week (had it been in that week, a reporter
   would have written "last week").
-* Soft, in this order: the newest weekday mentioned is as recent as possible (news names the
-  weekday of events of the last few days, most often the publication day or the day before;
-  "over the weekend" counts as Sunday); closeness to the dates the folder's other articles pin
-  (a folder is one developing story); closeness to the newest dated event; then the earliest date.
+* Soft, in this order: as little time as possible between the newest event of the text and
+  publication (news reports what just happened; a weekday mention is an event on the most recent
+  such day, "over the weekend" counts as Sunday); closeness to the dates the folder's other
+  articles pin (a folder is one developing story); then the earliest date.
 
 What it does not do: it never invents a year. Without a date naming its year, a weekday named with
 its date, or a year supplied by the folder, the date is ``None``. An article whose own text pins
@@ -32,7 +32,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sitrep.dates import ParsedDate, parsed_mentions, day_month_year
+from sitrep.dates import (
+    DateMention,
+    ParsedDate,
+    day_month_year,
+    parsed_mentions,
+    weekday_on_or_before,
+)
 
 __all__ = ["PublishedGuess", "infer_published", "infer_corpus_published"]
 
@@ -72,9 +78,7 @@ class _Clues:
 def _read_clues(text: str) -> _Clues:
     clues = _Clues()
     mentions = parsed_mentions(text)
-    this_month_positions = [
-        mention.start for mention, parsed in mentions if parsed.relative == "this_month"
-    ]
+    earlier_this_month = _days_called_earlier_this_month(text, mentions)
     for mention, parsed in mentions:
         if parsed.preposition in _FUTURE_PREPOSITIONS:
             continue
@@ -86,12 +90,9 @@ def _read_clues(text: str) -> _Clues:
                 continue
             if parsed.weekday is not None:
                 clues.weekday_dates.append((parsed.weekday, parsed.month, parsed.day, quoted))
-            near_this_month = any(
-                abs(position - mention.start) <= _SAME_PASSAGE_CHARS
-                and "\n" not in text[min(position, mention.start):max(position, mention.start)]
-                for position in this_month_positions
+            clues.yearless_days.append(
+                (parsed.month, parsed.day, quoted, mention.start in earlier_this_month)
             )
-            clues.yearless_days.append((parsed.month, parsed.day, quoted, near_this_month))
         elif parsed.kind == "absolute_month":
             if parsed.year is not None:
                 clues.month_floors.append((dt.date(parsed.year, parsed.month, 1), quoted))
@@ -105,6 +106,34 @@ def _read_clues(text: str) -> _Clues:
         elif parsed.relative == "weekend":
             clues.weekdays.append((_SUNDAY, quoted))
     return clues
+
+
+def _days_called_earlier_this_month(
+    text: str, mentions: list[tuple[DateMention, ParsedDate]]
+) -> set[int]:
+    """Starts of the yearless days that an "earlier this month" phrase dates.
+
+    "At a press conference earlier this month ... he said on November 7": the phrase and the date
+    describe one event when they share a paragraph and lie close together; each phrase takes the
+    nearest such day (it may come a sentence or two later).
+    """
+    days = [
+        mention for mention, parsed in mentions
+        if parsed.kind == "absolute_day" and parsed.year is None
+        and parsed.preposition not in _FUTURE_PREPOSITIONS
+    ]
+    chosen: set[int] = set()
+    for mention, parsed in mentions:
+        if parsed.relative != "this_month" or not mention.text.lower().startswith("earlier"):
+            continue
+        nearby = [
+            day for day in days
+            if abs(day.start - mention.start) <= _SAME_PASSAGE_CHARS
+            and "\n" not in text[min(day.start, mention.start):max(day.start, mention.start)]
+        ]
+        if nearby:
+            chosen.add(min(nearby, key=lambda day: abs(day.start - mention.start)).start)
+    return chosen
 
 
 def _weekday_pinned_year(clues: _Clues, reference: int | None) -> tuple[int, str] | None:
@@ -151,16 +180,20 @@ def _month_end(year: int, month: int) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
-def _newest_event(clues: _Clues, candidate: dt.date) -> dt.date | None:
-    """The newest dated event of the text, read as if published on ``candidate``."""
+def _newest_event(clues: _Clues, candidate: dt.date, *, with_weekdays: bool) -> dt.date | None:
+    """The newest day-precision event of the text, read as if published on ``candidate``.
+
+    With ``with_weekdays``, weekday mentions count as events ("on Sunday" is the Sunday on or
+    before ``candidate``). Months ("in June") are left out: on their own they only say the month
+    has begun, not how long ago.
+    """
     events: list[dt.date] = [day for day, _ in clues.dated_days]
     for month, day, _, _ in clues.yearless_days:
         year = day_month_year(day, month, candidate)
-        if year is not None:
+        if year is not None and _safe_date(year, month, day):
             events.append(dt.date(year, month, day))
-    for month, _ in clues.yearless_months:
-        year = candidate.year if month <= candidate.month else candidate.year - 1
-        events.append(min(_month_end(year, month), candidate))
+    if with_weekdays:
+        events.extend(weekday_on_or_before(weekday, candidate) for weekday, _ in clues.weekdays)
     return max(events) if events else None
 
 
@@ -189,13 +222,14 @@ def _violates(clues: _Clues, candidate: dt.date) -> bool:
 
 
 def _score(clues: _Clues, candidate: dt.date, anchors: list[dt.date]) -> tuple[int, int, int, int]:
-    weekday_lag = min(
-        ((candidate.weekday() - weekday) % 7 for weekday, _ in clues.weekdays), default=0
-    )
-    anchor_distance = min((abs((candidate - anchor).days) for anchor in anchors), default=0)
-    newest = _newest_event(clues, candidate)
+    """Lower is better: days since the newest event (weekdays included), days since the newest
+    dated event, distance to the folder's anchors, then the earlier date."""
+    newest = _newest_event(clues, candidate, with_weekdays=True)
+    newest_dated = _newest_event(clues, candidate, with_weekdays=False)
     gap = (candidate - newest).days if newest else 0
-    return weekday_lag, anchor_distance, gap, candidate.toordinal()
+    dated_gap = (candidate - newest_dated).days if newest_dated else 0
+    anchor_distance = min((abs((candidate - anchor).days) for anchor in anchors), default=0)
+    return gap, dated_gap, anchor_distance, candidate.toordinal()
 
 
 def _pins_own_month(clues: _Clues, year: int) -> bool:
@@ -210,6 +244,11 @@ def _best_candidate(
     days = (dt.date(year + 1, 1, 1) - first).days
     candidates = [first + dt.timedelta(days=offset) for offset in range(days)]
     allowed = [candidate for candidate in candidates if not _violates(clues, candidate)]
+    if not allowed and any(this_month for *_, this_month in clues.yearless_days):
+        # The "earlier this month" pairing was wrong (it contradicts the rest): drop it.
+        relaxed = _Clues(**{**clues.__dict__, "yearless_days": [
+            (month, day, quoted, False) for month, day, quoted, _ in clues.yearless_days]})
+        return _best_candidate(relaxed, year, anchors)
     if not allowed:
         return None
     return min(allowed, key=lambda candidate: _score(clues, candidate, anchors))
@@ -223,9 +262,9 @@ def _describe(clues: _Clues, chosen: dt.date, year_reason: str, anchors: list[dt
     if clues.weekdays:
         weekday, quoted = min(clues.weekdays, key=lambda item: (chosen.weekday() - item[0]) % 7)
         lag = (chosen.weekday() - weekday) % 7
-        reasons.append(f"{quoted} is {'the same day' if lag == 0 else f'{lag} day(s) before'}")
-    newest = _newest_event(clues, chosen)
-    if newest and not this_month:
+        reasons.append(f"{quoted} is {'that day' if lag == 0 else f'{lag} day(s) before'}")
+    newest = _newest_event(clues, chosen, with_weekdays=False)
+    if newest and not clues.weekdays:
         reasons.append(f"newest dated event {newest.isoformat()}")
     if anchors:
         nearest = min(anchors, key=lambda anchor: abs((chosen - anchor).days))
@@ -250,6 +289,8 @@ def _infer(
         return PublishedGuess(None, f"no clue pins the year{note}"), False
 
     pinned = own is not None or _pins_own_month(clues, year)
+    if not pinned and not clues.weekdays:
+        return PublishedGuess(None, f"{year_reason}, but nothing in the text pins the day"), False
     if not pinned and not anchors:
         return PublishedGuess(
             None, f"{year_reason}, but nothing in the text pins the month"

@@ -1,0 +1,136 @@
+"""Publication-date inference: one rule per invented text, then the seed folder against gold."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from sitrep.published import PublishedGuess, infer_corpus_published, infer_published
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+GOLD_ARTICLES = ROOT.parent / "shared" / "gold" / "articles.csv"
+
+WEEKDAY_WITH_DATE = (
+    "On Wednesday, 23 October, the ministry warned Seoul. Shipments have continued since "
+    "August 2023. The defence minister spoke on October 8."
+)
+
+
+def test_weekday_named_with_its_date_pins_the_year_nearest_the_texts_own_years():
+    guess = infer_published(WEEKDAY_WITH_DATE)
+    # 23 October was a Wednesday in 2019 and 2024; the text mentions 2023, so 2024.
+    assert guess.date == dt.date(2024, 10, 23)
+    assert "'On Wednesday, 23 October'" in guess.evidence
+
+
+def test_weekday_named_with_its_date_and_no_year_anywhere_gives_no_date():
+    guess = infer_published("On Wednesday, 23 October, the ministry warned Seoul.")
+    assert guess.date is None
+    assert guess.evidence
+
+
+def test_weekday_with_date_uses_the_folder_year_as_reference():
+    text = "On Wednesday, 23 October, the ministry warned Seoul."
+    assert infer_published(text, corpus_year=2024).date == dt.date(2024, 10, 23)
+    assert infer_published(text, corpus_year=2020).date == dt.date(2019, 10, 23)
+
+
+def test_full_date_bounds_publication_from_below():
+    text = "The talks opened on 4 March 2025. The envoy had said in 2023 that talks were possible."
+    guess = infer_published(text, corpus_year=2023)
+    assert guess.date == dt.date(2025, 3, 4)
+
+
+def test_never_before_a_dated_event_of_the_text():
+    text = "The strike came on October 4. The minister warned on October 17 of more attacks."
+    guess = infer_published(text, corpus_year=2024)
+    assert guess.date is not None
+    assert guess.date >= dt.date(2024, 10, 17)
+
+
+def test_deadlines_are_not_events():
+    text = "The pact runs until 2030. It was signed on 19 June 2024 in Pyongyang."
+    assert infer_published(text).date == dt.date(2024, 6, 19)
+
+
+def test_earlier_this_month_is_before_last_week_and_weekday_is_the_newest_event():
+    text = (
+        "The minister issued the warning on Sunday.\n"
+        "At a press conference earlier this month, the president spoke. \"We will act,\" he "
+        "said on November 7.\n"
+        "Over the weekend, media reported heavy losses."
+    )
+    guess = infer_published(text, corpus_year=2024)
+    # Sunday 17 November would put 7 November in "last week"; the next Sunday is the 24th.
+    assert guess.date == dt.date(2024, 11, 24)
+    assert "earlier this month" in guess.evidence
+
+
+def test_earlier_this_month_in_another_paragraph_is_not_paired():
+    text = "The minister spoke earlier this month.\nTalks were held on November 7 and on Sunday."
+    guess = infer_published(text, corpus_year=2024)
+    # Unpaired, the day of the talks itself is allowed; paired, it would have to be after last week.
+    assert guess.date == dt.date(2024, 11, 7)
+
+
+def test_nothing_pins_a_date():
+    assert infer_published("Officials said on Tuesday that talks continue.").date is None
+    assert infer_published("Officials said on Tuesday that talks continue.", corpus_year=2024).date is None
+    assert infer_published("No dates at all.").date is None
+
+
+def test_year_without_month_gives_no_date():
+    guess = infer_published("The war began in February 2022. In June, a pact was signed.")
+    assert guess.date is None
+    assert "2022" in guess.evidence
+
+
+def test_folder_year_and_anchors_date_articles_without_their_own_month():
+    texts = {
+        "anchor": WEEKDAY_WITH_DATE,
+        "monday": "The call was reported on Monday. On Friday, the agency released photos. "
+                  "Ukraine corroborated the reports over the weekend. Shipments began in mid-2023.",
+        "tuesday": "In a statement Tuesday, officials condemned the deployment.",
+        "month": "At a press conference earlier this month, he spoke. He said on November 7 that "
+                 "nothing was ruled out. The warning came on Sunday.",
+        "undated": "Nothing here has a date.",
+    }
+    guesses = infer_corpus_published(texts)
+    assert set(guesses) == set(texts)
+    assert all(isinstance(guess, PublishedGuess) for guess in guesses.values())
+    assert guesses["anchor"].date == dt.date(2024, 10, 23)
+    assert guesses["monday"].date == dt.date(2024, 10, 21)  # the Monday nearest 23 October
+    assert guesses["tuesday"].date == dt.date(2024, 10, 22)
+    assert guesses["month"].date == dt.date(2024, 11, 24)  # its own month, the folder's year
+    assert guesses["undated"].date is None
+
+
+def _gold_dates() -> dict[str, dt.date]:
+    with GOLD_ARTICLES.open(encoding="utf-8", newline="") as handle:
+        return {row["article_id"]: dt.date.fromisoformat(row["published"]) for row in csv.DictReader(handle)}
+
+
+def test_seed_folder_within_one_day_of_gold():
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}
+    gold = _gold_dates()
+    assert set(texts) == set(gold)
+    guesses = infer_corpus_published(texts)
+    misses = {
+        article_id: (guesses[article_id].date, gold_date)
+        for article_id, gold_date in gold.items()
+        if guesses[article_id].date is None or abs((guesses[article_id].date - gold_date).days) > 1
+    }
+    assert misses == {}
+
+
+@pytest.mark.parametrize("stem", ["000", "004"])
+def test_seed_evidence_names_the_deciding_words(stem):
+    path = next(SEEDS.glob(f"{stem}_*.txt"))
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+    evidence = infer_corpus_published(texts)[path.stem].evidence
+    quoted = [part for part in evidence.split("'")[1::2]]
+    assert quoted and all(words in texts[path.stem] for words in quoted)
