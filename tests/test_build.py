@@ -1,0 +1,198 @@
+"""The build: the contract on bad input, atomic writes, the content-hash cache, the CLI.
+
+These run the real pipeline (spaCy included) on small folders made from seed articles.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sitrep import build as build_module
+from sitrep import schema
+from sitrep.build import BuildError, build_corpus, build_in_memory, is_stale, write_tables
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.parquet"))}
+
+
+def test_build_writes_four_tables_that_match_the_schema(article_dir, tmp_path):
+    out = tmp_path / "data"
+    report = build_corpus(article_dir, out)
+    assert report.n_articles == 2 and report.skipped == []
+    for table in schema.TABLES:
+        frame = pd.read_parquet(out / f"{table}.parquet")
+        schema.validate(schema.conform(frame, table), table)
+    assert report.rows["quotes"] > 0 and report.rows["events"] > 0
+    assert "built 2 articles" in report.summary()
+
+
+def test_offsets_point_into_the_displayed_text(seed_build):
+    articles = pd.read_parquet(seed_build / "articles.parquet").set_index("article_id")
+    for table in ("quotes", "figures", "events"):
+        frame = pd.read_parquet(seed_build / f"{table}.parquet")
+        assert not frame.empty
+        for row in frame.itertuples():
+            text = articles.loc[row.article_id, "text"]
+            assert 0 <= row.start < row.end <= len(text)
+            if table == "quotes":
+                assert text[row.start:row.end] == row.text
+
+
+def test_bad_inputs_are_built_or_named_and_skipped(tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(next((ROOT / "seeds").glob("000_*.txt")), folder / "good.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "noise.txt").write_bytes(os.urandom(5000))
+    (folder / "latin.txt").write_bytes(
+        "The minister’s “firm” reply came on Monday, officials said in Zürich.".encode("cp1252"))
+    (folder / "page.html").write_text(
+        "<html><body><nav>Menu</nav><article><h1>Talks held</h1><p>“We met,” the envoy said on Monday.</p>"
+        "</article><script>alert(1)</script></body></html>")
+    big = ("Officials said on Monday that 1,200 troops had moved east, a spokesman said. " * 40 + "\n") * 1000
+    (folder / "big.txt").write_text(big)
+    (folder / "articles.csv").write_text(
+        "article_id,title,outlet,url,published\ngood,Good title,,,2024-11-25\nbroken,row\n")
+    out = tmp_path / "data"
+    report = build_corpus(folder, out)
+    skipped = {s.file: s.reason for s in report.skipped}
+    assert set(skipped) == {"empty.txt", "noise.txt"}
+    assert "empty" in skipped["empty.txt"] and "binary" in skipped["noise.txt"]
+    articles = pd.read_parquet(out / "articles.parquet").set_index("article_id")
+    assert set(articles.index) == {"good", "latin", "page", "big"}
+    assert "“firm”" in articles.loc["latin", "text"]
+    assert "alert" not in articles.loc["page", "text"] and "Menu" not in articles.loc["page", "text"]
+    assert articles.loc["good", "title"] == "Good title"
+    assert articles.loc["good", "published_basis"] == "manifest"
+    assert any("line 3" in w for w in report.warnings)
+
+
+def test_missing_folder_fails_with_one_line_and_touches_nothing(tmp_path):
+    out = tmp_path / "data"
+    with pytest.raises(BuildError, match="does not exist"):
+        build_corpus(tmp_path / "nope", out)
+    assert not out.exists()
+
+
+def test_cli_missing_folder_exits_nonzero_with_one_line(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "sitrep", "build", str(tmp_path / "nope"), "--out", str(tmp_path / "d")],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and "does not exist" in result.stderr
+    assert not (tmp_path / "d").exists()
+
+
+def test_cli_builds_and_prints_summary(article_dir, tmp_path):
+    (article_dir / "empty.txt").write_bytes(b"")
+    out = tmp_path / "d"
+    result = subprocess.run([sys.executable, "-m", "sitrep", "build", str(article_dir), "--out", str(out)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "article empty.txt skipped: empty file" in result.stderr
+    summary = result.stdout.strip().splitlines()[-1]
+    assert summary.startswith("built 2 articles (1 skipped") and " s -> " in summary
+
+
+def test_failed_build_leaves_previous_tables_byte_identical(article_dir, tmp_path, monkeypatch):
+    out = tmp_path / "data"
+    build_corpus(article_dir, out)
+    before = _snapshot(out)
+    shutil.copy(next((ROOT / "seeds").glob("004_*.txt")), article_dir / "new.txt")
+
+    def broken_write(frame, path, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", broken_write)
+    with pytest.raises(OSError):
+        build_corpus(article_dir, out)
+    assert _snapshot(out) == before
+    assert not list(out.glob(".tmp-build-*"))
+
+
+def test_interrupted_build_leaves_previous_tables_byte_identical(article_dir, tmp_path, monkeypatch):
+    out = tmp_path / "data"
+    build_corpus(article_dir, out)
+    before = _snapshot(out)
+    shutil.copy(next((ROOT / "seeds").glob("004_*.txt")), article_dir / "new.txt")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "finish_tables", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build_corpus(article_dir, out)
+    assert _snapshot(out) == before
+
+
+def test_write_tables_failure_midway_keeps_old_files(tmp_path, monkeypatch):
+    out = tmp_path / "data"
+    tables = {t: schema.empty_frame(t) for t in schema.TABLES}
+    write_tables(tables, out, info={})
+    before = _snapshot(out)
+    calls = {"n": 0}
+    real = pd.DataFrame.to_parquet
+
+    def fail_on_third(self, path, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("no space left")
+        return real(self, path, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", fail_on_third)
+    with pytest.raises(OSError):
+        write_tables({t: schema.empty_frame(t).assign() for t in schema.TABLES}, out, info={"x": 1})
+    assert _snapshot(out) == before
+
+
+def test_rebuild_reprocesses_only_new_or_changed_articles(article_dir, tmp_path, monkeypatch):
+    out = tmp_path / "data"
+    first = build_corpus(article_dir, out)
+    assert first.reused == 0
+    parsed: list[str] = []
+    real_extract = build_module._extract_one
+
+    def counting(doc, article, aliases):
+        parsed.append(article.article_id)
+        return real_extract(doc, article, aliases)
+
+    monkeypatch.setattr(build_module, "_extract_one", counting)
+    again = build_corpus(article_dir, out)
+    assert parsed == [] and again.reused == 2
+    shutil.copy(next((ROOT / "seeds").glob("004_*.txt")), article_dir / "added.txt")
+    third = build_corpus(article_dir, out)
+    assert parsed == ["added"] and third.reused == 2
+
+
+def test_staleness_follows_the_inputs(article_dir, tmp_path):
+    out = tmp_path / "data"
+    assert is_stale(article_dir, out)
+    build_corpus(article_dir, out)
+    assert not is_stale(article_dir, out)
+    (article_dir / "aliases.csv").write_text("alias,canonical\nX,Y\n")
+    assert is_stale(article_dir, out)
+
+
+def test_build_in_memory_adds_uploads_without_writing(seed_build, tmp_path):
+    base = {t: pd.read_parquet(seed_build / f"{t}.parquet") for t in schema.TABLES}
+    upload = ("Envoy summoned over troop claims\n“We will not stay silent,” Defence Minister Tomasz Nowak "
+              "said on Monday, adding that 3,000 troops had been sent.\n").encode()
+    tables, skipped = build_in_memory([("upload.txt", upload), ("bad.txt", b"")], base=base)
+    assert skipped == [("bad.txt", "empty file")]
+    assert set(tables["articles"]["article_id"]) == set(base["articles"]["article_id"]) | {"upload"}
+    new_quotes = tables["quotes"][tables["quotes"]["article_id"] == "upload"]
+    assert list(new_quotes["speaker"]) == ["Tomasz Nowak"]
+    assert len(tables["quotes"]) == len(base["quotes"]) + 1
+    assert sorted(p.name for p in seed_build.iterdir() if p.suffix == ".parquet") == sorted(
+        f"{t}.parquet" for t in schema.TABLES)
