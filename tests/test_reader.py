@@ -108,3 +108,9 @@ def test_large_article_is_read(tmp_path):
 
 def test_decode_prefers_utf8():
     assert decode_bytes("Kyiv — “quoted” text here.".encode()) == "Kyiv — “quoted” text here."
+
+
+def test_markdown_soft_line_breaks_are_joined_into_paragraphs():
+    md = "# Talks stall\nafter a long day\n\nThe minister said on Monday that\ntalks had stalled.\n- first point\n- second\n"
+    text, _ = markdown_to_text(md)
+    assert text == "Talks stall\nafter a long day\n\nThe minister said on Monday that talks had stalled.\n- first point\n- second\n"
