@@ -3,32 +3,36 @@
 Every extractor needs the same answer to "who says this?", so it is computed here once per
 article. :class:`ArticleContext` reads the dependency parse around a character span:
 
-* the subject of the governing cue verb, climbing from the span through non-cue verbs
+* the subject of the governing cue verb, climbing from the span through verbs that report nothing
   ("X suggested South Korea is exploring options to provide ... 'weapons'" -> X), through
   participles and conjuncts that share their subject ("..., labeling it 'a threat'"), and through
   a passive's agent ("was dismissed by a diplomat as '...'");
-* "according to X", and the colon and dash forms ("X said: '...'", "Yoon: '...'", "'...' — X");
+* "according to X", and the colon and dash forms ("X told reporters: '...'", a headline
+  "Yoon: '...'", "'...' — X");
 * pronouns and definite descriptions ("he", "they", "the official", "The South Korean official")
-  resolved to the last compatible actor named before, preferring one of the same country;
+  resolved to the last compatible actor named before (same title, then same country, then the
+  latest subject), and a headline's bare role ("says defence minister") to the person the body
+  names with that title;
 * unnamed people kept as role labels ("unnamed North Korean diplomat"), generic plurals
-  ("South Korean officials") credited to the body the sentence names, when it names one.
+  ("South Korean officials") credited to the body their sentence names, when it names one.
 
 Names become canonical through :class:`sitrep.names.NameBook`. This module does not find quotes,
 numbers or events, and it knows no person, place or outlet: every word list below is grammar
-(cue verbs, role nouns, pronouns), never content.
+(cue verbs, role nouns, pronouns), never content. It looks only inside the paragraph that holds
+the span, because a paragraph is where news writing attributes its words.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.article import Article
-from sitrep.names import NameBook, clean_name, looks_like_person_name, name_key, strip_titles
+from sitrep.names import TITLE_WORDS, NameBook, clean_name, looks_like_person_name, name_key, strip_titles
 
-# Verbs that report speech, writing or a claim. Lemmas, as spaCy gives them.
+# Verbs that report speech, writing or a claim (spaCy lemmas).
 CUE_LEMMAS = frozenset(
     """say tell add warn state call label describe claim report suggest verify confirm deny reject
     assert insist note write urge promise pledge vow condemn liken dismiss echo emphasize emphasise
@@ -36,38 +40,43 @@ CUE_LEMMAS = frozenset(
     quote tweet post acknowledge admit estimate predict recall reiterate agree complain point hint
     brand term dub characterize characterise criticize criticise denounce decry blast slam praise
     welcome allege maintain contend counter concede observe mention reveal disclose indicate
-    signal assure tout boast lament demand propose recommend conclude testify announce inform
-    predict forecast brief highlight underline underscore describe refute rebut dispute
-    question doubt believe think""".split()
+    signal assure tout boast lament demand propose recommend conclude testify inform forecast
+    brief highlight underline underscore refute rebut dispute question doubt believe think
+    announce told describe""".split()
 )
 # Nouns that name a person by role: "the official", "a North Korean diplomat".
 PERSON_ROLE_NOUNS = frozenset(
     """official officer diplomat minister spokeswoman spokesman spokesperson ambassador envoy
     president leader commander general secretary chief head adviser advisor aide lawmaker senator
     representative analyst expert source soldier resident witness governor mayor director
-    chairman chairwoman chair premier chancellor king queen prince negotiator politician
-    deputy colonel captain lieutenant sergeant officer observer researcher professor member
-    sister brother wife husband mother father son daughter man woman""".split()
+    chairman chairwoman chair premier chancellor king queen prince negotiator politician deputy
+    colonel captain lieutenant sergeant observer researcher professor member sister brother wife
+    husband mother father son daughter man woman mp legislator prosecutor judge lawyer attorney
+    journalist reporter correspondent activist doctor nurse economist strategist""".split()
 )
+# Abbreviated titles that, like role nouns, sit before a person's name.
+NAME_TITLES = frozenset("gen lt col maj capt sgt mr mrs ms dr sen rep adm prof".split())
 # Nouns that name an organisation by kind: "the council", "the ministry".
 BODY_NOUNS = frozenset(
     """council ministry agency government service committee office administration department
-    parliament assembly cabinet army military command authority authorities kremlin presidency
-    court commission bureau directorate embassy mission delegation alliance coalition party""".split()
+    parliament assembly cabinet army military command authority kremlin presidency court
+    commission bureau directorate embassy mission delegation alliance coalition party union
+    police guard force forces navy""".split()
 )
-# Plural nouns that stand for a body's people rather than named persons.
-GENERIC_PLURALS = frozenset("officials authorities sources diplomats analysts experts leaders".split())
+# Plurals that stand for a body's people rather than for named persons (lemmas).
+GENERIC_PLURALS = frozenset("official authority source leader".split())
 # Words in an organisation's name that mark it as news media.
 MEDIA_WORDS = frozenset(
     """news agency times post press journal tv television radio herald daily media newspaper
-    gazette tribune broadcaster channel wire telegraph guardian observer""".split()
+    gazette tribune broadcaster channel wire telegraph guardian newswire""".split()
 )
 PERSON_PRONOUNS = frozenset("he she him her".split())
 PLURAL_PRONOUNS = frozenset("they them".split())
 THING_PRONOUNS = frozenset("it".split())
 # Dependency labels through which a verb inherits the subject of the verb it hangs from.
 SUBJECT_SHARING_DEPS = frozenset("advcl xcomp conj acl relcl ccomp pcomp prep pobj dobj".split())
-DASHES = "—–-"
+# Nouns before a colon that introduce text, not a speaker ("the headline: '...'").
+NON_SPEAKER_NOUNS = frozenset("headline statement title caption message words slogan text post".split())
 
 
 @dataclass(frozen=True)
@@ -92,7 +101,7 @@ class _Actor:
 
 
 def _is_cue(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in CUE_LEMMAS
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in CUE_LEMMAS and token.dep_ not in {"amod", "compound"}
 
 
 def _subjects_of(verb: Token) -> list[Token]:
@@ -111,6 +120,11 @@ def _subjects_of(verb: Token) -> list[Token]:
     return sorted(subjects, key=lambda t: abs(t.i - verb.i))
 
 
+def _is_title_word(token: Token) -> bool:
+    word = token.lower_.strip(".")
+    return token.lemma_.lower() in PERSON_ROLE_NOUNS or word in PERSON_ROLE_NOUNS or word in NAME_TITLES
+
+
 class ArticleContext:
     """Attribution for one parsed article; built once, asked many times."""
 
@@ -120,22 +134,79 @@ class ArticleContext:
         self.names = names
         self.text = doc.text
         self._country_by_name: dict[str, str] = {}
+        self._quoted = self._quoted_ranges()
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and not self._in_quote(ent.start_char):
                 names.observe_person(ent.text)
+        for token in doc:
+            titled = self._titled_name(token)
+            if titled is not None and not self._in_quote(token.idx):
+                names.observe_person(titled)
         self._actors: list[_Actor] = self._collect_actors()
 
-    # ----------------------------------------------------------------- actors in reading order
+    # ------------------------------------------------------------------------- text geometry
+    def _quoted_ranges(self) -> list[tuple[int, int]]:
+        # imported here: quotes.py builds on this module, and both need the same mark scanner
+        from sitrep.extract.quotes import find_quote_spans
+
+        return [(s.start, s.end) for s in find_quote_spans(self.text, keep_scare_quotes=True)]
+
+    def _in_quote(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self._quoted)
+
+    def _paragraph(self, char: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, char) + 1
+        end = self.text.find("\n", char)
+        return start, len(self.text) if end < 0 else end
+
+    def _same_paragraph(self, token: Token, bounds: tuple[int, int]) -> bool:
+        return bounds[0] <= token.idx < bounds[1]
+
+    # ------------------------------------------------------------------------- names in text
+    def _titled_name(self, head: Token) -> str | None:
+        """'Defence Minister Antti Rautio' -> 'Antti Rautio' when the parser missed the person.
+
+        A proper-noun head whose left modifiers run role title(s) then capitalised words is a
+        person, whatever entity label it got; 'National Security Council' has no role title.
+        """
+        if head.pos_ != "PROPN" or head.dep_ == "compound":
+            return None
+        left = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"}]
+        chain = [t for t in self.doc[left[0].i:head.i + 1]] if left else [head]
+        name_part: list[Token] = []
+        for token in reversed(chain):
+            if token.pos_ == "PROPN" and token.text[:1].isupper() and not _is_title_word(token):
+                name_part.insert(0, token)
+            else:
+                break
+        if not name_part or len(name_part) > 4:
+            return None
+        before = chain[:len(chain) - len(name_part)]
+        if before and _is_title_word(before[-1]):
+            name = " ".join(t.text for t in name_part)
+            return name if looks_like_person_name(name) else None
+        return None
+
+    def _known_person(self, text: str) -> bool:
+        """A proper name the article used for a person before (the parser may call it ORG)."""
+        key = name_key(strip_titles(text)).split()
+        if not key:
+            return False
+        return any(all(k in name_key(full).split() for k in key) for full in self.names.full_names)
+
+    # ------------------------------------------------------------------- actors in reading order
     def _collect_actors(self) -> list[_Actor]:
         actors: list[_Actor] = []
         seen_heads: set[int] = set()
         for token in self.doc:
-            is_person_ent = token.ent_type_ == "PERSON" and token.ent_iob_ == "B"
-            is_subject = token.dep_ in {"nsubj", "nsubjpass", "appos", "pobj"} and token.pos_ in {"NOUN", "PROPN"}
-            if not (is_person_ent or is_subject):
+            if self._in_quote(token.idx):
+                continue  # names inside someone's words are rarely who "he" is
+            is_person_start = token.ent_type_ == "PERSON" and token.ent_iob_ == "B"
+            is_argument = token.dep_ in {"nsubj", "nsubjpass", "appos", "pobj", "dobj"} and token.pos_ in {"NOUN", "PROPN"}
+            if not (is_person_start or is_argument):
                 continue
             head = token
-            if is_person_ent:
+            if is_person_start:
                 ent = next(e for e in self.doc.ents if e.start == token.i)
                 head = ent[-1]
             if head.i in seen_heads:
@@ -144,115 +215,133 @@ class ArticleContext:
             source = self._source_from_head(head, cue="", resolve=False)
             if source is None or source.kind == "media":
                 continue
-            if source.kind == "body" and head.dep_ == "pobj" and head.ent_type_ not in {"ORG"}:
+            if source.kind == "body" and head.dep_ in {"pobj", "dobj"} and head.ent_type_ != "ORG":
                 continue  # places in prepositional phrases are settings, not actors
             actors.append(_Actor(head.idx, source, head.tag_ in {"NNS", "NNPS"}, head.dep_ == "nsubj"))
             if source.country and source.kind in {"person", "role"}:
                 self._country_by_name.setdefault(source.name, source.country)
         return actors
 
-    # ----------------------------------------------------------------------------- public API
+    # ------------------------------------------------------------------------------ public API
     def source_of_span(self, start_char: int, end_char: int) -> Source | None:
         """Who asserts the words at [start_char, end_char), or None when nobody is credited."""
-        tokens = [t for t in self.doc if t.idx < end_char and t.idx + len(t.text) > start_char]
+        tokens = [t for t in self.doc if t.idx < end_char and t.idx + len(t.text) > start_char and not t.is_space]
         if not tokens:
             return None
         inside = {t.i for t in tokens}
-        # punctuation hugging the span (its quote marks) counts as inside
         first, last = tokens[0].i, tokens[-1].i
-        while first > 0 and self.doc[first - 1].is_punct and self.doc[first - 1].is_quote:
+        # the quotation marks and the comma hugging the span belong to it
+        while first > 0 and (self.doc[first - 1].is_quote or self.doc[first - 1].text in {"‘", "“"}):
             first -= 1
             inside.add(first)
-        while last + 1 < len(self.doc) and self.doc[last + 1].is_quote:
+        while last + 1 < len(self.doc) and (self.doc[last + 1].is_quote or self.doc[last + 1].text in {",", ".", "’", "”"}):
+            if self.doc[last + 1].text in {",", "."} and not (last + 2 < len(self.doc) and self.doc[last + 2].is_quote):
+                break
             last += 1
             inside.add(last)
+        bounds = self._paragraph(tokens[0].idx)
         for finder in (self._by_colon, self._by_dash, self._by_climbing, self._by_according_to,
                        self._by_attached_cue, self._by_nearest_cue):
-            found = finder(tokens, inside, first, last)
+            found = finder(tokens, inside, first, last, bounds)
             if found is not None:
                 return found
         return None
 
     def resolve_np(self, span: Span) -> Source:
         """Canonical Source for any noun phrase, resolving pronouns and descriptions."""
-        head = span.root
-        found = self._source_from_head(head, cue="", resolve=True)
+        found = self._source_from_head(span.root, cue="", resolve=True)
         if found is not None:
             return found
-        raw = clean_name(span.text)
-        return Source(raw=span.text, name=raw, country=self._country_in(span), cue="", kind="role")
+        return Source(raw=span.text, name=clean_name(span.text), country=self._country_in(list(span)), cue="", kind="role")
 
-    # ------------------------------------------------------------------------------- finders
-    def _by_climbing(self, tokens, inside, first, last) -> Source | None:
+    # ---------------------------------------------------------------------------------- finders
+    def _by_climbing(self, tokens, inside, first, last, bounds) -> Source | None:
         """Subject of the first cue verb above the span in the parse."""
         starts = {t.head for t in tokens if t.head.i not in inside and t.head.i != t.i}
         for start in sorted(starts, key=lambda t: abs(t.i - tokens[0].i)):
             verb = start
-            steps = 0
-            while steps < 12:
-                steps += 1
-                if _is_cue(verb) and verb.dep_ not in {"amod", "compound"}:
+            for _ in range(12):
+                if not self._same_paragraph(verb, bounds):
+                    break
+                if verb.lower_ == "according":
+                    break  # "according to X" is its own finder
+                if _is_cue(verb) and verb.i not in inside:
                     found = self._source_of_verb(verb)
                     if found is not None:
                         return found
-                if verb.dep_ == "pobj" and verb.head.lower_ == "to" and verb.head.head.lower_ == "according":
-                    return None
                 if verb.head.i == verb.i:
                     break
                 verb = verb.head
         return None
 
     def _source_of_verb(self, verb: Token) -> Source | None:
-        """Subject of a cue verb, inherited from the governing verb when it has none."""
+        """Subject of a cue verb; a participle or conjunct without one takes its governor's.
+
+        "X said officers had arrested 14, calling it '...'": the participle hangs from the
+        reported clause in the parse, but in news prose it is the reporter's (X's) words, so a
+        governor that is itself the complement of a cue verb defers to that verb.
+        """
         cue = verb.lemma_.lower()
         current = verb
+        inherited = False
         for _ in range(6):
             subjects = _subjects_of(current)
-            for subject in subjects:
-                if subject.lower_ in {"that", "which", "who"} and current.dep_ == "relcl":
-                    subject = current.head
-                found = self._source_from_head(subject, cue=cue, resolve=True)
-                if found is not None:
-                    return found
             if subjects:
+                if inherited and current.dep_ == "ccomp" and _is_cue(current.head) and _subjects_of(current.head):
+                    subjects = _subjects_of(current.head)
+                    current = current.head
+                for subject in subjects:
+                    if subject.lower_ in {"that", "which", "who"} and current.dep_ == "relcl":
+                        subject = current.head
+                    found = self._source_from_head(subject, cue=cue, resolve=True)
+                    if found is not None:
+                        return found
                 return None
             if current.dep_ in SUBJECT_SHARING_DEPS and current.head.i != current.i:
                 current = current.head
+                inherited = True
                 continue
             break
         return None
 
-    def _by_according_to(self, tokens, inside, first, last) -> Source | None:
+    def _by_according_to(self, tokens, inside, first, last, bounds) -> Source | None:
         for sent in self._sentences(first, last):
             for token in sent:
-                if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
-                    objects = [c for c in self.doc[token.i + 1].children if c.dep_ == "pobj"]
-                    if objects and objects[0].i not in inside:
-                        found = self._source_from_head(objects[0], cue="according_to", resolve=True)
-                        if found is not None:
-                            return found
+                if token.lower_ != "according" or not self._same_paragraph(token, bounds) or self._in_quote(token.idx):
+                    continue
+                nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+                if nxt is None or nxt.lower_ != "to":
+                    continue
+                objects = [c for c in nxt.children if c.dep_ == "pobj" and c.i not in inside]
+                if objects:
+                    found = self._source_from_head(objects[0], cue="according_to", resolve=True)
+                    if found is not None:
+                        return found
         return None
 
-    def _by_colon(self, tokens, inside, first, last) -> Source | None:
-        """'X said: “...”' and headline 'X: “...”'."""
-        before = self.text[:tokens[0].idx].rstrip()
-        before = before.rstrip("\"'“”‘’«» ")
+    def _by_colon(self, tokens, inside, first, last, bounds) -> Source | None:
+        """'X told reporters: “...”', 'The envoy added: “...”' and a headline's 'Yoon: ‘...’'."""
+        before = self.text[:self.doc[first].idx].rstrip(" \"'“”‘’«»")
         if not before.endswith(":"):
             return None
-        colon_at = len(before) - 1
-        colon = next((t for t in self.doc if t.idx == colon_at), None)
-        if colon is None or colon.i == 0:
+        colon = next((t for t in self.doc if t.idx == len(before) - 1), None)
+        if colon is None or colon.i == 0 or not self._same_paragraph(colon, bounds):
             return None
         prev = self.doc[colon.i - 1]
+        for ancestor in [prev, *prev.ancestors]:
+            if ancestor.i >= colon.i or not self._same_paragraph(ancestor, bounds):
+                break
+            if _is_cue(ancestor):
+                found = self._source_of_verb(ancestor)
+                if found is not None:
+                    return found
+                break
         named = self._capitalised_name_before(colon)
         if named is not None:
             return named
-        if _is_cue(prev):
-            found = self._source_of_verb(prev)
-            return found and _with_cue(found, prev.lemma_.lower())
-        if prev.pos_ in {"PROPN", "NOUN", "PRON"}:
-            found = self._source_from_head(prev, cue="colon", resolve=True, whole_left=True)
-            if found is not None and found.kind != "media" and prev.lower_ not in {"headline", "statement"}:
+        if prev.pos_ in {"PROPN", "NOUN", "PRON"} and prev.lower_ not in NON_SPEAKER_NOUNS:
+            found = self._source_from_head(prev, cue="colon", resolve=True, left_only=True)
+            if found is not None and found.kind != "media":
                 return found
         return None
 
@@ -263,53 +352,55 @@ class ArticleContext:
         while i >= 0 and self.doc[i].text[:1].isupper() and self.doc[i].is_alpha and len(words) < 5:
             words.insert(0, self.doc[i])
             i -= 1
-        if not words or (i >= 0 and not (self.doc[i].is_punct or self.doc[i].is_space)):
+        if not words or (i >= 0 and not (self.doc[i].is_punct or self.doc[i].is_space or "\n" in self.doc[i].whitespace_)):
             return None
         raw = self.doc[words[0].i:words[-1].i + 1].text
         if self._known_person(raw) or any(t.ent_type_ == "PERSON" for t in words):
             name = self.names.person(raw)
-            country = self._country_by_name.get(name, "") or self.names.country(name)
-            return Source(raw, name, country, "colon", "person")
+            return Source(raw, name, self._country_of_person(name), "colon", "person")
         if self.names.aliases.place(raw) or self.names.aliases.canonical(raw):
             name = self.names.body(raw)
             return Source(raw, name, self.names.country(name) or self.names.country(raw), "colon", "body")
         return None
 
-    def _by_dash(self, tokens, inside, first, last) -> Source | None:
-        """'“...” — X' at the end of a line or sentence."""
-        after_end = tokens[-1].idx + len(tokens[-1].text)
-        rest = self.text[after_end:after_end + 120]
-        match = re.match(r"[\"'“”‘’»,.]*\s*[—–-]{1,2}\s*", rest)
+    def _by_dash(self, tokens, inside, first, last, bounds) -> Source | None:
+        """'“...” — X' closing a paragraph or sentence."""
+        after_end = self.doc[last].idx + len(self.doc[last].text)
+        match = re.match(r"[\"'“”‘’»,.]*[ \t]*(—|–|--|-)[ \t]*", self.text[after_end:after_end + 20])
         if not match:
             return None
         at = after_end + match.end()
         token = next((t for t in self.doc if t.idx == at), None)
-        if token is None or token.pos_ not in {"PROPN", "NOUN", "DET", "ADJ"}:
+        if token is None or token.pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PRON"}:
             return None
-        # the noun phrase starting here: its head is the first noun whose head lies outside it
+        # the noun phrase starting here: climb to the first head that lies outside it
         head = token
         while head.head.i != head.i and head.head.i > head.i and head.head.pos_ in {"PROPN", "NOUN"}:
             head = head.head
         found = self._source_from_head(head, cue="dash", resolve=True)
-        return found
+        if found is not None and found.kind != "media":
+            return found
+        return None
 
-    def _by_attached_cue(self, tokens, inside, first, last) -> Source | None:
+    def _by_attached_cue(self, tokens, inside, first, last, bounds) -> Source | None:
         """A cue verb hanging from the quote's own words ("“...,” he said" parsed under the quote)."""
         for token in tokens:
             for child in token.children:
-                if child.i not in inside and _is_cue(child):
+                if child.i not in inside and _is_cue(child) and self._same_paragraph(child, bounds):
                     found = self._source_of_verb(child)
                     if found is not None:
                         return found
         return None
 
-    def _by_nearest_cue(self, tokens, inside, first, last) -> Source | None:
-        """The nearest cue verb outside the quote in the sentences the quote touches."""
-        candidates = []
-        for sent in self._sentences(first, last):
-            for token in sent:
-                if token.i not in inside and _is_cue(token) and not (first <= token.i <= last):
-                    candidates.append(token)
+    def _by_nearest_cue(self, tokens, inside, first, last, bounds) -> Source | None:
+        """The nearest cue verb outside any quote in the sentence(s) the quote touches."""
+        candidates = [
+            token
+            for sent in self._sentences(first, last)
+            for token in sent
+            if token.i not in inside and not (first <= token.i <= last) and _is_cue(token)
+            and self._same_paragraph(token, bounds) and not self._in_quote(token.idx)
+        ]
         candidates.sort(key=lambda t: min(abs(t.i - first), abs(t.i - last)))
         for verb in candidates:
             found = self._source_of_verb(verb)
@@ -318,13 +409,9 @@ class ArticleContext:
         return None
 
     def _sentences(self, first: int, last: int) -> list[Span]:
-        out = []
-        for sent in self.doc.sents:
-            if sent.end > first and sent.start <= last:
-                out.append(sent)
-        return out
+        return [s for s in self.doc.sents if s.end > first and s.start <= last]
 
-    # ------------------------------------------------------------------------ noun phrases
+    # ---------------------------------------------------------------------------- noun phrases
     def _np_tokens(self, head: Token, *, keep_prep: bool) -> list[Token]:
         """The head's noun phrase without clauses, appositives and (for names) prepositions."""
         drop = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
@@ -332,97 +419,106 @@ class ArticleContext:
             drop.add("prep")
         out = [head]
         for child in head.children:
-            if child.dep_ in drop:
-                continue
-            out.extend(child.subtree)
-        # the parser runs headlines into the next line; a noun phrase never crosses a line break
-        line_start = self.text.rfind("\n", 0, head.idx) + 1
-        line_end = self.text.find("\n", head.idx)
-        line_end = len(self.text) if line_end < 0 else line_end
-        out = [t for t in out if line_start <= t.idx < line_end]
-        return sorted(out, key=lambda t: t.i)
+            if child.dep_ not in drop:
+                out.extend(child.subtree)
+        # the parser runs a headline into the next line; a noun phrase never crosses a line break
+        bounds = self._paragraph(head.idx)
+        return sorted((t for t in out if self._same_paragraph(t, bounds)), key=lambda t: t.i)
 
-    def _country_in(self, tokens) -> str:
+    def _country_in(self, tokens: list[Token]) -> str:
         """Country named by a possessive GPE or a NORP/GPE modifier among the tokens."""
         for token in tokens:
             if token.ent_type_ in {"GPE", "NORP"}:
                 ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
-                if ent is None:
-                    continue
-                place = self.names.aliases.place(clean_name(ent.text))
+                place = self.names.aliases.place(clean_name(ent.text)) if ent is not None else None
                 if place:
                     return place.country
         return ""
 
-    def _person_ent_at(self, tokens: list[Token]) -> Span | None:
-        ids = {t.i for t in tokens}
-        for ent in reversed(self.doc.ents):
-            if ent.label_ == "PERSON" and ent.start in ids:
-                return ent
-        return None
+    def _affiliation_in(self, tokens: list[Token]) -> str:
+        """An organisation a title names ('NATO Secretary General', 'EU foreign policy chief')."""
+        for token in tokens:
+            if token.ent_type_ == "ORG" and token.ent_iob_ == "B":
+                ent = next((e for e in self.doc.ents if e.start == token.i), None)
+                if ent is None or not all(t.i in {x.i for x in tokens} for t in ent):
+                    continue
+                if all((t.lower_ in TITLE_WORDS and not t.text.isupper()) or _is_title_word(t) for t in ent):
+                    continue  # "Defence" in "Defence Minister" is part of a title, not a body
+                body = self.names.body(ent.text)
+                words = ent.text.split()
+                # "Finnish Border Guard" -> Finland; "Kremlin" -> Russia; "NATO" stays NATO
+                for k in range(min(3, len(words)), 0, -1):
+                    place = self.names.aliases.place(" ".join(words[:k]))
+                    if place:
+                        return place.country
+                return self.names.country(body) or body
+        return ""
 
-    def _known_person(self, text: str) -> bool:
-        """A proper name the article used for a person earlier (spaCy may tag 'Zakharova' ORG)."""
-        key = name_key(strip_titles(text)).split()
-        if not key:
-            return False
-        for full in self.names.full_names:
-            full_key = name_key(full).split()
-            if all(k in full_key for k in key):
-                return True
-        return False
+    def _country_of_person(self, name: str) -> str:
+        return self._country_by_name.get(name, "") or self.names.country(name)
 
-    def _source_from_head(self, head: Token, *, cue: str, resolve: bool, whole_left: bool = False) -> Source | None:
-        """A Source for the noun phrase headed by ``head``."""
+    def _source_from_head(self, head: Token, *, cue: str, resolve: bool, left_only: bool = False) -> Source | None:
+        """A Source for the noun phrase headed by ``head``, or None when it names nobody."""
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
-            if not resolve:
-                return None
-            return self._resolve_pronoun(head, cue)
+            if lower == "one":
+                return self._one_of(head, cue)
+            return self._resolve_pronoun(head, cue) if resolve else None
+        if head.pos_ == "NUM" and lower == "one":
+            return self._one_of(head, cue)
         if head.pos_ not in {"PROPN", "NOUN"}:
             return None
-        # appositive carrying the name: "the U.S. Deputy Ambassador to the U.N., Robert Wood"
-        if head.pos_ == "NOUN":
+        # the name in apposition: "the U.S. Deputy Ambassador to the U.N., Robert Wood"
+        if head.pos_ == "NOUN" or _is_title_word(head):
             for child in head.children:
-                if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or self._known_person(child.text)):
+                if child.dep_ == "appos" and child.pos_ == "PROPN":
                     inner = self._source_from_head(child, cue=cue, resolve=resolve)
-                    if inner is not None:
-                        country = inner.country or self._country_in(self._np_tokens(head, keep_prep=True))
+                    if inner is not None and inner.kind == "person":
+                        around = self._np_tokens(head, keep_prep=True)
+                        country = inner.country or self._country_in(around)
                         return Source(inner.raw, inner.name, country, cue, inner.kind)
-        keep_prep = head.pos_ == "NOUN"
-        np_tokens = self._np_tokens(head, keep_prep=keep_prep)
-        if whole_left:
+        np_tokens = self._np_tokens(head, keep_prep=head.pos_ == "NOUN")
+        if left_only:
             np_tokens = [t for t in np_tokens if t.i <= head.i]
         raw = self.doc[np_tokens[0].i:np_tokens[-1].i + 1].text
         apposition = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
-        country = self._country_in([t for t in np_tokens if t.i != head.i or head.ent_type_ != "GPE"])
-        country = country or self._country_in(apposition)
-        person_ent = self._person_ent_at(np_tokens) if head.ent_type_ == "PERSON" else None
-        if person_ent is not None or (head.pos_ == "PROPN" and self._known_person(head.text)):
-            words = person_ent.text if person_ent is not None else raw
-            name = self.names.person(words)
-            country = country or self._country_by_name.get(name, "") or self.names.country(name)
+        modifiers = [t for t in np_tokens if t.i != head.i]
+        if head.dep_ == "appos" and head.head.pos_ in {"NOUN", "PROPN"}:
+            # "The head of the Finnish Border Guard, Lt Gen Marja Koskinen": the title is the host
+            apposition += [t for t in self._np_tokens(head.head, keep_prep=True)]
+        country = self._country_in(modifiers) or self._country_in(apposition) or self._affiliation_in(apposition)
+        person = self._person_words(head, np_tokens)
+        if person is not None:
+            name = self.names.person(person)
+            country = country or self._country_of_person(name) or self._affiliation_in(modifiers)
             return Source(raw, name, country, cue, "person")
+        if _is_title_word(head) and head.ent_type_ not in {"GPE", "NORP"}:
+            # a capitalised role ("Minister") the tagger took for a name
+            return self._common_noun_source(head, np_tokens, raw, country, cue, resolve)
         if head.pos_ == "PROPN" or head.ent_type_ in {"ORG", "GPE", "NORP"}:
-            return self._body_source(head, np_tokens, raw, country, cue)
-        # common noun
-        if lower in GENERIC_PLURALS or head.tag_ == "NNS":
-            return self._generic_plural(head, np_tokens, raw, country, cue)
-        determiner = next((c.lower_ for c in head.children if c.dep_ in {"det", "poss"}), "")
-        if determiner in {"the", "this", "that"} and resolve and (lower in PERSON_ROLE_NOUNS or lower in BODY_NOUNS):
-            found = self._resolve_description(head, raw, country, cue)
-            if found is not None:
-                return found
-        if lower in PERSON_ROLE_NOUNS:
-            return Source(raw, self._role_label(head, np_tokens), country, cue, "role")
-        if lower in BODY_NOUNS:
-            return Source(raw, clean_name(raw), country, cue, "body")
+            return self._body_source(head, raw, country, cue)
+        return self._common_noun_source(head, np_tokens, raw, country, cue, resolve)
+
+    def _person_words(self, head: Token, np_tokens: list[Token]) -> str | None:
+        """The words naming a person in this noun phrase, or None when it names no person."""
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
+                return ent.text
+        if head.pos_ != "PROPN":
+            return None
+        titled = self._titled_name(head)
+        if titled is not None:
+            return titled
+        names = [t for t in np_tokens if t.pos_ == "PROPN" and t.i <= head.i]
+        words = " ".join(t.text for t in names[-3:])
+        if self._known_person(words) and head.ent_type_ not in {"GPE", "NORP"}:
+            return words
         return None
 
-    def _body_source(self, head: Token, np_tokens: list[Token], raw: str, country: str, cue: str) -> Source:
+    def _body_source(self, head: Token, raw: str, country: str, cue: str) -> Source:
         ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
         words = ent.text if ent is not None and ent.label_ in {"ORG", "GPE", "NORP", "FAC"} else raw
-        # "South Korea’s National Security Council": the owner goes to the country, not the name
+        # "South Korea’s National Security Council": the owner is the country, not part of the name
         words = re.split(r"(?:’s|'s)\s+", words)[-1]
         name = self.names.body(words)
         kind = "media" if set(name_key(name).split()) & MEDIA_WORDS else "body"
@@ -433,8 +529,9 @@ class ArticleContext:
             and self.names.aliases.canonical(words) is None
             and self.names.aliases.place(words) is None
             and name != self._government_of(country)
-            and not any(w in name_key(name) for w in name_key(country).split())
+            and not any(w in name_key(name).split() for w in name_key(country).split())
         ):
+            # a generic body name ("National Security Council") needs its country to be one body
             name = f"{name} ({country})"
         return Source(raw, name, country, cue, kind)
 
@@ -442,14 +539,57 @@ class ArticleContext:
         place = self.names.aliases.place(country)
         return place.government if place else ""
 
-    def _generic_plural(self, head: Token, np_tokens: list[Token], raw: str, country: str, cue: str) -> Source:
-        """"South Korean officials": the body the sentence names, else the plural as written."""
-        sent = head.sent
-        for ent in sent.ents:
-            if ent.label_ == "ORG" and ent.end <= head.i and not self._is_media_text(ent.text):
-                body = self._body_source(ent[-1], list(ent), ent.text, country, cue)
+    def _common_noun_source(self, head, np_tokens, raw, country, cue, resolve) -> Source | None:
+        lemma = head.lemma_.lower()
+        plural = head.tag_ == "NNS"
+        determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
+        if plural:
+            if lemma in GENERIC_PLURALS:
+                return self._generic_plural(head, raw, country, cue)
+            if lemma in PERSON_ROLE_NOUNS:
+                return Source(raw, clean_name(raw), country, cue, "role")
+            return None
+        if lemma in PERSON_ROLE_NOUNS:
+            if resolve and determiner not in {"a", "an", "another", "one"}:
+                found = self._resolve_description(head, raw, country, cue, strict=determiner == "")
+                if found is not None:
+                    return found
+            return Source(raw, self._role_label(head, np_tokens), country, cue, "role")
+        if lemma in BODY_NOUNS:
+            if resolve and determiner in {"the", "this", "that"}:
+                found = self._resolve_description(head, raw, country, cue, strict=False)
+                if found is not None:
+                    return found
+            owner = [t for t in np_tokens if t.ent_type_ in {"GPE", "NORP"}]
+            rest = [t.text for t in np_tokens if t not in owner and t.dep_ not in {"det", "case"}]
+            place = self.names.aliases.place(country) if country else None
+            name = " ".join(([place.demonym] if place and owner else []) + rest) or clean_name(raw)
+            return Source(raw, name, country, cue, "body")
+        return None
+
+    def _one_of(self, head: Token, cue: str) -> Source | None:
+        """'one of the diplomats' -> 'unnamed diplomat'."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in PERSON_ROLE_NOUNS | GENERIC_PLURALS:
+                        np = self._np_tokens(obj, keep_prep=False)
+                        words = [t.text for t in np if t.i < obj.i and t.dep_ not in {"det", "nummod"}]
+                        raw = self.doc[head.i:obj.i + 1].text
+                        label = " ".join(["unnamed", *words, obj.lemma_.lower()])
+                        return Source(raw, label, self._country_in(np), cue, "role")
+        return None
+
+    def _generic_plural(self, head: Token, raw: str, country: str, cue: str) -> Source:
+        """'South Korean officials': the body their sentence names, else the plural as written."""
+        for ent in head.sent.ents:
+            if (
+                ent.label_ == "ORG" and ent.end <= head.i and not self._is_media_text(ent.text)
+                and not self._in_quote(ent.start_char) and ent.start_char >= self._paragraph(head.idx)[0]
+            ):
+                body = self._body_source(ent[-1], ent.text, country, cue)
                 return Source(raw, body.name, body.country or country, cue, "body")
-        if head.lower_ in {"authorities", "government"} and country:
+        if head.lemma_.lower() == "authority" and country:
             return Source(raw, self._government_of(country) or clean_name(raw), country, cue, "body")
         return Source(raw, clean_name(raw), country, cue, "role")
 
@@ -459,57 +599,74 @@ class ArticleContext:
     def _role_label(self, head: Token, np_tokens: list[Token]) -> str:
         """'an unnamed senior official from the South Korean presidential office' ->
         'unnamed senior official (South Korean presidential office)'."""
-        before = [t for t in np_tokens if t.i < head.i and t.dep_ not in {"det"} and t.lower_ not in {"unnamed", "anonymous", "unidentified"}]
-        core = " ".join([t.text for t in before] + [head.text])
-        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "of", "at", "in", "with"}]
-        label = f"unnamed {core}"
-        if preps:
-            obj = [t for t in preps[0].subtree if t.i != preps[0].i and t.dep_ != "det" or t.head.i != preps[0].i]
-            obj = [t for t in preps[0].subtree if t.i != preps[0].i]
-            words = [t.text for t in obj if not (t.dep_ == "det" and t.head.head.i == preps[0].i)]
-            if words:
-                label += f" ({' '.join(words)})"
+        skip = {"unnamed", "anonymous", "unidentified", "one"}
+        before = [t.text for t in np_tokens if t.i < head.i and t.dep_ not in {"det", "poss", "case"} and t.lower_ not in skip]
+        label = " ".join(["unnamed", *before, head.text])
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "at", "in", "with", "to"}:
+                words = [t.text for t in prep.subtree if t.i != prep.i and not (t.dep_ == "det" and t.head.head.i == prep.i)]
+                if words:
+                    label += f" ({' '.join(words)})"
+                break
         return label
 
-    # ------------------------------------------------------------------------ coreference
-    def _actors_before(self, position: int) -> list[_Actor]:
-        return [a for a in self._actors if a.start_char < position]
-
+    # ------------------------------------------------------------------------------ coreference
     def _resolve_pronoun(self, pronoun: Token, cue: str) -> Source | None:
         lower = pronoun.lower_
-        candidates = list(reversed(self._actors_before(pronoun.idx)))
-        if lower in PERSON_PRONOUNS or lower in {"i", "we"}:
-            wanted = {"person"} if lower in PERSON_PRONOUNS else {"person", "role", "body"}
-            match = next((a for a in candidates if a.source.kind in wanted), None)
+        before = [a for a in reversed(self._actors) if a.start_char < pronoun.idx]
+        if lower in PERSON_PRONOUNS:
+            people = [a for a in before if a.source.kind == "person"]
+            # the subject of a recent clause is the likeliest "he" (centering)
+            recent_start = self._paragraph(self._paragraph(pronoun.idx)[0] - 1)[0] if self._paragraph(pronoun.idx)[0] > 0 else 0
+            match = next((a for a in people if a.subject and a.start_char >= recent_start), None)
+            match = match or next(iter(people), None)
         elif lower in PLURAL_PRONOUNS:
-            plural = [a for a in candidates if a.plural or a.source.kind == "body"]
+            plural = [a for a in before if a.plural or a.source.kind == "body"]
             match = next((a for a in plural if a.subject), None) or next(iter(plural), None)
+        elif lower in {"i", "we"}:
+            match = next((a for a in before if a.source.kind in {"person", "role", "body"}), None)
         else:
-            match = next((a for a in candidates if a.source.kind == "body"), None)
+            match = next((a for a in before if a.source.kind == "body"), None)
         if match is None:
             return None
         s = match.source
         return Source(pronoun.text, s.name, s.country, cue, s.kind)
 
-    def _resolve_description(self, head: Token, raw: str, country: str, cue: str) -> Source | None:
-        """'the official', 'The South Korean official' -> the last compatible actor named before."""
-        wanted = {"person", "role"} if head.lower_ in PERSON_ROLE_NOUNS else {"body"}
-        candidates = [a for a in reversed(self._actors_before(head.idx)) if a.source.kind in wanted]
-        candidates = [a for a in candidates if a.source.name and not a.source.name.startswith("unnamed") or a.source.kind == "role"]
-        if head.lower_ in BODY_NOUNS:
-            candidates = [a for a in candidates if head.lower_ in name_key(a.source.name).split()]
-        if country:
-            same = [a for a in candidates if a.source.country == country]
-            if same:
-                candidates = same
-        if not candidates:
+    def _resolve_description(self, head: Token, raw: str, country: str, cue: str, *, strict: bool) -> Source | None:
+        """'the official', 'The South Korean official', a headline's 'defence minister' -> the
+        actor it refers to: one named before with the same title, else (unless ``strict``) the
+        latest person or role of the same country; else one named later with that title."""
+        lemma = head.lemma_.lower()
+        wanted = {"person", "role"} if lemma in PERSON_ROLE_NOUNS else {"body"}
+        actors = [a for a in self._actors if a.source.kind in wanted and a.source.raw != raw]
+        before = [a for a in reversed(actors) if a.start_char < head.idx]
+        after = [a for a in actors if a.start_char > head.idx]
+
+        def titled(a: _Actor) -> bool:
+            return lemma in name_key(a.source.raw).split() and (a.source.kind != "role" or wanted == {"body"})
+
+        def compatible(a: _Actor) -> bool:
+            return not country or not a.source.country or a.source.country == country
+
+        match = next((a for a in before if titled(a) and compatible(a)), None)
+        if match is None and not strict:
+            pool = [a for a in before if compatible(a)]
+            if country:
+                pool = [a for a in pool if a.source.country == country] or pool
+            if wanted == {"body"}:
+                pool = [a for a in pool if titled(a)]
+            match = next(iter(pool), None)
+        if match is None:
+            match = next((a for a in after if titled(a) and compatible(a) and a.source.kind == "person"), None)
+        if match is None:
             return None
-        s = candidates[0].source
+        s = match.source
         return Source(raw, s.name, s.country or country, cue, s.kind)
 
 
-def _with_cue(source: Source, cue: str) -> Source:
-    return Source(source.raw, source.name, source.country, cue, source.kind)
+def with_cue(source: Source, cue: str) -> Source:
+    """The same source credited through another cue."""
+    return replace(source, cue=cue)
 
 
-__all__ = ["ArticleContext", "Source", "CUE_LEMMAS", "looks_like_person_name"]
+__all__ = ["ArticleContext", "Source", "CUE_LEMMAS", "with_cue"]

@@ -57,6 +57,7 @@ class QuoteSpan:
     close_at: int
     family: str
     depth: int  # 0 for an outermost quote, 1 for a quote inside another
+    group: int = -1  # a quote running over paragraphs: the opening mark of its first paragraph
 
 
 # ----------------------------------------------------------------------------- mark scanning
@@ -144,10 +145,11 @@ def _raw_quote_spans(text: str) -> list[QuoteSpan]:
     """Pair every opening mark with its closing mark (or the end of its sentence)."""
     spans: list[QuoteSpan] = []
     stack: list[tuple[str, int]] = []  # (family, position of the opening mark)
+    group_of: dict[int, int] = {}  # opening mark -> first opening mark of a multi-paragraph quote
 
     def close_unclosed(family: str, open_at: int, limit: int) -> None:
         end = _sentence_end_after(text, open_at + 1, limit)
-        spans.append(QuoteSpan(open_at + 1, end, open_at, -1, family, 0))
+        spans.append(QuoteSpan(open_at + 1, end, open_at, -1, family, 0, group_of.get(open_at, open_at)))
 
     i = 0
     n = len(text)
@@ -157,10 +159,14 @@ def _raw_quote_spans(text: str) -> list[QuoteSpan]:
             # an open quote reaching a paragraph break goes on only if the next paragraph reopens it
             outer_family, outer_at = stack[0]
             if _paragraph_reopens(text, i, outer_family) and len(stack) == 1:
+                # one quotation, one row per paragraph: each row's words are free of marks
+                spans.append(QuoteSpan(outer_at + 1, i, outer_at, -1, outer_family, 0, group_of.get(outer_at, outer_at)))
                 j = i
                 while j < n and text[j].isspace():
                     j += 1
-                i = j + 1  # skip the reopening mark
+                group_of[j] = group_of.get(outer_at, outer_at)
+                stack[0] = (outer_family, j)
+                i = j + 1  # past the reopening mark
                 continue
             while stack:
                 family, open_at = stack.pop()
@@ -185,7 +191,7 @@ def _raw_quote_spans(text: str) -> list[QuoteSpan]:
                             fam, at = stack.pop()
                             close_unclosed(fam, at, i)
                         _, open_at = stack.pop()
-                        spans.append(QuoteSpan(open_at + 1, i, open_at, i, family, len(stack)))
+                        spans.append(QuoteSpan(open_at + 1, i, open_at, i, family, len(stack), group_of.get(open_at, open_at)))
         i += 1
     while stack:
         family, open_at = stack.pop()
@@ -206,7 +212,7 @@ def _is_scare_quote(text: str, span: QuoteSpan) -> bool:
     return len(words) <= 4 and title_like and not sentence_initial and not re.search(r"[.!?,;]", text[span.start:span.end])
 
 
-def find_quote_spans(text: str) -> list[QuoteSpan]:
+def find_quote_spans(text: str, *, keep_scare_quotes: bool = False) -> list[QuoteSpan]:
     """Every quotation in ``text``, marks and one trailing comma/full stop excluded, in order.
 
     A quote that is the whole of an outer quote apart from a speaker and a colon
@@ -233,8 +239,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         start, end = _trim(text, span.start, span.end)
         if end <= start:
             continue
-        trimmed = QuoteSpan(start, end, span.open_at, span.close_at, span.family, span.depth)
-        if _is_scare_quote(text, trimmed):
+        trimmed = QuoteSpan(start, end, span.open_at, span.close_at, span.family, span.depth, span.group)
+        if not keep_scare_quotes and _is_scare_quote(text, trimmed):
             continue
         keep.append(trimmed)
     return keep
@@ -283,8 +289,15 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
     text = doc.text
     rows = []
     previous: tuple[int, Source | None] | None = None  # end of the last quote and its source
-    for span in find_quote_spans(text):
-        source = ctx.source_of_span(span.start, span.end)
+    spans = find_quote_spans(text)
+    sources = {span.start: ctx.source_of_span(span.start, span.end) for span in spans}
+    group_source: dict[int, Source] = {}
+    for span in spans:
+        if sources[span.start] is not None:
+            group_source.setdefault(span.group, sources[span.start])
+    for span in spans:
+        # a quote running over paragraphs is attributed once, in any of its paragraphs
+        source = sources[span.start] or group_source.get(span.group)
         if source is None and previous is not None and previous[1] is not None:
             gap = text[previous[0]:span.open_at if span.open_at >= 0 else span.start]
             if len(gap) <= CONTINUATION_GAP and gap.count("\n") <= 1:
