@@ -28,8 +28,9 @@ Conventions (all documented choices, relative to the publication date P):
 * Day and month without year ("October 17"): P's year if that day is at most
   ``UPCOMING_SLACK_DAYS`` after P (announced, upcoming dates such as "talks on November 30" in a
   story of November 25), otherwise the most recent one before P.
-* Weeks start on Monday. "last week" is the calendar week before P's week; "this week" is P's week; "over the weekend" is the Saturday-Sunday on or just before P. A span is given as
-  its month (precision ``month``) when it lies inside one month, and ``None`` when it straddles two.
+* Weeks start on Monday. "last week" is the calendar week before P's week; "this week" is P's
+  week; "over the weekend" is the Saturday-Sunday on or just before P. A span is given as its
+  month (precision ``month``) when it lies inside one month, and ``None`` when it straddles two.
 * "this month", "earlier this month", "later this month" are P's month; "last month" the one before.
 """
 
@@ -117,13 +118,18 @@ _NUMBER_WORDS = {
 
 # Month and weekday names are matched case-sensitively (capitalised): lowercase "may" and "march"
 # are the verb, and a lowercase "sunday" does not occur in edited news.
-_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 # Abbreviations only next to a day number ("Oct. 17", "Nov 7"), where they cannot be words.
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:19|20)\d{2}"
 # A day number, not part of a larger number ("1,500"), a calibre ("155mm") or a model name.
-_DAY = r"(?<![\d,.\-])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])(?![,.]\d)(?!\s*(?:mm|cm|km|kg|%|percent)\b)"
+_DAY = (
+    r"(?<![\d,.\-])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])(?![,.]\d)"
+    r"(?!\s*(?:mm|cm|km|kg|%|percent)\b)"
+)
 _PREP = (
     r"(?:(?P<prep>[Oo]n|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Bb]efore|[Aa]fter|[Dd]uring|"
     r"[Tt]hrough|[Aa]s of|[Ee]arly|[Ll]ate|[Ss]tarting)\s+)?"
@@ -139,6 +145,11 @@ _DAY_MONTH = re.compile(
 _MONTH_DAY = re.compile(
     rf"\b{_PREP}(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?P<month>{_MONTH_FULL}|{_MONTH_ABBR})\s+"
     rf"(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR})\b)?"
+)
+# ISO dates ("2024-10-22") appear in datelines and bylines pasted with the text.
+_ISO_DAY = re.compile(
+    rf"(?<![\w-]){_PREP}(?P<year>{_YEAR})-(?P<month>0[1-9]|1[0-2])-"
+    r"(?P<day>0[1-9]|[12]\d|3[01])(?![\w-])"
 )
 _MONTH_YEAR = re.compile(
     rf"\b{_PREP}(?:{_PART}[\s-]+)?(?P<month>{_MONTH_FULL})\b(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b)?"
@@ -183,11 +194,7 @@ _QUANTITY_CUE = re.compile(
     r"estimated|total\s+of)\s*$",
     re.IGNORECASE,
 )
-# Prepositions and modifiers that make a bare capitalised month a date ("in May", "early March").
-_MONTH_CUE_PREPS = {
-    "on", "in", "since", "by", "until", "from", "before", "after", "during", "through", "as of",
-    "early", "late", "starting",
-}
+# Words before a bare capitalised month that make it a date ("between June and August").
 _MONTH_CUE_BEFORE = re.compile(
     r"\b(?:last|this|next|of|in|since|by|until|from|before|after|during|through|between|and|or|"
     r"to|early|late|mid|end|beginning|start|middle)[\s-]*$",
@@ -205,14 +212,16 @@ def _candidates(text: str) -> list[tuple[int, int, ParsedDate]]:
     """Every pattern match as (start, end, parsed); overlaps are resolved by the caller."""
     found: list[tuple[int, int, ParsedDate]] = []
 
-    for pattern in (_DAY_MONTH, _MONTH_DAY):
+    for pattern in (_DAY_MONTH, _MONTH_DAY, _ISO_DAY):
         for match in pattern.finditer(text):
             day = int(re.match(r"\d+", match["day"]).group())
-            month = _month_number(match["month"])
+            month_text = match["month"]
+            month = int(month_text) if month_text.isdigit() else _month_number(month_text)
             year = int(match["year"]) if match["year"] else None
             if day > calendar.monthrange(year or 2024, month)[1]:
                 continue
-            weekday = _WEEKDAY_NUMBERS[match["weekday"].lower()] if match["weekday"] else None
+            weekday_name = match.groupdict().get("weekday")
+            weekday = _WEEKDAY_NUMBERS[weekday_name.lower()] if weekday_name else None
             found.append((match.start(), match.end(), ParsedDate(
                 "absolute_day", year=year, month=month, day=day, weekday=weekday,
                 preposition=(match["prep"] or "").lower())))
@@ -237,7 +246,9 @@ def _candidates(text: str) -> list[tuple[int, int, ParsedDate]]:
         if not match["mode"] and not match["prep"] and _weekday_is_a_name(text, match):
             continue
         mode = (match["mode"] or "").lower()
-        mode = {"last": "last", "this past": "last", "next": "next", "this coming": "next"}.get(mode, "")
+        mode = {"last": "last", "this past": "last", "next": "next", "this coming": "next"}.get(
+            mode, ""
+        )
         found.append((match.start(), match.end(), ParsedDate(
             "weekday", weekday=_WEEKDAY_NUMBERS[match["weekday"].lower()], weekday_mode=mode,
             preposition=(match["prep"] or "").lower())))
@@ -289,8 +300,10 @@ def _parse_relative(match: re.Match[str]) -> ParsedDate:
         return ParsedDate("relative", relative="weekend")
     which = re.sub(r"\s+", " ", match["which"].lower())
     span = match["span"].lower()
-    offset = {"this": 0, "the same": 0, "last": -1, "the previous": -1, "the past": -1,
-              "next": 1, "the following": 1}[which]
+    if which in ("the previous", "the following", "the same"):
+        # Relative to another event of the story, not to the publication date.
+        return ParsedDate("relative", relative="narrative")
+    offset = {"this": 0, "last": -1, "the past": -1, "next": 1}[which]
     if which == "the past" and span == "week":
         return ParsedDate("relative", relative="past_seven_days")
     name = {-1: "last", 0: "this", 1: "next"}[offset]
@@ -394,7 +407,8 @@ def resolve_parsed(parsed: ParsedDate, published: dt.date | None) -> ResolvedDat
         if parsed.weekday_mode == "last":
             return _day(weekday_on_or_before(parsed.weekday, published - dt.timedelta(days=1)))
         if parsed.weekday_mode == "next":
-            return _day(published + dt.timedelta(days=(parsed.weekday - published.weekday() - 1) % 7 + 1))
+            days_ahead = (parsed.weekday - published.weekday() - 1) % 7 + 1
+            return _day(published + dt.timedelta(days=days_ahead))
         return _day(weekday_on_or_before(parsed.weekday, published))
     if parsed.kind == "relative" and published is not None:
         return _resolve_relative(parsed, published)

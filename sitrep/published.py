@@ -7,30 +7,33 @@ dated events bound the publication from below, "earlier this month ... on Novemb
 month, and weekday mentions ("on Tuesday", "over the weekend") say which day of the week the story
 was written.
 
-How: the clues become hard constraints and soft preferences over every candidate day of the year
-the text (or the folder) points to; the best candidate wins and the clues that decided it are kept
-as human-readable evidence.
+How: the clues become hard constraints and soft preferences over every day of the year the text
+(or the folder) points to; the best candidate wins, and the clues that decided it are kept as a
+short human-readable reason.
 
-* Hard: never before a dated event of the text; a day called "earlier this month" is in the
-  publication month and before the previous calendar week (had it been in that week, a reporter
-  would have written "last week").
-* Soft, in this order: as little time as possible between the newest event of the text and
-  publication (news reports what just happened; a weekday mention is an event on the most recent
-  such day, "over the weekend" counts as Sunday); closeness to the dates the folder's other
-  articles pin (a folder is one developing story); then the earliest date.
+* Year: a full date's year; else the year in which a weekday named with its date ("On Wednesday,
+  23 October") is right, nearest the newest year the text or folder mentions; else the folder's.
+* Hard: never before a dated event of the text (or the first day of a "since August 2023"); a day
+  called "earlier this month" is in the publication month and before the previous calendar week
+  (had it been in that week, a reporter would have written "last week").
+* Soft, in this order: as few days as possible between the newest event and publication (news
+  reports what just happened; a weekday mention is an event on the most recent such day, and
+  "over the weekend" counts as its Sunday); as few days since the newest *dated* event; closeness
+  to the dates the folder's other articles pin (a folder is one developing story); the earliest.
 
-What it does not do: it never invents a year. Without a date naming its year, a weekday named with
-its date, or a year supplied by the folder, the date is ``None``. An article whose own text pins
-no month (only weekdays, only months like "in June") is dated only when the folder gives anchors.
-A manifest date always wins over this guess (that is the build's job, not this module's).
+What it does not do: it never invents a year or a month. Without a year (from the text or the
+folder) the date is ``None``; an article whose text pins no stretch of the year (only weekdays,
+or months like "in June") is dated only from a folder anchor, and only if it names a weekday. It
+does not read datelines, bylines or metadata; a manifest date wins over this guess (the build's
+job). Known limit: when the text allows several weeks (only "earlier this month" and weekdays),
+the earliest consistent week wins, which can be a week early.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sitrep.dates import (
     DateMention,
@@ -45,8 +48,11 @@ __all__ = ["PublishedGuess", "infer_published", "infer_corpus_published"]
 # Prepositions that make a date a deadline or a plan, not an event that has happened.
 _FUTURE_PREPOSITIONS = {"until", "by", "before", "through"}
 _SUNDAY = 6
-# How far apart (characters) a "this month" phrase and a date may be and still describe one event.
+# How far apart (characters, same paragraph) "earlier this month" and a date may be and still
+# describe one event: "a press conference earlier this month ... he said on November 7".
 _SAME_PASSAGE_CHARS = 400
+# How far from the reference year a weekday-plus-date clue may pin the year.
+_YEAR_SEARCH = 15
 
 
 @dataclass(frozen=True)
@@ -57,55 +63,74 @@ class PublishedGuess:
     evidence: str
 
 
-@dataclass
-class _Clues:
-    """Date clues of one article, read once from its text."""
+@dataclass(frozen=True)
+class _DayClue:
+    """A day and month named without a year ("October 17")."""
 
+    month: int
+    day: int
+    quoted: str
+    weekday: int | None = None  # "On Wednesday, 23 October"
+    earlier_this_month: bool = False
+
+
+@dataclass(frozen=True)
+class _Clues:
+    """The date clues of one article, read once from its text."""
+
+    year_floor: int | None = None  # newest year the text mentions: publication is not earlier
+    year_floor_text: str = ""
+    dated_days: tuple[tuple[dt.date, str], ...] = ()
+    month_floors: tuple[dt.date, ...] = ()  # first days of "since August 2023" and the like
+    yearless_days: tuple[_DayClue, ...] = ()
+    weekdays: tuple[tuple[int, str], ...] = ()  # bare weekday mentions; "over the weekend" = Sunday
+
+
+@dataclass
+class _ClueBuilder:
     year_floor: int | None = None
     year_floor_text: str = ""
     dated_days: list[tuple[dt.date, str]] = field(default_factory=list)
-    weekday_dates: list[tuple[int, int, int, str]] = field(default_factory=list)  # weekday, month, day
-    yearless_days: list[tuple[int, int, str, bool]] = field(default_factory=list)  # month, day, this month?
-    yearless_months: list[tuple[int, str]] = field(default_factory=list)
-    month_floors: list[tuple[dt.date, str]] = field(default_factory=list)
+    month_floors: list[dt.date] = field(default_factory=list)
+    yearless_days: list[_DayClue] = field(default_factory=list)
     weekdays: list[tuple[int, str]] = field(default_factory=list)
 
-    def raise_floor(self, year: int, text: str) -> None:
+    def raise_floor(self, year: int, quoted: str) -> None:
         if self.year_floor is None or year > self.year_floor:
-            self.year_floor, self.year_floor_text = year, text
+            self.year_floor, self.year_floor_text = year, quoted
+
+    def build(self) -> _Clues:
+        return _Clues(
+            self.year_floor, self.year_floor_text, tuple(self.dated_days),
+            tuple(self.month_floors), tuple(self.yearless_days), tuple(self.weekdays),
+        )
 
 
 def _read_clues(text: str) -> _Clues:
-    clues = _Clues()
+    builder = _ClueBuilder()
     mentions = parsed_mentions(text)
-    earlier_this_month = _days_called_earlier_this_month(text, mentions)
+    paired = _days_called_earlier_this_month(text, mentions)
     for mention, parsed in mentions:
         if parsed.preposition in _FUTURE_PREPOSITIONS:
             continue
         quoted = repr(mention.text)
-        if parsed.kind == "absolute_day":
-            if parsed.year is not None:
-                clues.dated_days.append((dt.date(parsed.year, parsed.month, parsed.day), quoted))
-                clues.raise_floor(parsed.year, quoted)
-                continue
-            if parsed.weekday is not None:
-                clues.weekday_dates.append((parsed.weekday, parsed.month, parsed.day, quoted))
-            clues.yearless_days.append(
-                (parsed.month, parsed.day, quoted, mention.start in earlier_this_month)
-            )
-        elif parsed.kind == "absolute_month":
-            if parsed.year is not None:
-                clues.month_floors.append((dt.date(parsed.year, parsed.month, 1), quoted))
-                clues.raise_floor(parsed.year, quoted)
-            else:
-                clues.yearless_months.append((parsed.month, quoted))
+        if parsed.kind == "absolute_day" and parsed.year is not None:
+            builder.dated_days.append((dt.date(parsed.year, parsed.month, parsed.day), quoted))
+            builder.raise_floor(parsed.year, quoted)
+        elif parsed.kind == "absolute_day":
+            builder.yearless_days.append(_DayClue(
+                parsed.month, parsed.day, quoted, parsed.weekday, mention.start in paired))
+        elif parsed.kind == "absolute_month" and parsed.year is not None:
+            builder.month_floors.append(dt.date(parsed.year, parsed.month, 1))
+            builder.raise_floor(parsed.year, quoted)
         elif parsed.kind == "year":
-            clues.raise_floor(parsed.year, quoted)
+            builder.raise_floor(parsed.year, quoted)
         elif parsed.kind == "weekday" and parsed.weekday_mode != "next":
-            clues.weekdays.append((parsed.weekday, quoted))
+            builder.weekdays.append((parsed.weekday, quoted))
         elif parsed.relative == "weekend":
-            clues.weekdays.append((_SUNDAY, quoted))
-    return clues
+            builder.weekdays.append((_SUNDAY, quoted))
+        # A yearless month ("in June") is on or before any publication month: it says nothing.
+    return builder.build()
 
 
 def _days_called_earlier_this_month(
@@ -113,16 +138,15 @@ def _days_called_earlier_this_month(
 ) -> set[int]:
     """Starts of the yearless days that an "earlier this month" phrase dates.
 
-    "At a press conference earlier this month ... he said on November 7": the phrase and the date
-    describe one event when they share a paragraph and lie close together; each phrase takes the
-    nearest such day (it may come a sentence or two later).
+    The phrase and the date describe one event when they share a paragraph and lie close
+    together; each phrase takes the nearest such day (it may come a sentence or two later).
     """
     days = [
         mention for mention, parsed in mentions
         if parsed.kind == "absolute_day" and parsed.year is None
         and parsed.preposition not in _FUTURE_PREPOSITIONS
     ]
-    chosen: set[int] = set()
+    paired: set[int] = set()
     for mention, parsed in mentions:
         if parsed.relative != "this_month" or not mention.text.lower().startswith("earlier"):
             continue
@@ -132,39 +156,44 @@ def _days_called_earlier_this_month(
             and "\n" not in text[min(day.start, mention.start):max(day.start, mention.start)]
         ]
         if nearby:
-            chosen.add(min(nearby, key=lambda day: abs(day.start - mention.start)).start)
-    return chosen
-
-
-def _weekday_pinned_year(clues: _Clues, reference: int | None) -> tuple[int, str] | None:
-    """The year in which a weekday named with its date ("Wednesday, 23 October") is right.
-
-    Many years fit (the calendar repeats); the one nearest the reference year (the text's or the
-    folder's newest year) and not before the text's own newest year is taken.
-    """
-    if not clues.weekday_dates or reference is None:
-        return None
-    weekday, month, day, quoted = clues.weekday_dates[-1]
-    lowest = clues.year_floor or reference - 15
-    fitting = [
-        year for year in range(lowest, reference + 16)
-        if _safe_date(year, month, day) and dt.date(year, month, day).weekday() == weekday
-    ]
-    if not fitting:
-        return None
-    year = min(fitting, key=lambda candidate: (abs(candidate - reference), candidate))
-    return year, f"{quoted} fits {year}"
+            paired.add(min(nearby, key=lambda day: abs(day.start - mention.start)).start)
+    return paired
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
-    except ValueError:
+    except ValueError:  # 29 February in a common year
         return None
 
 
+def _weekday_pinned_year(clues: _Clues, reference: int | None) -> tuple[int, str] | None:
+    """The year in which the weekdays named with their dates ("Wednesday, 23 October") are right.
+
+    The calendar repeats every few years, so the year that fits most such clues and lies nearest
+    the reference year (the newest year the text or folder mentions), never before the text's own
+    newest year, is taken.
+    """
+    named = [clue for clue in clues.yearless_days if clue.weekday is not None]
+    if not named or reference is None:
+        return None
+    lowest = clues.year_floor if clues.year_floor is not None else reference - _YEAR_SEARCH
+
+    def fits(year: int) -> int:
+        return sum(
+            1 for clue in named
+            if (date := _safe_date(year, clue.month, clue.day)) and date.weekday() == clue.weekday
+        )
+
+    fitting = [year for year in range(lowest, reference + _YEAR_SEARCH + 1) if fits(year)]
+    if not fitting:
+        return None
+    year = min(fitting, key=lambda year: (-fits(year), abs(year - reference), year))
+    return year, f"{named[-1].quoted} fits {year}"
+
+
 def _own_year(clues: _Clues, reference: int | None) -> tuple[int, str] | None:
-    """The year the article's own text pins, if it pins one."""
+    """The year the article's own text pins, and why; ``None`` if it pins none."""
     pinned = _weekday_pinned_year(clues, reference)
     if pinned:
         return pinned
@@ -175,180 +204,209 @@ def _own_year(clues: _Clues, reference: int | None) -> tuple[int, str] | None:
     return None
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
+def _resolve_day(clue: _DayClue, published: dt.date) -> dt.date | None:
+    year = day_month_year(clue.day, clue.month, published)
+    return _safe_date(year, clue.month, clue.day) if year is not None else None
 
 
 def _newest_event(clues: _Clues, candidate: dt.date, *, with_weekdays: bool) -> dt.date | None:
     """The newest day-precision event of the text, read as if published on ``candidate``.
 
     With ``with_weekdays``, weekday mentions count as events ("on Sunday" is the Sunday on or
-    before ``candidate``). Months ("in June") are left out: on their own they only say the month
-    has begun, not how long ago.
+    before ``candidate``).
     """
-    events: list[dt.date] = [day for day, _ in clues.dated_days]
-    for month, day, _, _ in clues.yearless_days:
-        year = day_month_year(day, month, candidate)
-        if year is not None and _safe_date(year, month, day):
-            events.append(dt.date(year, month, day))
+    events = [day for day, _ in clues.dated_days]
+    events += [day for clue in clues.yearless_days if (day := _resolve_day(clue, candidate))]
     if with_weekdays:
-        events.extend(weekday_on_or_before(weekday, candidate) for weekday, _ in clues.weekdays)
-    return max(events) if events else None
+        events += [weekday_on_or_before(weekday, candidate) for weekday, _ in clues.weekdays]
+    return max(events, default=None)
 
 
 def _violates(clues: _Clues, candidate: dt.date) -> bool:
-    """Hard constraints: no dated event after publication; "earlier this month" rules."""
-    for day, _ in clues.dated_days:
-        if day > candidate:
-            return True
-    for floor, _ in clues.month_floors:
-        if floor > candidate:
-            return True
+    """Hard constraints: no dated event after publication; the "earlier this month" rule."""
+    if any(day > candidate for day, _ in clues.dated_days):
+        return True
+    if any(floor > candidate for floor in clues.month_floors):
+        return True
     if clues.year_floor is not None and candidate.year < clues.year_floor:
         return True
-    monday = candidate - dt.timedelta(days=candidate.weekday())
-    for month, day, _, this_month in clues.yearless_days:
-        year = day_month_year(day, month, candidate)
-        if year is not None and _safe_date(year, month, day) and dt.date(year, month, day) > candidate:
+    last_week_monday = candidate - dt.timedelta(days=candidate.weekday() + 7)
+    for clue in clues.yearless_days:
+        day = _resolve_day(clue, candidate)
+        if day is not None and day > candidate:
             return True
-        if this_month:
-            if candidate.month != month or candidate.day <= day:
-                return True
-            # Called "earlier this month", not "last week": it lies before the previous week.
-            if _safe_date(candidate.year, month, day) and dt.date(candidate.year, month, day) >= monday - dt.timedelta(days=7):
-                return True
+        if clue.earlier_this_month and (
+            day is None or (day.year, day.month) != (candidate.year, candidate.month)
+            or day >= last_week_monday  # it would have been "last week" or "this week"
+        ):
+            return True
     return False
 
 
 def _score(clues: _Clues, candidate: dt.date, anchors: list[dt.date]) -> tuple[int, int, int, int]:
-    """Lower is better: days since the newest event (weekdays included), days since the newest
-    dated event, distance to the folder's anchors, then the earlier date."""
+    """Lower is better (see the module docstring for the order)."""
     newest = _newest_event(clues, candidate, with_weekdays=True)
     newest_dated = _newest_event(clues, candidate, with_weekdays=False)
-    gap = (candidate - newest).days if newest else 0
-    dated_gap = (candidate - newest_dated).days if newest_dated else 0
-    anchor_distance = min((abs((candidate - anchor).days) for anchor in anchors), default=0)
-    return gap, dated_gap, anchor_distance, candidate.toordinal()
-
-
-def _pins_own_month(clues: _Clues, year: int) -> bool:
-    """Whether the text itself places the publication in a known stretch of the year."""
-    return bool(clues.yearless_days or any(day.year == year for day, _ in clues.dated_days))
+    return (
+        (candidate - newest).days if newest else 0,
+        (candidate - newest_dated).days if newest_dated else 0,
+        min((abs((candidate - anchor).days) for anchor in anchors), default=0),
+        candidate.toordinal(),
+    )
 
 
 def _best_candidate(
     clues: _Clues, year: int, anchors: list[dt.date]
-) -> dt.date | None:
+) -> tuple[dt.date, _Clues] | None:
+    """The best day of ``year`` and the clues it satisfies (an impossible pairing is dropped)."""
     first = dt.date(year, 1, 1)
-    days = (dt.date(year + 1, 1, 1) - first).days
-    candidates = [first + dt.timedelta(days=offset) for offset in range(days)]
-    allowed = [candidate for candidate in candidates if not _violates(clues, candidate)]
-    if not allowed and any(this_month for *_, this_month in clues.yearless_days):
-        # The "earlier this month" pairing was wrong (it contradicts the rest): drop it.
-        relaxed = _Clues(**{**clues.__dict__, "yearless_days": [
-            (month, day, quoted, False) for month, day, quoted, _ in clues.yearless_days]})
-        return _best_candidate(relaxed, year, anchors)
-    if not allowed:
-        return None
-    return min(allowed, key=lambda candidate: _score(clues, candidate, anchors))
+    candidates = [first + dt.timedelta(days=offset) for offset in range(366)]
+    allowed = [
+        candidate for candidate in candidates
+        if candidate.year == year and not _violates(clues, candidate)
+    ]
+    if allowed:
+        return min(allowed, key=lambda candidate: _score(clues, candidate, anchors)), clues
+    if any(clue.earlier_this_month for clue in clues.yearless_days):
+        # The "earlier this month" pairing contradicts the other clues, so it was wrong.
+        unpaired = replace(clues, yearless_days=tuple(
+            replace(clue, earlier_this_month=False) for clue in clues.yearless_days))
+        return _best_candidate(unpaired, year, anchors)
+    return None
 
 
 def _describe(clues: _Clues, chosen: dt.date, year_reason: str, anchors: list[dt.date]) -> str:
     reasons = [year_reason]
-    this_month = [quoted for _, _, quoted, near in clues.yearless_days if near]
-    if this_month:
-        reasons.append(f"{this_month[0]} is earlier this month, before last week")
+    paired = [clue.quoted for clue in clues.yearless_days if clue.earlier_this_month]
+    if paired:
+        reasons.append(f"{paired[0]} is earlier this month, before last week")
     if clues.weekdays:
         weekday, quoted = min(clues.weekdays, key=lambda item: (chosen.weekday() - item[0]) % 7)
         lag = (chosen.weekday() - weekday) % 7
         reasons.append(f"{quoted} is {'that day' if lag == 0 else f'{lag} day(s) before'}")
-    newest = _newest_event(clues, chosen, with_weekdays=False)
-    if newest and not clues.weekdays:
-        reasons.append(f"newest dated event {newest.isoformat()}")
+    else:
+        newest = _newest_event(clues, chosen, with_weekdays=False)
+        if newest:
+            reasons.append(f"newest dated event {newest.isoformat()}")
     if anchors:
         nearest = min(anchors, key=lambda anchor: abs((chosen - anchor).days))
-        reasons.append(f"nearest to {nearest.isoformat()} pinned by the folder")
+        reasons.append(f"nearest to {nearest.isoformat()}, pinned by another article")
     return f"{chosen.isoformat()}: " + "; ".join(reasons)
 
 
+@dataclass(frozen=True)
+class _Inference:
+    guess: PublishedGuess
+    own_year: bool = False  # the text itself names the year (full date, weekday with date)
+    own_stretch: bool = False  # the text itself places the date within the year
+
+
 def _infer(
-    clues: _Clues, *, corpus_year: int | None, anchors: list[dt.date]
-) -> tuple[PublishedGuess, bool]:
-    """The guess and whether the article's own text pinned it (not only the folder)."""
-    reference = max(filter(None, (clues.year_floor, corpus_year)), default=None)
-    own = _own_year(clues, corpus_year if corpus_year is not None else reference)
+    clues: _Clues, *, folder_year: int | None, reference_year: int | None, anchors: list[dt.date]
+) -> _Inference:
+    own = _own_year(clues, reference_year)
     if own:
         year, year_reason = own
-    elif corpus_year is not None:
-        year, year_reason = corpus_year, f"year {corpus_year} from the folder"
-        if clues.year_floor is not None and clues.year_floor > corpus_year:
-            year, year_reason = clues.year_floor, f"year from {clues.year_floor_text}"
+    elif folder_year is not None and (clues.year_floor is None or clues.year_floor <= folder_year):
+        year, year_reason = folder_year, f"year {folder_year} from the folder"
+    elif folder_year is not None:
+        year, year_reason = clues.year_floor, f"year from {clues.year_floor_text}"
     else:
-        note = f" (not before {clues.year_floor}, from {clues.year_floor_text})" if clues.year_floor else ""
-        return PublishedGuess(None, f"no clue pins the year{note}"), False
+        floor = (
+            f" (not before {clues.year_floor}, from {clues.year_floor_text})"
+            if clues.year_floor else ""
+        )
+        return _Inference(PublishedGuess(None, f"no clue pins the year{floor}"))
 
-    pinned = own is not None or _pins_own_month(clues, year)
-    if not pinned and not clues.weekdays:
-        return PublishedGuess(None, f"{year_reason}, but nothing in the text pins the day"), False
-    if not pinned and not anchors:
-        return PublishedGuess(
-            None, f"{year_reason}, but nothing in the text pins the month"
-        ), False
-    chosen = _best_candidate(clues, year, [] if pinned else anchors)
-    if chosen is None:
-        return PublishedGuess(None, f"the date clues contradict each other in {year}"), False
-    return PublishedGuess(chosen, _describe(clues, chosen, year_reason, [] if pinned else anchors)), pinned
+    clues = _date_weekday_named_days(clues, year)
+    own_stretch = own is not None or bool(clues.yearless_days) or any(
+        day.year == year for day, _ in clues.dated_days
+    )
+    if not own_stretch and not (clues.weekdays and anchors):
+        missing = "a weekday" if not clues.weekdays else "an anchor from other articles"
+        return _Inference(PublishedGuess(
+            None, f"{year_reason}, but nothing in the text pins the month (and no {missing})"))
+    used_anchors = [] if own_stretch else anchors
+    best = _best_candidate(clues, year, used_anchors)
+    if best is None:
+        return _Inference(PublishedGuess(None, f"the date clues contradict each other in {year}"))
+    chosen, used_clues = best
+    evidence = _describe(used_clues, chosen, year_reason, used_anchors)
+    return _Inference(PublishedGuess(chosen, evidence), own is not None, own_stretch)
+
+
+def _date_weekday_named_days(clues: _Clues, year: int) -> _Clues:
+    """A day named with its weekday that fits ``year`` is a dated day of that year."""
+    fitting = [
+        clue for clue in clues.yearless_days
+        if clue.weekday is not None
+        and (day := _safe_date(year, clue.month, clue.day)) and day.weekday() == clue.weekday
+    ]
+    if not fitting:
+        return clues
+    return replace(
+        clues,
+        dated_days=clues.dated_days + tuple(
+            (dt.date(year, clue.month, clue.day), clue.quoted) for clue in fitting),
+        yearless_days=tuple(clue for clue in clues.yearless_days if clue not in fitting),
+    )
+
+
+def _reference_year(*years: int | None) -> int | None:
+    return max((year for year in years if year is not None), default=None)
 
 
 def infer_published(text: str, *, corpus_year: int | None = None) -> PublishedGuess:
     """Infer one article's publication date from its text.
 
-    ``corpus_year`` is the year the folder's other articles pin; it is used only when the text
-    names no year of its own, and as the reference for weekday-plus-date clues.
+    ``corpus_year`` is the year the folder's other articles pin: it is used when the text names no
+    year of its own, and as the reference year for a weekday named with its date.
     """
-    guess, _ = _infer(_read_clues(text), corpus_year=corpus_year, anchors=[])
-    return guess
+    clues = _read_clues(text)
+    reference = corpus_year if corpus_year is not None else clues.year_floor
+    return _infer(clues, folder_year=corpus_year, reference_year=reference, anchors=[]).guess
 
 
 def infer_corpus_published(texts: dict[str, str]) -> dict[str, PublishedGuess]:
     """Infer every article of a folder (one developing story), keyed like ``texts``.
 
-    First each article on its own, with the newest year the folder mentions as the reference
-    year; then the year most articles pin becomes the folder's year, and articles whose text pins
-    no month take the candidate nearest the dates that other articles pin.
+    Each article is first read on its own, with the newest year any article mentions as the
+    reference year for weekday-plus-date clues. The year most articles pin becomes the folder's
+    year for articles that name none. Articles whose text pins no stretch of the year then take
+    the candidate nearest the dates other articles pin by their own year and date.
     """
     clues = {article_id: _read_clues(text) for article_id, text in texts.items()}
-    folder_floor = max((c.year_floor for c in clues.values() if c.year_floor), default=None)
-
-    own_years: dict[str, int] = {}
-    for article_id, article_clues in clues.items():
-        own = _own_year(article_clues, max(filter(None, (article_clues.year_floor, folder_floor)), default=None))
-        if own:
-            own_years[article_id] = own[0]
+    folder_floor = _reference_year(*(article.year_floor for article in clues.values()))
+    references = {
+        article_id: _reference_year(article.year_floor, folder_floor)
+        for article_id, article in clues.items()
+    }
+    own_years = {
+        article_id: own[0]
+        for article_id, article in clues.items()
+        if (own := _own_year(article, references[article_id]))
+    }
     folder_year = Counter(own_years.values()).most_common(1)[0][0] if own_years else None
 
     first_pass = {
-        article_id: _infer(article_clues, corpus_year=own_years.get(article_id, folder_year), anchors=[])
-        for article_id, article_clues in clues.items()
+        article_id: _infer(article, folder_year=folder_year,
+                           reference_year=references[article_id], anchors=[])
+        for article_id, article in clues.items()
     }
-    # Anchors: dates pinned by a weekday named with its date or a full date (the strongest clues);
-    # failing those, any date an article's own text pinned.
-    strong = [
-        guess.date for article_id, (guess, pinned) in first_pass.items()
-        if pinned and guess.date and article_id in own_years
+    # Anchors: dates whose year and day the article's own text pins (the strongest clues);
+    # failing those, any date an article's own text places in the year.
+    anchors = [
+        inference.guess.date for inference in first_pass.values()
+        if inference.own_year and inference.guess.date
+    ] or [
+        inference.guess.date for inference in first_pass.values()
+        if inference.own_stretch and inference.guess.date
     ]
-    anchors_all = strong or [guess.date for guess, pinned in first_pass.values() if pinned and guess.date]
-
     results: dict[str, PublishedGuess] = {}
-    for article_id, article_clues in clues.items():
-        guess, pinned = first_pass[article_id]
-        if pinned:
-            results[article_id] = guess
-            continue
-        own_date = first_pass[article_id][0].date
-        anchors = [anchor for anchor in anchors_all if anchor != own_date]
-        results[article_id], _ = _infer(
-            article_clues, corpus_year=own_years.get(article_id, folder_year), anchors=anchors
-        )
+    for article_id, article in clues.items():
+        inference = first_pass[article_id]
+        if not inference.own_stretch:
+            inference = _infer(article, folder_year=folder_year,
+                               reference_year=references[article_id], anchors=anchors)
+        results[article_id] = inference.guess
     return results

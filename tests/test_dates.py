@@ -34,6 +34,9 @@ WEDNESDAY_8_JAN = dt.date(2025, 1, 8)
         ("the 3rd of March", TUESDAY_22_OCT, ("2024-03-03", "day")),
         ("October 17, 2023", TUESDAY_22_OCT, ("2023-10-17", "day")),
         ("24 February 2022", None, ("2022-02-24", "day")),
+        ("2024-10-22", None, ("2024-10-22", "day")),
+        ("Wednesday, October 23, 2024", None, ("2024-10-23", "day")),
+        ("Feb 30", TUESDAY_22_OCT, None),  # no such day
         ("May 9", TUESDAY_22_OCT, ("2024-05-09", "day")),
         ("9 May", TUESDAY_22_OCT, ("2024-05-09", "day")),
         # a yearless day well after publication is last year's; one just after is upcoming
@@ -64,6 +67,9 @@ WEDNESDAY_8_JAN = dt.date(2025, 1, 8)
         ("yesterday", TUESDAY_22_OCT, ("2024-10-21", "day")),
         ("today", TUESDAY_22_OCT, ("2024-10-22", "day")),
         ("three days ago", TUESDAY_22_OCT, ("2024-10-19", "day")),
+        ("two weeks ago", TUESDAY_22_OCT, ("2024-10", "month")),
+        ("the past week", TUESDAY_22_OCT, ("2024-10", "month")),
+        ("last night", TUESDAY_22_OCT, ("2024-10-21", "day")),
         # spans: the month when inside one month, else nothing
         ("last week", TUESDAY_22_OCT, ("2024-10", "month")),
         ("last week", MONDAY_25_NOV, ("2024-11", "month")),
@@ -89,6 +95,8 @@ WEDNESDAY_8_JAN = dt.date(2025, 1, 8)
         ("mid-2023", TUESDAY_22_OCT, None),
         ("Since Russia's 2022 invasion", TUESDAY_22_OCT, None),
         ("last year", TUESDAY_22_OCT, None),
+        ("the previous week", TUESDAY_22_OCT, None),  # relative to another event, not to P
+        ("the following month", TUESDAY_22_OCT, None),
         ("earlier this year", TUESDAY_22_OCT, None),
         ("recently", TUESDAY_22_OCT, None),
         ("a recent meeting", TUESDAY_22_OCT, None),
@@ -111,7 +119,10 @@ def test_resolve_date(expression, published, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("On Wednesday, 23 October, the ministry spoke.", [("On Wednesday, 23 October", "absolute_day")]),
+        (
+            "On Wednesday, 23 October, the ministry spoke.",
+            [("On Wednesday, 23 October", "absolute_day")],
+        ),
         ("At an October 17 press conference", [("October 17", "absolute_day")]),
         ("he said on November 7.", [("on November 7", "absolute_day")]),
         ("since the conflict began in February 2022.", [("in February 2022", "absolute_month")]),
@@ -132,6 +143,10 @@ def test_resolve_date(expression, published, expected):
         ("the vote in May 2024", [("in May 2024", "absolute_month")]),
         ("Yoon said Monday North Korea", [("Monday", "weekday")]),
         ("Sunday Kim spoke", [("Sunday", "weekday")]),
+        ("Posted 2024-10-22 by staff", [("2024-10-22", "absolute_day")]),
+        ("between June and August", [("June", "absolute_month"), ("August", "absolute_month")]),
+        ("by the end of October", [("by the end of October", "absolute_month")]),
+        ("Tuesday’s statement", [("Tuesday", "weekday")]),
     ],
 )
 def test_find_date_mentions(text, expected):
@@ -158,6 +173,8 @@ def test_find_date_mentions(text, expected):
         "around 2000 troops were seen",  # a count after a quantity cue
         "June Smith and April Ryan reported.",  # names
         "an august institution",  # adjective
+        "5 Marines and the Novak 5 team made a Decision 5",  # abbreviations inside words
+        "Pfizer's Covid-2019 data, the 1990s, and Resolution A-2024",  # not years
     ],
 )
 def test_find_date_mentions_ignores_lookalikes(text):

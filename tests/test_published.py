@@ -77,9 +77,26 @@ def test_earlier_this_month_in_another_paragraph_is_not_paired():
     assert guess.date == dt.date(2024, 11, 7)
 
 
+def test_contradicted_pairing_is_dropped():
+    text = (
+        "Talks held earlier this month, on October 28, failed. "
+        "On 5 November 2024 fighting resumed."
+    )
+    guess = infer_published(text)
+    assert guess.date == dt.date(2024, 11, 5)
+    assert "earlier this month" not in guess.evidence
+
+
+def test_year_fitting_most_weekday_dates_wins():
+    # 23 October was a Wednesday in 2019 and 2024, 1 January a Tuesday in 2019 but not 2024.
+    text = "On Tuesday, 1 January, talks began. On Wednesday, 23 October, they ended."
+    assert infer_published(text, corpus_year=2024).date == dt.date(2019, 10, 23)
+
+
 def test_nothing_pins_a_date():
     assert infer_published("Officials said on Tuesday that talks continue.").date is None
-    assert infer_published("Officials said on Tuesday that talks continue.", corpus_year=2024).date is None
+    tuesday_only = "Officials said on Tuesday that talks continue."
+    assert infer_published(tuesday_only, corpus_year=2024).date is None
     assert infer_published("No dates at all.").date is None
 
 
@@ -111,7 +128,8 @@ def test_folder_year_and_anchors_date_articles_without_their_own_month():
 
 def _gold_dates() -> dict[str, dt.date]:
     with GOLD_ARTICLES.open(encoding="utf-8", newline="") as handle:
-        return {row["article_id"]: dt.date.fromisoformat(row["published"]) for row in csv.DictReader(handle)}
+        rows = csv.DictReader(handle)
+        return {row["article_id"]: dt.date.fromisoformat(row["published"]) for row in rows}
 
 
 def test_seed_folder_within_one_day_of_gold():
