@@ -18,8 +18,11 @@ short human-readable reason.
   (had it been in that week, a reporter would have written "last week").
 * Soft, in this order: as few days as possible between the newest event and publication (news
   reports what just happened; a weekday mention is an event on the most recent such day, and
-  "over the weekend" counts as its Sunday); as few days since the newest *dated* event; closeness
-  to the dates the folder's other articles pin (a folder is one developing story); the earliest.
+  "over the weekend" counts as its Sunday); weekday mentions newer than the days named by date
+  (wire style names the weekday within the past week, the date beyond); as few days since the
+  newest *dated* event; closeness to the dates the folder's other articles pin (a folder is one
+  developing story); the earliest.
+* Dates in a clause about the future ("talks will resume on Friday", "until 2030") are no clue.
 
 What it does not do: it never invents a year or a month. Without a year (from the text or the
 folder) the date is ``None``; an article whose text pins no stretch of the year (only weekdays,
@@ -32,7 +35,9 @@ the earliest consistent week wins, which can be a week early.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from sitrep.dates import (
@@ -111,7 +116,7 @@ def _read_clues(text: str) -> _Clues:
     mentions = parsed_mentions(text)
     paired = _days_called_earlier_this_month(text, mentions)
     for mention, parsed in mentions:
-        if parsed.preposition in _FUTURE_PREPOSITIONS:
+        if parsed.preposition in _FUTURE_PREPOSITIONS or _in_future_clause(text, mention.start):
             continue
         quoted = repr(mention.text)
         if parsed.kind == "absolute_day" and parsed.year is not None:
@@ -131,6 +136,22 @@ def _read_clues(text: str) -> _Clues:
             builder.weekdays.append((_SUNDAY, quoted))
         # A yearless month ("in June") is on or before any publication month: it says nothing.
     return builder.build()
+
+
+# Words that, earlier in the same clause, make a date a plan rather than an event.
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|scheduled|due|set\s+to|expected\s+to|plans?\s+to|planned|upcoming|"
+    r"is\s+to|are\s+to|next)\b|'ll\b",
+    re.IGNORECASE,
+)
+_CLAUSE_LOOKBACK_CHARS = 60
+
+
+def _in_future_clause(text: str, start: int) -> bool:
+    """Whether the clause before a date speaks of the future ("talks will resume on Friday")."""
+    before = text[max(0, start - _CLAUSE_LOOKBACK_CHARS):start]
+    clause = re.split(r"[,;:.!?\n\u201c\u201d\"]", before)[-1]
+    return bool(_FUTURE_CUE.search(clause))
 
 
 def _days_called_earlier_this_month(
@@ -192,14 +213,22 @@ def _weekday_pinned_year(clues: _Clues, reference: int | None) -> tuple[int, str
     return year, f"{named[-1].quoted} fits {year}"
 
 
-def _own_year(clues: _Clues, reference: int | None) -> tuple[int, str] | None:
-    """The year the article's own text pins, and why; ``None`` if it pins none."""
+def _own_year(
+    clues: _Clues, reference: int | None, *, folder_year: int | None = None
+) -> tuple[int, str] | None:
+    """The year the article's own text pins, and why; ``None`` if it pins none.
+
+    A full date older than the folder's year is history ("the invasion on Feb. 24, 2022"), not
+    the story's day, so it pins nothing then.
+    """
     pinned = _weekday_pinned_year(clues, reference)
     if pinned:
         return pinned
     if clues.dated_days:
         newest, quoted = max(clues.dated_days)
-        if clues.year_floor is None or newest.year >= clues.year_floor:
+        if (clues.year_floor is None or newest.year >= clues.year_floor) and (
+            folder_year is None or newest.year >= folder_year
+        ):
             return newest.year, f"{quoted} is the newest dated day"
     return None
 
@@ -243,12 +272,32 @@ def _violates(clues: _Clues, candidate: dt.date) -> bool:
     return False
 
 
-def _score(clues: _Clues, candidate: dt.date, anchors: list[dt.date]) -> tuple[int, int, int, int]:
+def _weekdays_older_than_dates(clues: _Clues, candidate: dt.date) -> int:
+    """How many weekday mentions would fall before the newest day named by its date.
+
+    News style (AP and most wires) names the weekday for the past week and the date for older
+    days, so a weekday mention is normally newer than the days the text gives as dates.
+    """
+    dated = [day for clue in clues.yearless_days if (day := _resolve_day(clue, candidate))]
+    dated += [day for day, _ in clues.dated_days if day.year == candidate.year]
+    if not dated:
+        return 0
+    newest_dated = max(dated)
+    return sum(
+        1 for weekday, _ in clues.weekdays
+        if weekday_on_or_before(weekday, candidate) < newest_dated
+    )
+
+
+def _score(
+    clues: _Clues, candidate: dt.date, anchors: list[dt.date]
+) -> tuple[int, int, int, int, int]:
     """Lower is better (see the module docstring for the order)."""
     newest = _newest_event(clues, candidate, with_weekdays=True)
     newest_dated = _newest_event(clues, candidate, with_weekdays=False)
     return (
         (candidate - newest).days if newest else 0,
+        _weekdays_older_than_dates(clues, candidate),
         (candidate - newest_dated).days if newest_dated else 0,
         min((abs((candidate - anchor).days) for anchor in anchors), default=0),
         candidate.toordinal(),
@@ -304,7 +353,7 @@ class _Inference:
 def _infer(
     clues: _Clues, *, folder_year: int | None, reference_year: int | None, anchors: list[dt.date]
 ) -> _Inference:
-    own = _own_year(clues, reference_year)
+    own = _own_year(clues, reference_year, folder_year=folder_year)
     if own:
         year, year_reason = own
     elif folder_year is not None and (clues.year_floor is None or clues.year_floor <= folder_year):
@@ -319,6 +368,9 @@ def _infer(
         return _Inference(PublishedGuess(None, f"no clue pins the year{floor}"))
 
     clues = _date_weekday_named_days(clues, year)
+    # Full dates of earlier years are history: they bound nothing and say nothing about the day.
+    clues = replace(clues, dated_days=tuple(
+        (day, quoted) for day, quoted in clues.dated_days if day.year >= year))
     own_stretch = own is not None or bool(clues.yearless_days) or any(
         day.year == year for day, _ in clues.dated_days
     )
@@ -352,6 +404,12 @@ def _date_weekday_named_days(clues: _Clues, year: int) -> _Clues:
     )
 
 
+def _most_common(years: list[int]) -> int | None:
+    """The most frequent year; on a tie, the latest (history is older than news)."""
+    counts = Counter(years)
+    return max(counts, key=lambda year: (counts[year], year)) if counts else None
+
+
 def _reference_year(*years: int | None) -> int | None:
     return max((year for year in years if year is not None), default=None)
 
@@ -367,35 +425,47 @@ def infer_published(text: str, *, corpus_year: int | None = None) -> PublishedGu
     return _infer(clues, folder_year=corpus_year, reference_year=reference, anchors=[]).guess
 
 
-def infer_corpus_published(texts: dict[str, str]) -> dict[str, PublishedGuess]:
+def infer_corpus_published(
+    texts: dict[str, str], *, known: Mapping[str, dt.date] | None = None
+) -> dict[str, PublishedGuess]:
     """Infer every article of a folder (one developing story), keyed like ``texts``.
 
     Each article is first read on its own, with the newest year any article mentions as the
     reference year for weekday-plus-date clues. The year most articles pin becomes the folder's
     year for articles that name none. Articles whose text pins no stretch of the year then take
     the candidate nearest the dates other articles pin by their own year and date.
+
+    ``known`` holds publication dates already known for some articles (a manifest): they are
+    returned as given and are the folder's strongest evidence for the others.
     """
+    known = {article_id: date for article_id, date in (known or {}).items() if date is not None}
     clues = {article_id: _read_clues(text) for article_id, text in texts.items()}
     folder_floor = _reference_year(*(article.year_floor for article in clues.values()))
     references = {
         article_id: _reference_year(article.year_floor, folder_floor)
         for article_id, article in clues.items()
     }
-    own_years = {
-        article_id: own[0]
-        for article_id, article in clues.items()
-        if (own := _own_year(article, references[article_id]))
-    }
-    folder_year = Counter(own_years.values()).most_common(1)[0][0] if own_years else None
+    # The folder's year: known dates and weekday-named dates first (a full date may be history).
+    strong_years = [date.year for date in known.values()] + [
+        pinned[0] for article_id, article in clues.items()
+        if article_id not in known
+        and (pinned := _weekday_pinned_year(article, references[article_id]))
+    ]
+    dated_years = [
+        own[0] for article_id, article in clues.items()
+        if article_id not in known and (own := _own_year(article, references[article_id]))
+    ]
+    folder_year = _most_common(strong_years) or _most_common(dated_years)
 
     first_pass = {
         article_id: _infer(article, folder_year=folder_year,
                            reference_year=references[article_id], anchors=[])
         for article_id, article in clues.items()
+        if article_id not in known
     }
-    # Anchors: dates whose year and day the article's own text pins (the strongest clues);
-    # failing those, any date an article's own text places in the year.
-    anchors = [
+    # Anchors: known dates, and dates whose year and day the article's own text pins (the
+    # strongest clues); failing those, any date an article's own text places in the year.
+    anchors = list(known.values()) + [
         inference.guess.date for inference in first_pass.values()
         if inference.own_year and inference.guess.date
     ] or [
@@ -404,6 +474,9 @@ def infer_corpus_published(texts: dict[str, str]) -> dict[str, PublishedGuess]:
     ]
     results: dict[str, PublishedGuess] = {}
     for article_id, article in clues.items():
+        if article_id in known:
+            results[article_id] = PublishedGuess(known[article_id], "given (not inferred)")
+            continue
         inference = first_pass[article_id]
         if not inference.own_stretch:
             inference = _infer(article, folder_year=folder_year,

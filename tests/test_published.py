@@ -73,8 +73,9 @@ def test_earlier_this_month_is_before_last_week_and_weekday_is_the_newest_event(
 def test_earlier_this_month_in_another_paragraph_is_not_paired():
     text = "The minister spoke earlier this month.\nTalks were held on November 7 and on Sunday."
     guess = infer_published(text, corpus_year=2024)
-    # Unpaired, the day of the talks itself is allowed; paired, it would have to be after last week.
-    assert guess.date == dt.date(2024, 11, 7)
+    # Unpaired: the Sunday right after the talks (paired, 7 November would have to lie before
+    # last week, which would push publication to 24 November).
+    assert guess.date == dt.date(2024, 11, 10)
 
 
 def test_contradicted_pairing_is_dropped():
@@ -91,6 +92,29 @@ def test_year_fitting_most_weekday_dates_wins():
     # 23 October was a Wednesday in 2019 and 2024, 1 January a Tuesday in 2019 but not 2024.
     text = "On Tuesday, 1 January, talks began. On Wednesday, 23 October, they ended."
     assert infer_published(text, corpus_year=2024).date == dt.date(2019, 10, 23)
+
+
+def test_weekday_is_newer_than_a_day_given_by_date():
+    # Wire style: "on Oct. 1" is over a week old, "on Thursday" is within the past week.
+    text = "The strike came on Oct. 1. On Thursday, the ministry confirmed the losses."
+    assert infer_published(text, corpus_year=2024).date == dt.date(2024, 10, 3)
+
+
+def test_future_clauses_are_no_clue():
+    text = (
+        "The ministry confirmed the losses on Oct. 1. Talks will resume on Friday, "
+        "and a summit is scheduled for November 30."
+    )
+    assert infer_published(text, corpus_year=2024).date == dt.date(2024, 10, 1)
+
+
+def test_old_full_date_is_history_when_the_folder_is_later():
+    texts = {
+        "anchor": WEEKDAY_WITH_DATE,
+        "history": "Since the invasion on 24 February 2022, Seoul sent aid. On Monday it said more.",
+    }
+    guesses = infer_corpus_published(texts)
+    assert guesses["history"].date == dt.date(2024, 10, 21)
 
 
 def test_nothing_pins_a_date():
@@ -124,6 +148,17 @@ def test_folder_year_and_anchors_date_articles_without_their_own_month():
     assert guesses["tuesday"].date == dt.date(2024, 10, 22)
     assert guesses["month"].date == dt.date(2024, 11, 24)  # its own month, the folder's year
     assert guesses["undated"].date is None
+
+
+def test_known_dates_are_kept_and_anchor_the_others():
+    texts = {
+        "given": "The ministry issued a statement.",
+        "monday": "The call was reported on Monday, officials said.",
+    }
+    guesses = infer_corpus_published(texts, known={"given": dt.date(2025, 3, 12)})
+    assert guesses["given"].date == dt.date(2025, 3, 12)
+    assert guesses["monday"].date == dt.date(2025, 3, 10)  # the Monday nearest 12 March 2025
+    assert infer_corpus_published(texts)["monday"].date is None
 
 
 def _gold_dates() -> dict[str, dt.date]:
