@@ -63,6 +63,11 @@ BODY_NOUNS = frozenset(
     commission bureau directorate embassy mission delegation alliance coalition party union
     police guard force forces navy""".split()
 )
+# Nouns for texts that carry someone's words: their author is the source.
+DOCUMENT_NOUNS = frozenset(
+    """statement report readout communique release post tweet letter note interview memo
+    assessment study survey analysis document transcript announcement remarks""".split()
+)
 # Plurals that stand for a body's people rather than for named persons (lemmas).
 GENERIC_PLURALS = frozenset("official authority source leader".split())
 # Words in an organisation's name that mark it as news media.
@@ -293,7 +298,7 @@ class ArticleContext:
                 for subject in subjects:
                     if subject.lower_ in {"that", "which", "who"} and current.dep_ == "relcl":
                         subject = current.head
-                    found = self._source_from_head(subject, cue=cue, resolve=True)
+                    found = self._source_from_head(subject, cue=cue, resolve=True, as_speaker=True)
                     if found is not None:
                         return found
                 return None
@@ -314,7 +319,7 @@ class ArticleContext:
                     continue
                 objects = [c for c in nxt.children if c.dep_ == "pobj" and c.i not in inside]
                 if objects:
-                    found = self._source_from_head(objects[0], cue="according_to", resolve=True)
+                    found = self._source_from_head(objects[0], cue="according_to", resolve=True, as_speaker=True)
                     if found is not None:
                         return found
         return None
@@ -377,7 +382,7 @@ class ArticleContext:
         head = token
         while head.head.i != head.i and head.head.i > head.i and head.head.pos_ in {"PROPN", "NOUN"}:
             head = head.head
-        found = self._source_from_head(head, cue="dash", resolve=True)
+        found = self._source_from_head(head, cue="dash", resolve=True, as_speaker=True)
         if found is not None and found.kind != "media":
             return found
         return None
@@ -457,8 +462,14 @@ class ArticleContext:
     def _country_of_person(self, name: str) -> str:
         return self._country_by_name.get(name, "") or self.names.country(name)
 
-    def _source_from_head(self, head: Token, *, cue: str, resolve: bool, left_only: bool = False) -> Source | None:
-        """A Source for the noun phrase headed by ``head``, or None when it names nobody."""
+    def _source_from_head(
+        self, head: Token, *, cue: str, resolve: bool, left_only: bool = False, as_speaker: bool = False
+    ) -> Source | None:
+        """A Source for the noun phrase headed by ``head``, or None when it names nobody.
+
+        ``as_speaker``: the phrase is the subject of a cue verb, so any person noun ("a UN aid
+        worker") is a speaker, not only the role nouns listed above.
+        """
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
             if lower == "one":
@@ -494,10 +505,10 @@ class ArticleContext:
             return Source(raw, name, country, cue, "person")
         if _is_title_word(head) and head.ent_type_ not in {"GPE", "NORP"}:
             # a capitalised role ("Minister") the tagger took for a name
-            return self._common_noun_source(head, np_tokens, raw, country, cue, resolve)
+            return self._common_noun_source(head, np_tokens, raw, country, cue, resolve, as_speaker)
         if head.pos_ == "PROPN" or head.ent_type_ in {"ORG", "GPE", "NORP"}:
             return self._body_source(head, raw, country, cue)
-        return self._common_noun_source(head, np_tokens, raw, country, cue, resolve)
+        return self._common_noun_source(head, np_tokens, raw, country, cue, resolve, as_speaker)
 
     def _person_words(self, head: Token, np_tokens: list[Token]) -> str | None:
         """The words naming a person in this noun phrase, or None when it names no person."""
@@ -518,6 +529,10 @@ class ArticleContext:
     def _body_source(self, head: Token, raw: str, country: str, cue: str) -> Source:
         ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
         words = ent.text if ent is not None and ent.label_ in {"ORG", "GPE", "NORP", "FAC"} else raw
+        chain = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+        if ent is None or chain[0].i < ent.start:
+            # the entity missed part of the name ("General Staff" tagged as "Staff")
+            words = self.doc[chain[0].i:head.i + 1].text if ent is None or ent.label_ != "GPE" else words
         # "South Korea’s National Security Council": the owner is the country, not part of the name
         words = re.split(r"(?:’s|'s)\s+", words)[-1]
         name = self.names.body(words)
@@ -539,18 +554,21 @@ class ArticleContext:
         place = self.names.aliases.place(country)
         return place.government if place else ""
 
-    def _common_noun_source(self, head, np_tokens, raw, country, cue, resolve) -> Source | None:
+    def _common_noun_source(self, head, np_tokens, raw, country, cue, resolve, as_speaker=False) -> Source | None:
         lemma = head.lemma_.lower()
         plural = head.tag_ == "NNS"
         determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
+        if lemma in DOCUMENT_NOUNS:
+            # "a statement from the General Staff", "the ministry's report": the author speaks
+            return self._document_author(head, cue, resolve)
         if plural:
             if lemma in GENERIC_PLURALS:
                 return self._generic_plural(head, raw, country, cue)
-            if lemma in PERSON_ROLE_NOUNS:
+            if lemma in PERSON_ROLE_NOUNS or as_speaker:
                 return Source(raw, clean_name(raw), country, cue, "role")
             return None
-        if lemma in PERSON_ROLE_NOUNS:
-            if resolve and determiner not in {"a", "an", "another", "one"}:
+        if lemma in PERSON_ROLE_NOUNS or (as_speaker and lemma not in BODY_NOUNS):
+            if resolve and lemma in PERSON_ROLE_NOUNS and determiner not in {"a", "an", "another", "one"}:
                 found = self._resolve_description(head, raw, country, cue, strict=determiner == "")
                 if found is not None:
                     return found
@@ -560,11 +578,30 @@ class ArticleContext:
                 found = self._resolve_description(head, raw, country, cue, strict=False)
                 if found is not None:
                     return found
-            owner = [t for t in np_tokens if t.ent_type_ in {"GPE", "NORP"}]
-            rest = [t.text for t in np_tokens if t not in owner and t.dep_ not in {"det", "case"}]
+            for owner in head.children:
+                if owner.dep_ == "poss":
+                    person = self._person_words(owner, self._np_tokens(owner, keep_prep=False))
+                    if person is not None:
+                        # "Netanyahu's office" speaks for Netanyahu; keep that visible in the name
+                        name = self.names.person(person)
+                        return Source(raw, f"{head.lower_} of {name}", country or self._country_of_person(name), cue, "body")
+            owner_tokens = [t for t in np_tokens if t.ent_type_ in {"GPE", "NORP"}]
+            rest = [t.text for t in np_tokens if t not in owner_tokens and t.dep_ not in {"det", "case"}]
             place = self.names.aliases.place(country) if country else None
-            name = " ".join(([place.demonym] if place and owner else []) + rest) or clean_name(raw)
+            name = " ".join(([place.demonym] if place and owner_tokens else []) + rest) or clean_name(raw)
             return Source(raw, name, country, cue, "body")
+        return None
+
+    def _document_author(self, head: Token, cue: str, resolve: bool) -> Source | None:
+        """Who wrote a statement, report or readout the text cites, when it says so."""
+        authors = [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}
+                   for g in c.children if g.dep_ == "pobj"]
+        authors += [c for c in head.children if c.dep_ == "poss"]
+        authors += [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        for author in authors:
+            found = self._source_from_head(author, cue=cue, resolve=resolve, as_speaker=True)
+            if found is not None:
+                return found
         return None
 
     def _one_of(self, head: Token, cue: str) -> Source | None:
@@ -600,8 +637,16 @@ class ArticleContext:
         """'an unnamed senior official from the South Korean presidential office' ->
         'unnamed senior official (South Korean presidential office)'."""
         skip = {"unnamed", "anonymous", "unidentified", "one"}
-        before = [t.text for t in np_tokens if t.i < head.i and t.dep_ not in {"det", "poss", "case"} and t.lower_ not in skip]
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
+        owned = {t.i for t in owner.subtree} if owner is not None else set()
+        before = [
+            t.text for t in np_tokens
+            if t.i < head.i and t.i not in owned and t.dep_ not in {"det", "poss", "case"} and t.lower_ not in skip
+        ]
         label = " ".join(["unnamed", *before, head.text])
+        if owner is not None:
+            label += f" ({clean_name(self.doc[owner.left_edge.i:owner.i + 1].text)})"
+            return label
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "at", "in", "with", "to"}:
                 words = [t.text for t in prep.subtree if t.i != prep.i and not (t.dep_ == "det" and t.head.head.i == prep.i)]

@@ -83,6 +83,8 @@ def _classify(text: str, i: int, open_families: list[str]) -> tuple[str, str] | 
         if c == "‘":
             return "open", "single"
         if c == "’":
+            if before in "sS" and after == " " and single_open and _closing_single_follows(text, i + 1):
+                return None  # "soldiers’ families" inside a single-quoted quote that closes later
             if single_open and not _is_word_char(after):
                 return "close", "single"
             if before in "sS" and not single_open:
@@ -108,6 +110,13 @@ def _classify(text: str, i: int, open_families: list[str]) -> tuple[str, str] | 
             return "close", "double"
         return None
     return None
+
+
+def _closing_single_follows(text: str, start: int) -> bool:
+    """Another ’ later in the paragraph that can only be a closing mark (after punctuation)."""
+    end = text.find("\n", start)
+    rest = text[start:len(text) if end < 0 else end]
+    return re.search(r"[.,!?;…]’", rest) is not None
 
 
 def _sentence_end_after(text: str, start: int, limit: int) -> int:
@@ -200,16 +209,38 @@ def _raw_quote_spans(text: str) -> list[QuoteSpan]:
 
 
 def _is_scare_quote(text: str, span: QuoteSpan) -> bool:
-    """Marks around the name of a thing: “Storm Shadow” missiles, the so-called “deal”."""
-    words = text[span.start:span.end].split()
-    if not words:
+    """Marks the text itself calls a name: the so-called “deal”, a drone dubbed ‘Lancet’."""
+    if not text[span.start:span.end].split():
         return True
     before = text[max(0, span.open_at - 30):max(span.open_at, 0)]
-    if SCARE_CUES.search(before):
-        return True
-    title_like = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
-    sentence_initial = not before.strip() or before.rstrip()[-1:] in ".:!?\n"
-    return len(words) <= 4 and title_like and not sentence_initial and not re.search(r"[.!?,;]", text[span.start:span.end])
+    return SCARE_CUES.search(before) is not None
+
+
+def _names_a_thing(doc: Doc, span: QuoteSpan) -> bool:
+    """A short capitalised quote used as a name: the “Kinzhal” missile, on the “Bayraktar” drones.
+
+    Headlines quote speech in title case too ("says West 'Playing With Fire'"), so capitals alone
+    do not decide: the quoted words must sit in a noun phrase, after an article or before the
+    noun they name.
+    """
+    quoted = doc.text[span.start:span.end]
+    words = quoted.split()
+    if len(words) > 4 or re.search(r"[.!?,;:]", quoted) or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return False
+    tokens = [t for t in doc if span.start <= t.idx < span.end]
+    if not tokens:
+        return False
+    after_mark = span.close_at + 1 if span.close_at >= 0 else span.end
+    following = next((t for t in doc if t.idx >= after_mark and not t.is_space), None)
+    preceding = tokens[0].i - 1
+    while preceding >= 0 and (doc[preceding].is_quote or doc[preceding].is_space):
+        preceding -= 1
+    before_word = doc[preceding] if preceding >= 0 else None
+    modifies_next = following is not None and following.pos_ == "NOUN" and following.text[:1].islower() and any(
+        t.head.i == following.i for t in tokens
+    )
+    after_article = before_word is not None and before_word.lower_ in {"the", "a", "an", "its", "their", "his", "her"}
+    return modifies_next or after_article
 
 
 def find_quote_spans(text: str, *, keep_scare_quotes: bool = False) -> list[QuoteSpan]:
@@ -284,12 +315,23 @@ def _date_said(text: str, sent_start: int, sent_end: int, quote: QuoteSpan, publ
     return (best[1], best[2]) if best else ("", "")
 
 
+def _stands_alone(text: str, span: QuoteSpan) -> bool:
+    """The quote is a whole sentence of its own: nothing but marks around it up to the
+    previous and next sentence boundary, so it can only continue the previous speaker's words."""
+    open_at = span.open_at if span.open_at >= 0 else span.start
+    before = text[max(0, open_at - 200):open_at]
+    before = re.split(r"[.!?…\n][\"'”’]?\s", before)[-1] if re.search(r"[.!?…\n][\"'”’]?\s", before) else before
+    after_mark = span.close_at + 1 if span.close_at >= 0 else span.end
+    after = re.match(r"[^.!?…\n]*", text[after_mark:after_mark + 200]).group(0)
+    return not before.strip(" \"'“”‘’") and not after.strip(" \"'“”‘’,")
+
+
 def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFrame:
     """One row per direct quotation in the article, with its speaker resolved."""
     text = doc.text
     rows = []
     previous: tuple[int, Source | None] | None = None  # end of the last quote and its source
-    spans = find_quote_spans(text)
+    spans = [span for span in find_quote_spans(text) if not _names_a_thing(doc, span)]
     sources = {span.start: ctx.source_of_span(span.start, span.end) for span in spans}
     group_source: dict[int, Source] = {}
     for span in spans:
@@ -298,7 +340,7 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
     for span in spans:
         # a quote running over paragraphs is attributed once, in any of its paragraphs
         source = sources[span.start] or group_source.get(span.group)
-        if source is None and previous is not None and previous[1] is not None:
+        if source is None and previous is not None and previous[1] is not None and _stands_alone(text, span):
             gap = text[previous[0]:span.open_at if span.open_at >= 0 else span.start]
             if len(gap) <= CONTINUATION_GAP and gap.count("\n") <= 1:
                 source = previous[1]  # “...,” he said. “More words.” -> the same speaker
