@@ -1,0 +1,612 @@
+"""Figures: every number about people or materiel in the conflict, who claims it and how hedged.
+
+This feeds the troop-estimate chart by source: one row per mention of a number ("every mention
+counts"), with what it counts, its hedge and bounds (:mod:`sitrep.extract.numbers`), who asserts
+it, how (reported, confirmed, projected, denied, disputed) and as of when.
+
+How each column is found, on the spaCy parse:
+
+* ``subject``/``category``: the noun the number modifies (``nummod``), looked through container
+  nouns ("13,000 containers of artillery", "200,000 rounds of shells") and partitives ("11,000 of
+  the troops"). The category comes from that noun's lemma (troops, munitions, equipment, people)
+  and, for people, from the verb that governs them ("soldiers were killed" -> casualties). A number
+  whose noun is neither people nor materiel ("the two countries", "three rounds of talks") is not
+  a figure.
+* ``claimant``: the speaker of a quote holding the number; else the subject of the reporting verb
+  above the number ("X said/reported/verified that ...", "He added that ..." resolved to the
+  previous speaker), the owner of a claim noun ("South Korean intelligence claims that ...",
+  "According to estimates from X") or "according to X"; names become canonical through the
+  article's :class:`~sitrep.extract.attribution.ArticleContext`. A document noun with no owner
+  ("intelligence reports suggested") passes the claim up to whoever reports it. Nobody named:
+  the article's outlet, else ``article``.
+* ``as_of``: a date expression attached to the reporting verb (else, for an unattributed number,
+  to the number's own clause), resolved against the publication date; else the publication date.
+
+Money and percentages are not figures here: they count neither people nor materiel (the gold
+conventions leave proportions out of scope). This module knows no person, place or outlet: its
+word lists are grammar and the general vocabulary of armed conflict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from sitrep import schema
+from sitrep.article import Article
+from sitrep.dates import find_date_mentions, resolve_mention
+from sitrep.extract.attribution import CUE_LEMMAS, PERSON_ROLE_NOUNS, ArticleContext, Source
+from sitrep.extract.numbers import NumberMention, find_numbers
+from sitrep.names import clean_name, looks_like_person_name
+
+# --- what a number counts: lemmas (spaCy's, lower-cased) ------------------------------------------
+TROOP_NOUNS = frozenset(
+    """troop troops soldier personnel force forces infantryman infantrymen commando serviceman
+    servicemen servicemember fighter mercenary conscript recruit reservist marine paratrooper
+    sniper sapper gunner crewman crew sailor pilot special operator militant combatant guard
+    guardsman rifleman trooper cadet volunteer man men unit brigade battalion regiment division
+    platoon squad corps contingent detachment officer commander general""".split()
+)
+CASUALTY_NOUNS = frozenset(
+    """casualty death fatality dead killed wounded injured loss losses prisoner pow captive
+    body corpse victim toll""".split()
+)
+PEOPLE_NOUNS = frozenset(
+    """people person civilian child children resident refugee citizen worker laborer labourer
+    engineer specialist adviser advisor instructor official diplomat student individual family
+    evacuee hostage national woman women inhabitant migrant""".split()
+)
+MUNITION_NOUNS = frozenset(
+    """shell round missile rocket ammunition munition bomb grenade mine cartridge projectile
+    warhead torpedo ammo bullet artillery container""".split()
+)
+EQUIPMENT_NOUNS = frozenset(
+    """tank drone vehicle howitzer launcher system gun aircraft jet plane helicopter ship vessel
+    boat submarine truck weapon rifle cannon mortar radar armament apc ifv satellite warplane
+    bomber fighter-jet piece equipment uav""".split()
+)
+# Nouns whose value a number gives: "the number of casualties at 3,000", "the toll rose to 52".
+MEASURE_NOUNS = frozenset("number total toll figure count tally strength size estimate".split())
+# Nouns that count a quantity of something else: "containers of artillery", "rounds of talks".
+CONTAINER_NOUNS = frozenset(
+    """container round shipment batch ton tonne crate wagon railcar carload trainload truckload
+    box pallet unit set piece lot consignment delivery cargo load""".split()
+)
+# Verbs and adjectives that turn people counted into casualties.
+CASUALTY_LEMMAS = frozenset(
+    """kill wound injure capture die perish lose eliminate slay massacre execute murder maim
+    dead killed wounded injured captured missing""".split()
+)
+# Reporting verbs beyond the shared cue list that introduce a number's source.
+FIGURE_CUE_LEMMAS = CUE_LEMMAS | frozenset("estimate put show find count record tally".split())
+# Nouns naming a claim; their owner is the claimant ("X's estimates", "claims by X").
+CLAIM_NOUNS = frozenset(
+    """claim estimate estimation report assessment figure data allegation statement analysis
+    tally count calculation finding""".split()
+)
+# Claim nouns that are documents: "intelligence reports suggested" passes the claim upward.
+DOCUMENT_NOUNS = CLAIM_NOUNS | frozenset("document evidence image footage record study".split())
+CONFIRM_LEMMAS = frozenset("confirm verify corroborate substantiate".split())
+DENY_LEMMAS = frozenset("deny reject dismiss refute rebut".split())
+DISPUTE_LEMMAS = frozenset("dispute question doubt contest".split())
+DISPUTE_WORDS = re.compile(
+    r"\b(?:unconfirmed|unverified|disputed|could not (?:be )?(?:independently )?(?:verif|confirm)\w*|"
+    r"cannot be (?:independently )?(?:verif|confirm)\w*|allegedly|alleged|purported(?:ly)?)\b",
+    re.IGNORECASE,
+)
+PROJECTION_LEMMAS = frozenset("plan intend prepare expect aim threaten seek want ready plan".split())
+MODAL_WORDS = frozenset("could may might would will 'll can shall".split())
+# Links from a number (or a modifier) up to the noun it counts.
+MODIFIER_DEPS = frozenset("nummod quantmod nmod compound amod appos advmod".split())
+# Children that carry a separate clause or aside; they are cut from the evidence span.
+ASIDE_DEPS = frozenset("relcl advcl conj cc parataxis appos".split())
+PRONOUNS = frozenset("he she they it we i him her them".split())
+LEADING_QUANTIFIERS = re.compile(r"^(?:some|several|many|a few|few|various|other|certain)\s+", re.I)
+
+CATEGORY_BY_NOUNS = (
+    ("casualties", CASUALTY_NOUNS),
+    ("troops", TROOP_NOUNS),
+    ("munitions", MUNITION_NOUNS),
+    ("equipment", EQUIPMENT_NOUNS),
+    ("other", PEOPLE_NOUNS),
+)
+
+
+# ------------------------------------------------------------------------------ small helpers
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _noun_category(token: Token) -> str:
+    """Category a counted noun alone implies, or '' when it is neither people nor materiel."""
+    for category, words in CATEGORY_BY_NOUNS:
+        if _lemma(token) in words or token.lower_ in words:
+            return category
+    if token.ent_type_ == "NORP" and token.tag_ in {"NNPS", "NNS"}:
+        return "other"  # "10,000 North Koreans"
+    return ""
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start and not t.is_space]
+
+
+def _head_of(tokens: list[Token]) -> Token:
+    """The token of a multi-token span whose head lies outside the span."""
+    ids = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in ids or token.head.i == token.i:
+            return token
+    return tokens[-1]
+
+
+def _ancestors(token: Token) -> Iterable[Token]:
+    while token.head.i != token.i:
+        token = token.head
+        yield token
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The first verb governing a token (through nouns and prepositions)."""
+    # "including"/"according" are parsed as verbs heading prepositional phrases
+    return next((a for a in _ancestors(token) if a.pos_ in {"VERB", "AUX"} and a.dep_ != "prep"), None)
+
+
+def _of_object(token: Token) -> Token | None:
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if prep is None:
+        return None
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+# ------------------------------------------------------------------------------ what is counted
+def _counted_noun(number_head: Token) -> tuple[Token | None, Token | None]:
+    """(the noun counted, the noun whose phrase is the subject) for a number's head token.
+
+    "13,000 containers of artillery" -> (artillery, containers); "11,000 of the troops" -> (troops,
+    troops); "20 soldiers" -> (soldiers, soldiers); an elided noun ("500 were killed") -> (None, None).
+    """
+    noun: Token | None = None
+    # the noun a number modifies, through modifiers the parser may hang it from ("1,500 elite
+    # commandos" with "elite" as the number's head)
+    current = number_head
+    while current.dep_ in MODIFIER_DEPS and current.head.i > current.i:
+        current = current.head
+        if current.pos_ in {"NOUN", "PROPN"} and current.dep_ not in {"compound", "nmod"}:
+            noun = current
+            break
+    if noun is None:
+        noun = _of_object(number_head)
+    if noun is None:
+        measured = _measured_noun(number_head)
+        if measured is not None:
+            return (_of_object(measured) or measured), measured
+        return None, None
+    phrase_head = noun
+    if _lemma(noun) in CONTAINER_NOUNS or noun.lower_ in CONTAINER_NOUNS:
+        inner = _of_object(noun)
+        if inner is not None:
+            return inner, phrase_head
+    return noun, phrase_head
+
+
+def _measured_noun(number_head: Token) -> Token | None:
+    """The noun a number is the value of: "put the number of casualties at 3,000", "the death
+    toll rose to 52", "the total number of troops is 11,000", "estimated losses at 1,200"."""
+    head = number_head.head
+    if number_head.dep_ == "pobj" and head.lower_ in {"at", "to"} and head.head.pos_ in {"VERB", "AUX"}:
+        verb = head.head
+        candidates = [c for dep in ("dobj", "nsubj", "nsubjpass") for c in verb.children if c.dep_ == dep]
+    elif number_head.dep_ == "attr" and head.pos_ in {"VERB", "AUX"}:
+        candidates = [c for c in head.children if c.dep_ == "nsubj"]
+    else:
+        return None
+    for candidate in candidates:
+        if _lemma(candidate) in MEASURE_NOUNS or _noun_category(candidate):
+            return candidate
+    return None
+
+
+def _casualty_context(noun: Token) -> bool:
+    """People counted as killed, wounded or captured: by their verb or a modifier."""
+    if any(_lemma(c) in CASUALTY_LEMMAS for c in noun.children if c.dep_ in {"amod", "acl", "relcl"}):
+        return True
+    verb = _verb_above(noun)
+    if verb is not None and _lemma(verb) in CASUALTY_LEMMAS:
+        return True
+    # "X soldiers were killed, including six ..." attaches "including" to a noun in that clause
+    return False
+
+
+def categorise(noun: Token | None, number_head: Token) -> str:
+    """Category of a figure, or '' when the number counts neither people nor materiel."""
+    if noun is None:
+        verb = _verb_above(number_head)
+        if number_head.dep_ in {"nsubj", "nsubjpass", "dobj"} and verb is not None \
+                and _lemma(verb) in CASUALTY_LEMMAS:
+            return "casualties"  # "killed 500", "500 were wounded"
+        return ""
+    category = _noun_category(noun)
+    if not category:
+        conj = [c for c in noun.children if c.dep_ == "conj"]
+        category = next((c for c in map(_noun_category, conj) if c), "")
+    if category in {"troops", "other"} and _casualty_context(noun):
+        return "casualties"
+    if category == "other" and noun.ent_type_ == "NORP":
+        verb = _verb_above(noun)
+        if verb is not None and _lemma(verb) in {"deploy", "send", "dispatch", "fight", "train",
+                                                 "mobilize", "station", "serve", "enlist", "join"}:
+            return "troops"
+    return category
+
+
+def subject_phrase(noun: Token | None, phrase_head: Token | None, number_tokens: list[Token]) -> str:
+    """What is counted, as a short noun phrase: modifiers after the number, the noun, and for
+    containers their contents ("containers of artillery, missiles, and other military equipment")."""
+    if noun is None or phrase_head is None:
+        return ""
+    number_ids = {t.i for t in number_tokens}
+    hedge_ids = {t.i for n in number_tokens for t in n.subtree}
+    first = max((t.i for t in number_tokens if t.i < phrase_head.i), default=phrase_head.left_edge.i - 1) + 1
+    keep: list[Token] = [t for t in phrase_head.doc[first:phrase_head.i + 1]
+                         if t.i not in number_ids | hedge_ids and t.dep_ not in {"det", "predet", "punct"}]
+    tail_root = noun if noun is not phrase_head else None
+    extra: list[Token] = []
+    if tail_root is not None:
+        prep = tail_root.head
+        extra = [prep] + [t for t in tail_root.subtree if t.dep_ not in {"relcl", "acl"}
+                          and not any(a.dep_ in {"relcl", "acl"} and a.i in {x.i for x in tail_root.subtree}
+                                      for a in _ancestors(t) if a.i != tail_root.i)]
+    else:
+        for conj in (c for c in phrase_head.children if c.dep_ == "conj"
+                     and not any(g.like_num or g.pos_ == "NUM" for g in c.subtree)):
+            cc = [c for c in phrase_head.children if c.dep_ == "cc"]
+            extra += cc + [t for t in conj.subtree if t.dep_ not in {"relcl", "acl", "punct"}
+                           and t.head.dep_ not in {"relcl", "acl"}]
+    ids = {t.i for t in keep + extra} - number_ids
+    return _render(phrase_head.doc, ids)
+
+
+def _render(doc: Doc, ids: set[int]) -> str:
+    """Tokens as the article wrote them: runs joined by their own spacing, gaps by one space;
+    punctuation between two kept tokens ("surface-to-surface") is kept."""
+    ids = set(ids)
+    for i in list(ids):
+        if i + 2 in ids and doc[i + 1].is_punct and doc[i + 1].text in "-‐‑–/" and i + 1 not in ids:
+            ids.add(i + 1)
+    parts: list[str] = []
+    previous = None
+    for i in sorted(ids):
+        token = doc[i]
+        if previous is not None:
+            parts.append(doc[previous].whitespace_ if previous == i - 1 else " ")
+        parts.append(token.text)
+        previous = i
+    return re.sub(r"\s+", " ", "".join(parts)).strip(" ,;")
+
+
+# ------------------------------------------------------------------------------ who claims it
+def _is_cue_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and _lemma(token) in FIGURE_CUE_LEMMAS \
+        and token.dep_ not in {"amod", "compound"}
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """Who performs a verb: the passive agent, else the subject, inherited up shared-subject links."""
+    current = verb
+    for _ in range(5):
+        agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            return agents[0]
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "csubj"}]
+        if subjects:
+            return subjects[0]
+        if current.dep_ in {"conj", "xcomp", "advcl"} and current.head.i != current.i:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def _owner_of_claim(noun: Token) -> Token | Span | None:
+    """Who owns a claim noun: 'estimates from X', 'claims by X', "X's report", 'South Korean
+    intelligence claims'. A modifier owns the claim only when it names someone (a proper name or
+    a nationality): "intelligence reports" has no owner."""
+    doc = noun.doc
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and _lemma(obj) not in DOCUMENT_NOUNS:
+            return obj
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    modifiers = [t for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i
+                 for t in c.subtree]
+    if not any(t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} for t in modifiers):
+        return None
+    first = min(t.i for t in modifiers)
+    return doc[first:noun.i]
+
+
+def _np_text(head: Token) -> str:
+    """A claimant's words: the head with what precedes it in its phrase (no clauses, no asides)."""
+    drop = {"relcl", "acl", "appos", "punct", "advcl", "prep"}
+    tokens = [head] + [t for c in head.children if c.dep_ not in drop and c.i < head.i for t in c.subtree]
+    tokens += [t for c in head.children if c.dep_ in {"cc", "conj"} for t in c.subtree]
+    tokens = sorted(tokens, key=lambda t: t.i)
+    return head.doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+class _Claim:
+    """A claimant found in the parse, with its cue."""
+
+    def __init__(self, source: Source, cue_token: Token | None, *, ownerless: bool = False) -> None:
+        self.source = source
+        self.cue_token = cue_token
+        self.ownerless = ownerless  # a document nobody is credited with ("intelligence reports")
+
+
+def _source_for(phrase: Token | Span, ctx: ArticleContext, cue: str) -> Source:
+    """Canonical Source for a claimant (a head noun, or a span such as the modifiers owning a
+    claim noun); coordinated claimants ("the U.S. and South Korean authorities") keep their words."""
+    if isinstance(phrase, Token):
+        head = phrase
+        raw = _np_text(head)
+        coordinated = any(c.dep_ in {"cc", "conj"} for t in head.subtree if t.i <= head.i for c in t.children)
+        span = head.doc[head.i:head.i + 1]
+    else:
+        head, raw, span = phrase.root, phrase.text, phrase
+        coordinated = any(t.dep_ == "cc" for t in phrase)
+    if coordinated:
+        return Source(raw, clean_name(raw), "", cue, "body")
+    canonical = ctx.names.aliases.canonical(clean_name(raw))
+    source = ctx.resolve_np(span)
+    if source.kind == "person" and head.pos_ == "NOUN" and _names_other_person(head, source.name, ctx):
+        # "Kim could send 100,000 troops, the analyst warned": a description is not the person
+        # the claim is about; keep it as an unnamed role
+        return Source(raw, f"unnamed {clean_name(raw)}", source.country, cue, "role")
+    name = canonical or source.name
+    if source.kind in {"role", "body"} and not canonical:
+        name = LEADING_QUANTIFIERS.sub("", name)
+    if source.kind == "body" and head.pos_ == "PROPN" and looks_like_person_name(raw) and any(
+            c.dep_ == "appos" and _lemma(c) in PERSON_ROLE_NOUNS for c in head.children):
+        # "Kyrylo Budanov, head of ...": the small model often tags such names as organisations
+        name = ctx.names.person(raw)
+        return Source(raw, name, source.country, cue, "person")
+    raw_out = source.raw if source.kind == "person" or head.pos_ == "PRON" else raw
+    return Source(raw_out, name, source.country, cue, source.kind)
+
+
+def _names_other_person(description: Token, name: str, ctx: ArticleContext) -> bool:
+    """Whether ``name`` is a person named in the description's own sentence, outside it."""
+    inside = {t.i for t in description.subtree}
+    return any(ent.label_ == "PERSON" and ent.start not in inside and ctx.names.person(ent.text) == name
+               for ent in description.sent.ents)
+
+
+def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
+    """Walk up from the number to the first credited source.
+
+    A reporting verb credits its subject, a claim noun its owner, an "according to X" on a verb of
+    the chain its object. A document without an owner ("intelligence reports suggested") is
+    remembered but the walk goes on to whoever reports the document.
+    """
+    fallback: _Claim | None = None
+    for node in [number_head, *_ancestors(number_head)]:
+        if node.pos_ in {"VERB", "AUX"}:
+            for child in node.children:
+                if child.dep_ == "prep" and child.lower_ == "according":
+                    to = next((c for c in child.children if c.lower_ == "to"), None)
+                    obj = next((c for c in (to.children if to is not None else []) if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        owner = _owner_of_claim(obj) if _lemma(obj) in DOCUMENT_NOUNS else obj
+                        if owner is not None:
+                            return _Claim(_source_for(owner, ctx, "according_to"), node)
+            if _is_cue_verb(node):
+                subject = _subject_of(node)
+                if subject is None:
+                    # "South Korean intelligence claims that ..." parsed as a verb with its owner
+                    # hanging as a compound
+                    owner = _owner_of_claim(node)
+                    if owner is not None:
+                        return _Claim(_source_for(owner, ctx, _lemma(node)), node)
+                    continue
+                if _lemma(subject) in DOCUMENT_NOUNS:
+                    owner = _owner_of_claim(subject)
+                    if owner is not None:
+                        return _Claim(_source_for(owner, ctx, _lemma(node)), node)
+                    fallback = fallback or _Claim(_source_for(subject, ctx, _lemma(node)), node, ownerless=True)
+                    continue
+                return _Claim(_source_for(subject, ctx, _lemma(node)), node)
+        elif node.pos_ == "NOUN" and _lemma(node) in CLAIM_NOUNS and node is not number_head:
+            owner = _owner_of_claim(node)
+            if owner is not None:
+                return _Claim(_source_for(owner, ctx, _lemma(node)), None)
+    return fallback
+
+
+def _quote_speaker(quotes: pd.DataFrame, start: int, end: int) -> tuple[str, str] | None:
+    if quotes is None or quotes.empty or not {"start", "end", "speaker"} <= set(quotes.columns):
+        return None
+    inside = quotes[(quotes["start"] <= start) & (quotes["end"] >= end)]
+    if inside.empty:
+        return None
+    row = inside.iloc[0]
+    return str(row["speaker"]), str(row.get("speaker_raw", "") or row["speaker"])
+
+
+# ------------------------------------------------------------------------------ stance, span, date
+def stance_of(number_head: Token, cue_token: Token | None) -> str:
+    """reported | confirmed | projected | denied | disputed, from the verbs above the number."""
+    chain = [number_head, *_ancestors(number_head)]
+    lemmas = {_lemma(t) for t in chain}
+    negated = any(c.dep_ == "neg" for t in chain if t.pos_ in {"VERB", "AUX"} for c in t.children)
+    clause = number_head.sent.text
+    if lemmas & DENY_LEMMAS:
+        return "denied"
+    if lemmas & DISPUTE_LEMMAS or DISPUTE_WORDS.search(clause):
+        return "disputed"
+    below_cue = chain[:chain.index(cue_token)] if cue_token is not None and cue_token in chain else chain
+    for token in below_cue:
+        if token.pos_ in {"VERB", "AUX"}:
+            auxes = [c.lower_ for c in token.children if c.dep_ == "aux"]
+            if any(a in MODAL_WORDS for a in auxes) and "have" not in auxes:
+                return "projected"
+        if _lemma(token) in PROJECTION_LEMMAS:
+            return "projected"
+    if lemmas & CONFIRM_LEMMAS and not negated:
+        return "confirmed"
+    return "reported"
+
+
+def evidence_span(number_tokens: list[Token], top: Token, claimant_head: Token | None) -> tuple[int, int]:
+    """Character span of the clause holding the number: ``top``'s phrase without the asides
+    (relative clauses, conjuncts, adverbial clauses) that hold neither the number nor the claimant,
+    never crossing a line break."""
+    keep = {t.i for t in number_tokens}
+    if claimant_head is not None:
+        keep |= {t.i for t in claimant_head.subtree}
+    subtree = list(top.subtree)
+    first, last = subtree[0].i, subtree[-1].i
+    path = {t.i for n in number_tokens for t in [n, *_ancestors(n)]} | {top.i}
+    for token in subtree:
+        if token.i not in path:
+            continue
+        for child in token.children:
+            if child.dep_ not in ASIDE_DEPS and not (child.dep_ == "prep" and child.i > max(keep)
+                                                    and child.i > token.i and token.i in path and False):
+                continue
+            ids = {t.i for t in child.subtree}
+            if ids & keep or ids & path:
+                continue
+            if child.left_edge.i > max(keep | {token.i}):
+                last = min(last, child.left_edge.i - 1)
+            elif child.right_edge.i < min(keep | {token.i}):
+                first = max(first, child.right_edge.i + 1)
+    doc = top.doc
+    while last > first and (doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "cc"):
+        last -= 1
+    while first < last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    number_at = number_tokens[0].idx
+    text = doc.text
+    line_start = text.rfind("\n", 0, number_at) + 1
+    line_end = text.find("\n", number_at)
+    line_end = len(text) if line_end < 0 else line_end
+    return max(start, line_start), min(end, line_end)
+
+
+def as_of_date(sent: Span, anchors: list[Token], published: dt.date | None) -> tuple[str, str, str]:
+    """(as_of, precision, basis): a date attached to an anchor verb in the sentence, else the
+    publication date, else unknown."""
+    doc = sent.doc
+    anchor_ids = {t.i for t in anchors}
+    for mention in find_date_mentions(sent.text):
+        start = sent.start_char + mention.start
+        tokens = _tokens_in(doc, start, start + (mention.end - mention.start))
+        if not tokens:
+            continue
+        verb = _verb_above(_head_of(tokens))
+        if verb is None or verb.i not in anchor_ids:
+            continue
+        resolved = resolve_mention(mention, published)
+        if resolved is not None:
+            return resolved.date, resolved.precision, "text"
+    if published is not None:
+        return published.isoformat(), "day", "published"
+    return "", "", "unknown"
+
+
+# ------------------------------------------------------------------------------ the extractor
+def figure_rows(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.DataFrame) -> list[dict]:
+    """One dict per figure mention, in text order."""
+    rows: list[dict] = []
+    for mention in find_numbers(doc.text):
+        row = _figure_row(doc, article, ctx, quotes, mention, rows)
+        if row is not None:
+            rows.append(row)
+    return rows
+
+
+def _last_named_speaker(quotes: pd.DataFrame, rows: list[dict], before: int) -> str:
+    """Who spoke last before ``before``: a quote's speaker or a previous figure's claimant.
+
+    The fallback for a pronoun the attribution could not resolve ("He added that ..." after a
+    name the model did not tag as a person)."""
+    candidates: list[tuple[int, str]] = [
+        (r["number_start"], r["claimant"]) for r in rows
+        if r["claimant_raw"] and r["claimant_raw"].lower() not in PRONOUNS]
+    if quotes is not None and not quotes.empty and {"start", "speaker"} <= set(quotes.columns):
+        candidates += [(int(q.start), str(q.speaker)) for q in quotes.itertuples()
+                       if int(q.start) < before and str(q.speaker)]
+    candidates = [c for c in candidates if c[0] < before]
+    return max(candidates)[1] if candidates else ""
+
+
+def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.DataFrame,
+                mention: NumberMention, previous: list[dict]) -> dict | None:
+    number_tokens = _tokens_in(doc, mention.start, mention.end)
+    if not number_tokens:
+        return None
+    number_head = _head_of(number_tokens)
+    if number_head.pos_ == "PRON" or (number_head.lower_ == "one" and number_head.dep_ not in {"nummod"}):
+        return None  # "the one reported by ...", "one of them" without a count
+    noun, phrase_head = _counted_noun(number_head)
+    category = categorise(noun, number_head)
+    if not category:
+        return None
+    claim = _claim_from_parse(number_head, ctx)
+    quoted = _quote_speaker(quotes, mention.start, mention.end)
+    if quoted is not None:
+        claimant, claimant_raw = quoted
+    elif claim is not None and not claim.ownerless:
+        claimant, claimant_raw = claim.source.name, claim.source.raw
+        if claimant.lower() in PRONOUNS:
+            claimant = _last_named_speaker(quotes, previous, mention.start) or claimant
+    elif claim is not None:  # "a report said": nobody named, but keep the words
+        claimant, claimant_raw = article.unattributed_claimant, claim.source.raw
+    else:
+        claimant, claimant_raw = article.unattributed_claimant, ""
+    cue_token = claim.cue_token if claim is not None else None
+    chain = [number_head, *_ancestors(number_head)]
+    clause_verbs = [t for t in chain if t.pos_ in {"VERB", "AUX"}]
+    top = cue_token if cue_token is not None and cue_token.sent == number_head.sent else (
+        clause_verbs[0] if clause_verbs else number_head.sent.root)
+    claimant_head = _subject_of(cue_token) if cue_token is not None else None
+    start, end = evidence_span(number_tokens, top, claimant_head)
+    anchors = [cue_token] if cue_token is not None else clause_verbs
+    as_of, precision, basis = as_of_date(number_head.sent, anchors, article.published)
+    return {
+        "figure_id": f"{article.article_id}:f:{mention.start}",
+        "article_id": article.article_id,
+        "start": start,
+        "end": end,
+        "number_text": mention.text,
+        "number_start": mention.start,
+        "number_end": mention.end,
+        "value": mention.value,
+        "low": mention.low,
+        "high": mention.high,
+        "qualifier": mention.qualifier,
+        "category": category,
+        "subject": subject_phrase(noun, phrase_head, number_tokens),
+        "claimant": claimant,
+        "claimant_raw": claimant_raw,
+        "stance": stance_of(number_head, cue_token),
+        "as_of": as_of,
+        "as_of_precision": precision,
+        "as_of_basis": basis,
+    }
+
+
+def extract_figures(doc: Doc, article: Article, ctx: ArticleContext, *, quotes: pd.DataFrame) -> pd.DataFrame:
+    """The FIGURES table (``schema.FIGURES``) for one parsed article."""
+    rows = figure_rows(doc, article, ctx, quotes)
+    if not rows:
+        return schema.empty_frame("figures")
+    return schema.conform(pd.DataFrame(rows), "figures")

@@ -1,0 +1,229 @@
+"""Figures on small invented texts: what is counted, hedges, exclusions, claimants, stance, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from sitrep import schema
+from sitrep.article import Article
+from sitrep.extract.attribution import ArticleContext
+from sitrep.extract.figures import extract_figures
+from sitrep.names import NameBook
+
+PUBLISHED = dt.date(2024, 11, 20)
+
+
+@pytest.fixture()
+def figures(nlp):
+    """figures(text, outlet=..., published=..., quotes=...) -> the FIGURES frame for that text."""
+
+    def run(text: str, *, outlet: str = "", published: dt.date | None = PUBLISHED,
+            quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+        article = Article("t", text, outlet=outlet, published=published)
+        doc = nlp(text)
+        ctx = ArticleContext(doc, article, NameBook())
+        frame = extract_figures(doc, article, ctx, quotes=quotes if quotes is not None else schema.empty_frame("quotes"))
+        schema.validate(frame, "figures")
+        return frame
+
+    return run
+
+
+def one_row(frame: pd.DataFrame) -> pd.Series:
+    assert len(frame) == 1, frame[["number_text", "subject"]].to_dict("records")
+    return frame.iloc[0]
+
+
+# --------------------------------------------------------------------------- what is counted
+@pytest.mark.parametrize(
+    ("text", "category", "subject_word"),
+    [
+        ("Officials said 11,000 North Korean soldiers were training near the border.", "troops", "soldiers"),
+        ("The army said 1,500 special forces personnel had arrived.", "troops", "personnel"),
+        ("The ministry said 500 soldiers were killed in the strike.", "casualties", "soldiers"),
+        ("At least 3,000 civilians have been killed since the offensive began.", "casualties", "civilians"),
+        ("Two soldiers were captured near the village.", "casualties", "soldiers"),
+        ("Russia lost more than 1,200 troops in a day, Kyiv said.", "casualties", "troops"),
+        ("The country shipped over 13,000 containers of artillery and missiles.", "munitions", "containers of artillery"),
+        ("The plant produces around 200,000 rounds of artillery shells a year.", "munitions", "shells"),
+        ("At least 40 drones were shot down overnight.", "equipment", "drones"),
+        ("It delivered 31 tanks to the front.", "equipment", "tanks"),
+        ("Some 3 million refugees have fled the fighting.", "other", "refugees"),
+        ("The report put the number of casualties at 3,000.", "casualties", "casualties"),
+    ],
+)
+def test_category_and_subject_come_from_the_counted_noun(figures, text, category, subject_word):
+    row = one_row(figures(text))
+    assert row["category"] == category
+    assert subject_word in row["subject"]
+
+
+def test_subject_is_the_noun_phrase_without_the_number(figures):
+    row = one_row(figures("Officials said around 11,000 North Korean troops were sent to the front."))
+    assert row["subject"] == "North Korean troops"
+
+
+def test_killed_people_named_in_an_including_phrase_are_casualties(figures):
+    frame = figures("The strike killed 20 soldiers, including six North Korean officers.")
+    assert list(frame["value"]) == [20, 6]
+    assert set(frame["category"]) == {"casualties"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two countries signed a pact in June.",
+        "Three rounds of talks ended without a deal.",
+        "South Korea makes 155mm shells and tested the Hwasong-19 missile in 2024.",
+        "Shelling went on for 18 months, at a ratio of 10:1.",
+        "The fund will spend $1.5 billion, or 45 percent of its budget.",
+        "The figure is far larger than the one reported earlier.",
+        "The first unit crossed on October 4.",
+    ],
+)
+def test_numbers_that_count_no_people_or_materiel_are_not_figures(figures, text):
+    assert figures(text).empty
+
+
+def test_every_mention_counts(figures):
+    text = ("Kyiv said 10,000 North Korean troops were in Russia. Later, officials repeated that "
+            "10,000 North Korean troops were in Russia.")
+    assert list(figures(text)["value"]) == [10_000, 10_000]
+
+
+# --------------------------------------------------------------------------- hedges and bounds
+@pytest.mark.parametrize(
+    ("phrase", "qualifier", "value", "low", "high"),
+    [
+        ("around 11,000", "approx", 11_000, None, None),
+        ("at least 1,500", "at_least", 1_500, 1_500, None),
+        ("up to 100,000", "up_to", 100_000, None, 100_000),
+        ("as many as 12,000", "as_many_as", 12_000, None, 12_000),
+        ("more than 13,000", "over", 13_000, 13_000, None),
+        ("between 10,000 and 12,000", "range", 12_000, 10_000, 12_000),
+        ("10,000–12,000", "range", 12_000, 10_000, 12_000),
+        ("1.5 million", "exact", 1_500_000, None, None),
+        ("six", "exact", 6, None, None),
+    ],
+)
+def test_qualifier_and_bounds_follow_the_hedge(figures, phrase, qualifier, value, low, high):
+    row = one_row(figures(f"Officials said {phrase} soldiers were sent to the front."))
+    assert row["qualifier"] == qualifier
+    assert row["value"] == value
+    assert (None if pd.isna(row["low"]) else row["low"]) == low
+    assert (None if pd.isna(row["high"]) else row["high"]) == high
+
+
+# --------------------------------------------------------------------------- claimants
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("According to estimates from the U.S. and South Korean authorities, around 11,000 North "
+         "Korean troops have been sent to Russia.", "U.S. and South Korean authorities"),
+        ("According to the UN, at least 3,000 civilians have been killed.", "United Nations"),
+        ("Ukrainian President Volodymyr Zelensky warned that the North could deploy up to 100,000 troops.",
+         "Volodymyr Zelensky"),
+        ("Kyrylo Budanov, head of Ukraine's military intelligence, reported that 11,000 North Korean "
+         "infantrymen are training.", "Kyrylo Budanov"),
+        ("Some Ukrainian military sources, though unconfirmed, suggest that the North may have "
+         "committed as many as 12,000 troops.", "Ukrainian military sources"),
+        ("This follows South Korean intelligence claims that the North has sent 1,500 special forces "
+         "personnel to Russia.", "National Intelligence Service"),
+        ("At least 40 drones were shot down overnight, the Ukrainian air force said.", "Ukrainian air force"),
+        ("The Institute for the Study of War estimated that 11,000 North Korean troops were deployed.",
+         "Institute for the Study of War"),
+    ],
+)
+def test_claimant_from_the_sentence_structure(figures, text, claimant):
+    row = one_row(figures(text))
+    assert row["claimant"] == claimant
+    assert row["claimant_raw"]
+
+
+def test_he_added_is_the_previous_speaker(figures):
+    text = ("Kyrylo Budanov said that 11,000 North Korean soldiers are training in Russia. "
+            "He added that the first unit of 2,600 soldiers is en route to the front.")
+    frame = figures(text)
+    assert list(frame["claimant"]) == ["Kyrylo Budanov", "Kyrylo Budanov"]
+    assert frame.iloc[1]["claimant_raw"] == "He"
+
+
+def test_a_document_passes_the_claim_to_who_reports_it(figures):
+    text = ("Ukrainian President Volodymyr Zelensky pointed out that intelligence reports suggested "
+            "10,000 North Korean soldiers were getting ready.")
+    assert one_row(figures(text))["claimant"] == "Volodymyr Zelensky"
+
+
+def test_a_description_is_not_the_person_the_claim_is_about(figures):
+    text = "Kim Jong Un could send as many as 100,000 troops, the analyst warned."
+    row = one_row(figures(text))
+    assert row["claimant"] != "Kim Jong Un"
+    assert "analyst" in row["claimant"]
+
+
+def test_unattributed_figures_belong_to_the_outlet_else_the_article(figures):
+    text = "The shipment included approximately 1.5 million artillery shells."
+    assert one_row(figures(text, outlet="Kyiv Post"))["claimant"] == "Kyiv Post"
+    row = one_row(figures(text))
+    assert (row["claimant"], row["claimant_raw"]) == ("article", "")
+
+
+def test_a_figure_inside_a_quote_belongs_to_the_quote_speaker(figures):
+    text = 'The minister spoke. "We have seen at least 8,000 soldiers near the border," she said.'
+    start = text.index("We have")
+    end = text.index(',"')
+    quotes = pd.DataFrame([{"start": start, "end": end, "speaker": "Jane Doe", "speaker_raw": "she"}])
+    row = one_row(figures(text, quotes=quotes))
+    assert (row["claimant"], row["claimant_raw"]) == ("Jane Doe", "she")
+
+
+# --------------------------------------------------------------------------- stance
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Officials said 1,500 soldiers were sent.", "reported"),
+        ("The agency verified that 1,500 soldiers were sent.", "confirmed"),
+        ("Zelensky warned that the North could deploy up to 100,000 troops.", "projected"),
+        ("Zelensky revealed Russia's plan to train 10,000 North Korean soldiers.", "projected"),
+        ("Moscow denied that 500 soldiers had been killed.", "denied"),
+        ("Some sources, though unconfirmed, suggest 12,000 troops were committed.", "disputed"),
+    ],
+)
+def test_stance(figures, text, stance):
+    assert one_row(figures(text))["stance"] == stance
+
+
+# --------------------------------------------------------------------------- as of, offsets, ids
+def test_as_of_is_the_date_of_the_claim_when_the_text_gives_one(figures):
+    row = one_row(figures("On October 4, the agency reported that 20 soldiers were killed."))
+    assert (row["as_of"], row["as_of_precision"], row["as_of_basis"]) == ("2024-10-04", "day", "text")
+
+
+def test_as_of_ignores_the_date_of_the_event_reported(figures):
+    row = one_row(figures("The agency said that 1,500 soldiers were sent to Russia in October."))
+    assert (row["as_of"], row["as_of_basis"]) == ("2024-11-20", "published")
+
+
+def test_as_of_is_unknown_without_any_date(figures):
+    row = one_row(figures("The agency said that 1,500 soldiers were sent.", published=None))
+    assert (row["as_of"], row["as_of_precision"], row["as_of_basis"]) == ("", "", "unknown")
+
+
+def test_offsets_point_at_the_number_and_its_clause(figures):
+    text = ("A headline without a full stop\n"
+            "Officials said around 11,000 North Korean troops were sent, where fighting has taken place.")
+    row = one_row(figures(text))
+    assert text[row["number_start"]:row["number_end"]] == row["number_text"] == "11,000"
+    evidence = text[row["start"]:row["end"]]
+    assert "11,000" in evidence and "\n" not in evidence
+    assert evidence.startswith("Officials said")
+    assert "where fighting" not in evidence
+    assert row["figure_id"] == f"t:f:{row['number_start']}"
+
+
+def test_no_numbers_gives_an_empty_frame_with_the_schema(figures):
+    frame = figures("Nothing is counted here.")
+    assert frame.empty and list(frame.columns)[: len(schema.columns("figures"))] == schema.columns("figures")
