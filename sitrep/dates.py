@@ -25,11 +25,14 @@ Conventions (all documented choices, relative to the publication date P):
   past, and a story published on a Tuesday says "on Tuesday" for that same day, so P itself is
   included. "last Tuesday" means strictly before P; "next Tuesday" strictly after.
 * Month without year ("in June"): the most recent such month on or before P's month.
-* Day and month without year ("October 17"): P's year if that day is at most
-  ``UPCOMING_SLACK_DAYS`` after P (announced, upcoming dates such as "talks on November 30" in a
-  story of November 25), otherwise the most recent one before P.
+* Day and month without year ("October 17"): the reading nearest P, a day after P counting
+  ``FUTURE_WEIGHT`` times a day before. Wire style gives the year only for dates outside the
+  current year, so a yearless date is normally in P's year, past or upcoming ("talks on December
+  4" in a story of November 25); across the turn of the year ("Dec. 28" in a story of January 8)
+  the nearer reading wins. News reports the past, hence the weight.
 * Weeks start on Monday. "last week" is the calendar week before P's week; "this week" is P's
-  week; "over the weekend" is the Saturday-Sunday on or just before P. A span is given as its
+  week ("earlier this week" its days up to P, "later this week" from P on); "over the weekend" is
+  the Saturday-Sunday on or just before P. A span is given as its
   month (precision ``month``) when it lies inside one month, and ``None`` when it straddles two.
 * "this month", "earlier this month", "later this month" are P's month; "last month" the one before.
 """
@@ -44,7 +47,7 @@ from dataclasses import dataclass
 __all__ = [
     "DateMention",
     "ResolvedDate",
-    "UPCOMING_SLACK_DAYS",
+    "FUTURE_WEIGHT",
     "find_date_mentions",
     "resolve_date",
     "resolve_mention",
@@ -56,9 +59,9 @@ __all__ = [
     "ParsedDate",
 ]
 
-# A yearless day+month this many days after publication is taken as an upcoming date of the same
-# year ("talks on November 30" in a story of November 25), not as last year's.
-UPCOMING_SLACK_DAYS = 31
+# How much more a day after publication weighs than a day before when choosing the year of a
+# yearless date (news is mostly about the past).
+FUTURE_WEIGHT = 2
 
 KINDS = ("absolute_day", "absolute_month", "year", "weekday", "relative", "vague")
 
@@ -151,6 +154,11 @@ _ISO_DAY = re.compile(
     rf"(?<![\w-]){_PREP}(?P<year>{_YEAR})-(?P<month>0[1-9]|1[0-2])-"
     r"(?P<day>0[1-9]|[12]\d|3[01])(?![\w-])"
 )
+# Day.month.year ("25.11.2024"), the European numeric form; slashed forms are ambiguous (US/EU).
+_DOTTED_DAY = re.compile(
+    rf"(?<![\w.]){_PREP}(?P<day>0?[1-9]|[12]\d|3[01])\.(?P<month>0?[1-9]|1[0-2])\."
+    rf"(?P<year>{_YEAR})(?![\w]|\.\d)"
+)
 _MONTH_YEAR = re.compile(
     rf"\b{_PREP}(?:{_PART}[\s-]+)?(?P<month>{_MONTH_FULL})\b(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b)?"
 )
@@ -212,7 +220,7 @@ def _candidates(text: str) -> list[tuple[int, int, ParsedDate]]:
     """Every pattern match as (start, end, parsed); overlaps are resolved by the caller."""
     found: list[tuple[int, int, ParsedDate]] = []
 
-    for pattern in (_DAY_MONTH, _MONTH_DAY, _ISO_DAY):
+    for pattern in (_DAY_MONTH, _MONTH_DAY, _ISO_DAY, _DOTTED_DAY):
         for match in pattern.finditer(text):
             day = int(re.match(r"\d+", match["day"]).group())
             month_text = match["month"]
@@ -306,6 +314,9 @@ def _parse_relative(match: re.Match[str]) -> ParsedDate:
     offset = {"this": 0, "last": -1, "the past": -1, "next": 1}[which]
     if which == "the past" and span == "week":
         return ParsedDate("relative", relative="past_seven_days")
+    side = match["period"].split()[0].lower()
+    if which == "this" and span == "week" and side in ("earlier", "later"):
+        return ParsedDate("relative", relative=f"{side}_this_week")
     name = {-1: "last", 0: "this", 1: "next"}[offset]
     return ParsedDate("relative", relative=f"{name}_{span}")
 
@@ -370,14 +381,14 @@ def weekday_on_or_before(weekday: int, published: dt.date) -> dt.date:
 
 def day_month_year(day: int, month: int, published: dt.date) -> int | None:
     """The year of a yearless day and month, relative to ``published`` (see module docstring)."""
-    for year in (published.year, published.year - 1):
+    costs: dict[int, int] = {}
+    for year in (published.year - 1, published.year, published.year + 1):
         try:
-            candidate = dt.date(year, month, day)
+            days_after = (dt.date(year, month, day) - published).days
         except ValueError:  # 29 February in a common year
             continue
-        if candidate <= published + dt.timedelta(days=UPCOMING_SLACK_DAYS):
-            return year
-    return None
+        costs[year] = days_after * FUTURE_WEIGHT if days_after > 0 else -days_after
+    return min(costs, key=costs.__getitem__) if costs else None
 
 
 def resolve_parsed(parsed: ParsedDate, published: dt.date | None) -> ResolvedDate | None:
@@ -435,6 +446,10 @@ def _resolve_relative(parsed: ParsedDate, published: dt.date) -> ResolvedDate | 
         return _span(monday - dt.timedelta(days=7), monday - dt.timedelta(days=1))
     if relative == "this_week":
         return _span(monday, monday + dt.timedelta(days=6))
+    if relative == "earlier_this_week":
+        return _span(monday, published)
+    if relative == "later_this_week":
+        return _span(published, monday + dt.timedelta(days=6))
     if relative == "next_week":
         return _span(monday + dt.timedelta(days=7), monday + dt.timedelta(days=13))
     if relative == "this_month":

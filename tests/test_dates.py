@@ -35,14 +35,17 @@ WEDNESDAY_8_JAN = dt.date(2025, 1, 8)
         ("October 17, 2023", TUESDAY_22_OCT, ("2023-10-17", "day")),
         ("24 February 2022", None, ("2022-02-24", "day")),
         ("2024-10-22", None, ("2024-10-22", "day")),
+        ("25.11.2024", None, ("2024-11-25", "day")),
         ("Wednesday, October 23, 2024", None, ("2024-10-23", "day")),
         ("Feb 30", TUESDAY_22_OCT, None),  # no such day
         ("May 9", TUESDAY_22_OCT, ("2024-05-09", "day")),
         ("9 May", TUESDAY_22_OCT, ("2024-05-09", "day")),
-        # a yearless day well after publication is last year's; one just after is upcoming
-        ("December 20", TUESDAY_22_OCT, ("2023-12-20", "day")),
+        # a yearless day is in P's year, past or upcoming, unless the other year is much nearer
+        ("December 20", TUESDAY_22_OCT, ("2024-12-20", "day")),
         ("November 5", TUESDAY_22_OCT, ("2024-11-05", "day")),
         ("December 28", WEDNESDAY_8_JAN, ("2024-12-28", "day")),
+        ("January 3", dt.date(2024, 12, 20), ("2025-01-03", "day")),
+        ("November 5", dt.date(2025, 3, 1), ("2024-11-05", "day")),
         # months
         ("June", TUESDAY_22_OCT, ("2024-06", "month")),
         ("in October", TUESDAY_22_OCT, ("2024-10", "month")),
@@ -83,6 +86,8 @@ WEDNESDAY_8_JAN = dt.date(2025, 1, 8)
         ("over the weekend", dt.date(2024, 11, 24), ("2024-11", "month")),  # Sat 23 - Sun 24
         ("over the weekend", dt.date(2024, 9, 2), None),  # Sat 31 Aug - Sun 1 Sep
         ("this week", THURSDAY_31_OCT, None),  # 28 Oct - 3 Nov straddles two months
+        ("earlier this week", THURSDAY_31_OCT, ("2024-10", "month")),  # 28 - 31 Oct
+        ("later this week", THURSDAY_31_OCT, None),  # 31 Oct - 3 Nov
         # months relative to publication
         ("earlier this month", MONDAY_25_NOV, ("2024-11", "month")),
         ("this month", TUESDAY_22_OCT, ("2024-10", "month")),

@@ -111,7 +111,8 @@ def test_future_clauses_are_no_clue():
 def test_old_full_date_is_history_when_the_folder_is_later():
     texts = {
         "anchor": WEEKDAY_WITH_DATE,
-        "history": "Since the invasion on 24 February 2022, Seoul sent aid. On Monday it said more.",
+        "history": "Since the invasion on 24 February 2022, Seoul sent aid. "
+                   "On Monday it said more.",
     }
     guesses = infer_corpus_published(texts)
     assert guesses["history"].date == dt.date(2024, 10, 21)
