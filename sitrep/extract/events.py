@@ -1,0 +1,898 @@
+"""Dated events: what happened when, who did it, and the same happening across articles.
+
+An analyst's timeline is only as good as its dates, so an event row exists only where the text
+dates it. :func:`extract_events` starts from every date expression the foundation's resolver
+(:mod:`sitrep.dates`) finds and resolves to at least a month, climbs the dependency parse to the
+predicate that expression modifies, and reads the clause around that predicate: its agent (the
+actor, named canonically through the article context), its verb (the event type, from closed-class
+cue lemmas) and its object (a short headline-style summary). Three narrower rules add rows the text
+dates only indirectly:
+
+* a reaction to a point-like act ("condemned the signing of an agreement in June") also dates the
+  act itself, because nobody condemns a signing months before it happens;
+* a clause with "later", "since" or "subsequently" and no date of its own, after a dated event, lies
+  between that event and publication: it gets the publication month when both fall in one month,
+  and no row otherwise;
+* "at the time" / "at that time" takes the date of the last dated event before it.
+
+:func:`cluster_events` then gives the same happening reported by several articles one
+``event_cluster`` id. What this module does not do: it never dates a clause whose date the text does
+not give (year-only and "recent" expressions are the resolver's to refuse), never guesses a day from
+outside knowledge, and never names a person it has not read in the article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.article import Article
+from sitrep.dates import find_date_mentions, resolve_mention
+from sitrep.names import NameBook, clean_name, name_key
+from sitrep.nlp import load_model
+from sitrep.schema import conform, empty_frame
+
+if TYPE_CHECKING:  # the context is built by the caller; we only call its two methods
+    from sitrep.extract.attribution import ArticleContext
+
+# Cue lemmas per event type. These are closed-class vocabularies of English verbs of saying,
+# meeting, moving and fighting, not strings from any article.
+VERB_TYPES: dict[str, frozenset[str]] = {
+    "warning": frozenset(
+        "warn caution threaten alert admonish"
+        .split()),
+    "statement": frozenset(
+        """say state tell add announce declare claim assert stress emphasize emphasise note
+        reiterate reaffirm vow pledge promise express voice label call describe deny reject
+        dismiss hint suggest urge insist respond comment argue accuse praise welcome criticize
+        criticise point signal indicate stated write post tweet answer""".split()),
+    "meeting": frozenset(
+        "meet visit host talk discuss confer convene speak hold attend receive".split()),
+    "diplomatic": frozenset(
+        """summon expel condemn denounce protest sanction recall negotiate sever recognize
+        recognise consult appoint accredit""".split()),
+    "deployment": frozenset(
+        "deploy dispatch station mobilize mobilise redeploy withdraw evacuate mass".split()),
+    "attack": frozenset(
+        """attack strike shell bomb invade raid assault hit shoot target fire launch capture
+        seize occupy advance repel begin start erupt escalate""".split()),
+    "casualties": frozenset("kill die wound injure perish slay".split()),
+    "transfer": frozenset(
+        "send ship supply deliver provide transfer export sell give donate smuggle".split()),
+    "agreement": frozenset(
+        "sign agree ink conclude ratify approve adopt endorse seal accept".split()),
+    "report": frozenset(
+        """report reveal disclose publish release verify confirm corroborate find estimate
+        assess document detect show share uncover identify establish learn""".split()),
+}
+_TYPE_OF_VERB = {lemma: kind for kind, lemmas in VERB_TYPES.items() for lemma in lemmas}
+
+# Nouns that make a light verb ("issued the warning", "held talks", "voiced threats") mean
+# something specific: the noun decides the type.
+NOUN_TYPES: dict[str, str] = {
+    **dict.fromkeys("warning threat ultimatum caution".split(), "warning"),
+    **dict.fromkeys("statement remark speech address comment declaration".split(), "statement"),
+    **dict.fromkeys("meeting talk talks summit conference call visit consultation".split(), "meeting"),
+    **dict.fromkeys("agreement deal pact treaty accord partnership memorandum".split(), "agreement"),
+    **dict.fromkeys("report assessment estimate".split(), "report"),
+    **dict.fromkeys("attack strike offensive assault invasion".split(), "attack"),
+}
+LIGHT_VERBS = frozenset("issue voice make give deliver hold have conduct express release".split())
+
+# Who can be deployed: a "sent" whose object is people is a deployment, otherwise a transfer.
+PERSONNEL_NOUNS = frozenset(
+    """troop soldier force personnel unit commando infantryman brigade battalion division regiment
+    mercenary officer fighter sailor marine pilot worker specialist instructor adviser advisor
+    army contingent engineer volunteer reservist conscript recruit paratrooper sniper medic guard
+    peacekeeper staff crew operator infantry""".split())
+WAR_NOUNS = frozenset("war conflict invasion offensive fighting hostility operation".split())
+
+# A reaction to a point-like act dates that act as well.
+REACTION_VERBS = frozenset(
+    "condemn welcome denounce criticize criticise praise protest hail applaud mark celebrate".split())
+POINT_EVENT_NOUNS: dict[str, tuple[str, str]] = {  # noun lemma -> (verb for the summary, type)
+    "signing": ("sign", "agreement"), "launch": ("launch", "attack"), "test": ("test", "other"),
+    "visit": ("visit", "meeting"), "summit": ("hold", "meeting"), "meeting": ("meet", "meeting"),
+    "talk": ("hold", "meeting"), "attack": ("attack", "attack"), "strike": ("strike", "attack"),
+    "assassination": ("assassinate", "attack"), "killing": ("kill", "casualties"),
+    "arrest": ("arrest", "other"), "announcement": ("announce", "statement"),
+    "invasion": ("invade", "attack"), "execution": ("execute", "other"),
+}
+
+# Words that tie an undated clause to the narrative's last dated event.
+AFTER_CUES = frozenset("later since subsequently afterwards afterward".split())
+SAME_TIME_NOUNS = frozenset({"time"})  # "at the time", "at that time"
+
+PLURAL_ANAPHOR_NOUNS = frozenset("country nation side state government neighbour neighbor ally".split())
+SUBJECT_DEPS = ("nsubj", "csubj")
+CLAUSE_DEPS = frozenset("ccomp advcl conj xcomp relcl parataxis acl csubj".split())
+MAX_SUMMARY_WORDS = 12
+
+
+@dataclass
+class _Row:
+    """One event before it becomes a table row."""
+
+    event_id: str
+    start: int
+    end: int
+    date_text: str
+    date: str
+    precision: str
+    actor: str
+    actor_raw: str
+    actor_country: str
+    event_type: str
+    summary: str
+    # not columns: bookkeeping for the later rules
+    verb_char: int = -1
+    date_start: int = -1
+    unit_index: int = 0
+
+
+@dataclass(frozen=True)
+class _Actor:
+    raw: str
+    name: str
+    country: str
+    plural: bool
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _iso(resolved) -> tuple[str, str] | None:
+    """(ISO date, precision) for a resolver result, or None when it is coarser than a month."""
+    precision = getattr(resolved, "precision", "")
+    value = getattr(resolved, "date", None)
+    if value is None or precision not in ("day", "month"):
+        return None
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return (text[:10], "day") if precision == "day" else (text[:7], "month")
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Two ISO dates that can name the same time: equal, or a month holding the day."""
+    short, long_ = sorted((a, b), key=len)
+    return bool(short) and long_.startswith(short)
+
+
+# ---------------------------------------------------------------- sentences
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One sentence, and where its text starts in the article.
+
+    A headline or subhead without a full stop is parsed by spaCy as part of the next sentence,
+    which gives that sentence a wrong subject ("Military cooperation between ... On October 4, the
+    Kyiv Post reported"). Such sentences are parsed again line by line, so ``sent`` may belong to a
+    small doc of its own; ``offset`` turns its character offsets into the article's.
+    """
+
+    sent: Span
+    offset: int
+    index: int
+
+    @property
+    def start(self) -> int:
+        return self.sent.start_char + self.offset
+
+    @property
+    def end(self) -> int:
+        return self.sent.end_char + self.offset
+
+    def char(self, token: Token) -> int:
+        return token.idx + self.offset
+
+
+def _units(doc: Doc) -> list[_Unit]:
+    units: list[_Unit] = []
+    for sent in doc.sents:
+        body = doc.text[sent.start_char:sent.end_char]
+        if "\n" not in body.strip():
+            if body.strip():
+                units.append(_Unit(sent, 0, len(units)))
+            continue
+        nlp = load_model()
+        for piece in re.finditer(r"[^\n]+", body):
+            if not piece.group().strip():
+                continue
+            for local in nlp(piece.group()).sents:
+                if local.text.strip():
+                    units.append(_Unit(local, sent.start_char + piece.start(), len(units)))
+    return units
+
+
+def _unit_at(units: list[_Unit], char: int) -> _Unit | None:
+    return next((u for u in units if u.start <= char < u.end), None)
+
+
+# ---------------------------------------------------------------- parse helpers
+
+
+def _predicate(token: Token) -> Token:
+    """The verb a date expression modifies: climb heads to the nearest clausal verb.
+
+    Participles used as adjectives ("the growing collaboration") are not predicates. When no verb
+    governs the expression (a headline fragment), the sentence root stands in.
+    """
+    current = token
+    while True:
+        if current.pos_ == "VERB" and current.dep_ not in ("amod", "aux", "auxpass"):
+            return current
+        if current.pos_ == "AUX" and current.dep_ == "ROOT":
+            return current
+        if current.head.i == current.i:
+            return current
+        current = current.head
+
+
+def _subtree_ids(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _clause_tokens(verb: Token, *, exclude: set[int] = frozenset()) -> list[Token]:
+    """The verb's clause, without clausal children that hold another event's date.
+
+    Subtrees are contiguous, so dropping a child at the edge of the clause keeps it one span; a
+    child in the middle is kept rather than tearing the span apart. A conjoined verb that shares
+    its subject ("South Korea had said ..., and reiterated that stance on Tuesday") starts at that
+    subject, so the evidence says who acted.
+    """
+    tokens = list(verb.subtree)
+    for child in verb.children:
+        if child.dep_ not in CLAUSE_DEPS:
+            continue
+        sub = list(child.subtree)
+        if not exclude & {t.i for t in sub}:
+            continue
+        if sub[-1].i == tokens[-1].i or sub[0].i == tokens[0].i:
+            drop = {t.i for t in sub}
+            tokens = [t for t in tokens if t.i not in drop]
+    if verb.dep_ == "conj" and _subject(verb) is None:
+        shared = _subject(verb.head)
+        if shared is not None and shared.left_edge.i < tokens[0].i:
+            tokens = list(verb.doc[shared.left_edge.i:tokens[-1].i + 1])
+    sentence = verb.sent
+    tokens = [t for t in tokens if sentence.start <= t.i < sentence.end and not t.is_space]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"
+                      or tokens[0].dep_ == "mark" and tokens[0].lower_ != "since"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct and not tokens[-1].is_quote or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    return tokens or [verb]
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    """A noun phrase up to its head's comma-led apposition or relative clause."""
+    keep: list[Token] = []
+    for t in head.subtree:
+        if t.i > head.i and (t.is_punct or t.is_space or t.dep_ in ("relcl", "acl", "cc") and t.head.i == head.i):
+            break
+        keep.append(t)
+    while keep and (keep[0].is_punct or keep[0].is_space):
+        keep = keep[1:]
+    return keep or [head]
+
+
+def _text(tokens: Iterable[Token]) -> str:
+    """Tokens joined as written (hyphenated compounds stay joined; gaps become one space)."""
+    out = ""
+    previous: Token | None = None
+    for t in sorted(tokens, key=lambda t: t.i):
+        if t.is_space:
+            continue
+        if previous is not None and t.i != previous.i + 1 and not out.endswith(" "):
+            out += " "
+        word = t.text
+        # a capital that only marks the start of a sentence is not part of the phrase
+        if t.is_sent_start and t.pos_ not in ("PROPN",) and not t.text.isupper() and out == "":
+            word = word[:1].lower() + word[1:]
+        out += word + t.whitespace_
+        previous = t
+    return re.sub(r"\s+", " ", out).strip(" ,;:")
+
+
+# ---------------------------------------------------------------- actors
+
+
+def _names(ctx: ArticleContext) -> NameBook:
+    return getattr(ctx, "names", None) or NameBook()
+
+
+def _main_span(doc: Doc, unit: _Unit, tokens: list[Token]) -> Span | None:
+    """The article doc's span for tokens of a unit (which may come from a line re-parse)."""
+    start = unit.char(tokens[0])
+    end = unit.char(tokens[-1]) + len(tokens[-1].text)
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _country_pair_before(doc: Doc, before_char: int, names: NameBook) -> list[str]:
+    """The two countries a phrase like "the two countries" points back to.
+
+    A coordination of two places ("between Moscow and Pyongyang") in the same or the two previous
+    sentences wins; else the last two distinct countries mentioned there.
+    """
+    before = next((t.i for t in doc if t.idx >= before_char), len(doc))
+    sentence_starts = [s.start for s in doc.sents if s.start <= before]
+    window_start = sentence_starts[-3] if len(sentence_starts) >= 3 else 0
+    ent_of = {t.i: e for e in doc.ents for t in e}
+    seen: list[tuple[int, str]] = []
+    pair: list[str] = []
+    for token in doc[window_start:before]:
+        ent = ent_of.get(token.i)
+        if ent is None or ent.label_ not in ("GPE", "NORP") or token.i != ent.root.i:
+            continue
+        place = names.aliases.place(clean_name(ent.text).rstrip("-‐‑"))
+        if place is None:
+            continue
+        seen.append((token.i, place.country))
+        if token.dep_ == "conj":
+            head_place = next((c for i, c in seen if i == token.head.i), None)
+            if head_place and head_place != place.country:
+                pair = [head_place, place.country]
+    if pair:
+        return sorted(pair)
+    distinct: list[str] = []
+    for _, country in reversed(seen):
+        if country not in distinct:
+            distinct.append(country)
+        if len(distinct) == 2:
+            return sorted(distinct)
+    return []
+
+
+def _resolve_one(doc: Doc, unit: _Unit, tokens: list[Token], ctx: ArticleContext) -> tuple[str, str, str]:
+    """(raw, canonical, country) of one noun phrase, through the article context."""
+    names = _names(ctx)
+    raw = _text(tokens)
+    span = _main_span(doc, unit, tokens)
+    if span is None or len(span) == 0:
+        name = names.body(raw)
+        return raw, name, names.country(name)
+    source = ctx.resolve_np(span)
+    # the alias table knows descriptions too ("South Korea's intelligence agency")
+    name = names.aliases.canonical(clean_name(raw)) or source.name or clean_name(raw)
+    if " " not in name and name.islower():  # "Yoon's administration" is more than "administration"
+        name = clean_name(raw)
+    return (source.raw or raw), name, source.country or names.country(name)
+
+
+def _resolve_actor(head: Token, unit: _Unit, doc: Doc, ctx: ArticleContext) -> _Actor:
+    """Canonical actor for a noun phrase headed by ``head`` (coordinations joined with "and")."""
+    members = [head, *[c for c in head.children if c.dep_ == "conj"]]
+    raw_tokens = _np_tokens(head)
+    if head.lemma_.lower() in PLURAL_ANAPHOR_NOUNS and any(c.lower_ in ("two", "both") for c in head.children):
+        pair = _country_pair_before(doc, unit.char(head), _names(ctx))
+        if pair:
+            return _Actor(_text(raw_tokens), " and ".join(pair), "", True)
+    if len(members) > 1:
+        resolved: list[str] = []
+        for member in members:
+            left = min(t.i for t in member.subtree if t.dep_ not in ("cc", "conj") or t.i == member.i)
+            if member.i == head.i:
+                left = raw_tokens[0].i
+            tokens = list(member.doc[left:member.i + 1])
+            resolved.append(_resolve_one(doc, unit, tokens, ctx)[1])
+        full = list(head.doc[raw_tokens[0].i:max(m.i for m in members) + 1])
+        return _Actor(_text(full), " and ".join(sorted(dict.fromkeys(resolved))), "", True)
+    raw, name, country = _resolve_one(doc, unit, raw_tokens, ctx)
+    plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we")
+    return _Actor(raw, name, country, plural)
+
+
+def _countries_in(tokens: Iterable[Token], names: NameBook) -> list[str]:
+    found: list[str] = []
+    for token in tokens:
+        if token.ent_type_ in ("GPE", "NORP"):
+            place = names.aliases.place(token.text) or names.aliases.place(
+                " ".join(t.text for t in token.doc[max(token.i - 1, 0):token.i + 1]))
+            if place and place.country not in found:
+                found.append(place.country)
+    return found
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _agent(verb: Token) -> Token | None:
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _actor_head(verb: Token) -> Token | None:
+    """The noun that names who acted.
+
+    Active: the subject. Passive: the "by" agent, else the subject of a reported clause ("it was
+    reported that X ..."), else the parties of "between X and Y", else the origin of what was
+    moved ("forces from X were sent"). Clauses without a subject of their own (conjoined verbs,
+    participles) share their head verb's.
+    """
+    if not _is_passive(verb):
+        subject = _subject(verb)
+        if subject is not None and subject.dep_ == "csubj":
+            subject = None
+        if subject is not None and subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return verb.head
+        if subject is not None:
+            return subject
+    else:
+        agent = _agent(verb)
+        if agent is not None:
+            return agent
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if patient is not None and patient.lower_ == "it" and complement is not None:
+            return _actor_head(complement)
+        between = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        if between is not None:
+            return next((c for c in between.children if c.dep_ == "pobj"), None)
+        if patient is not None:
+            origin = next((c for c in patient.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+            if origin is not None:
+                return next((c for c in origin.children if c.dep_ == "pobj"), None)
+        return None
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return _actor_head(verb.head)
+    return None
+
+
+def _actor(verb: Token, unit: _Unit, doc: Doc, ctx: ArticleContext) -> _Actor:
+    head = _actor_head(verb)
+    if head is None or head.lemma_.lower() in WAR_NOUNS:  # "the conflict began": nobody acted
+        return _Actor("", "", "", False)
+    return _resolve_actor(head, unit, doc, ctx)
+
+
+# ---------------------------------------------------------------- type and summary
+
+
+def _object(verb: Token) -> Token | None:
+    if verb.dep_ == "amod":  # "has since shared intelligence" parsed as an adjective
+        return verb.head
+    return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+
+
+def event_type_of(verb: Token) -> str:
+    """The event type a predicate's lemma (and, for light verbs, its object) signals."""
+    lemma = verb.lemma_.lower()
+    obj = _object(verb)
+    obj_lemma = obj.lemma_.lower() if obj is not None else ""
+    if lemma in LIGHT_VERBS and obj_lemma in NOUN_TYPES:
+        return NOUN_TYPES[obj_lemma]
+    if lemma in ("send", "move", "transfer", "dispatch", "deploy"):
+        moved = obj if obj is not None else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if moved is not None and moved.lemma_.lower() in PERSONNEL_NOUNS:
+            return "deployment"
+        return "deployment" if lemma in ("dispatch", "deploy") else "transfer"
+    if lemma in ("begin", "start", "erupt", "escalate"):
+        subject = _subject(verb)
+        return "attack" if subject is not None and subject.lemma_.lower() in WAR_NOUNS else "other"
+    if lemma in ("hold", "attend", "receive") and obj_lemma not in NOUN_TYPES:
+        return "other" if lemma == "hold" else "meeting"
+    return _TYPE_OF_VERB.get(lemma, "other")
+
+
+def _present(lemma: str, *, plural: bool) -> str:
+    """Headline tense: 'warn' -> 'warns' ('warn' after a plural actor)."""
+    if lemma == "be":
+        return "are" if plural else "is"
+    if plural:
+        return lemma
+    if lemma == "have":
+        return "has"
+    if re.search(r"(s|sh|ch|x|z|o)$", lemma):
+        return lemma + "es"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+ASIDE_DEPS = frozenset("relcl appos advcl parataxis".split())
+OPTIONAL_DEPS = frozenset(
+    "prep acl advcl advmod npadvmod conj cc xcomp dative agent pcomp appos relcl punct".split())
+TRAILING_JUNK = frozenset("cc prep det mark case aux auxpass punct".split())
+
+
+def _phrase(head: Token, *, skip: set[int], max_words: int) -> list[Token]:
+    """The words under ``head`` that make a headline: no dates, no asides, at most ``max_words``.
+
+    Modifiers go rightmost first, so the core ("North Korea could deploy up to 100,000 troops")
+    survives and its trailing purpose or place goes.
+    """
+    keep = _subtree_ids(head) - skip
+    for t in head.subtree:
+        if t.i != head.i and t.i in keep and (t.dep_ in ASIDE_DEPS or t.dep_ == "mark" and t.head.i == head.i):
+            keep -= _subtree_ids(t)
+        if t.is_quote or t.is_space:
+            keep.discard(t.i)
+
+    def words() -> int:
+        return len(_text(head.doc[i] for i in keep).split())
+
+    while words() > max_words:
+        optional = [t for t in head.subtree if t.i in keep and t.i != head.i and t.dep_ in OPTIONAL_DEPS]
+        if not optional:
+            break
+        # a coordination is split only when nothing else can go ("Russia and North Korea")
+        loose = [t for t in optional if t.dep_ not in ("conj", "cc")] or optional
+        keep -= _subtree_ids(max(loose, key=lambda t: t.i))
+    tokens = sorted((head.doc[i] for i in keep), key=lambda t: t.i)
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in TRAILING_JUNK):
+        tokens = tokens[:-1]
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    return tokens
+
+
+def _fit(words: str) -> str:
+    parts = words.split()
+    if len(parts) > MAX_SUMMARY_WORDS:
+        parts = parts[:MAX_SUMMARY_WORDS]
+        while parts and parts[-1].lower() in ("the", "a", "an", "of", "to", "and", "in", "on", "for",
+                                              "with", "that", "its", "their", "his", "her"):
+            parts.pop()
+    text = " ".join(parts).strip(" ,;:")
+    return text[:1].upper() + text[1:]
+
+
+def summarize(verb: Token, actor: _Actor, *, skip: set[int]) -> str:
+    """Actor, verb and object as a headline of at most twelve words."""
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    passive = _is_passive(verb)
+    if passive and patient is not None and patient.lower_ == "it" and complement is not None:
+        # "it was reported that X did Y": the happening is X doing Y
+        return summarize(complement, actor, skip=skip)
+    skip = skip | {verb.i}
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if passive and _agent(verb) is None and patient is not None and actor.name:
+        # the actor came from elsewhere ("between X and Y", "forces from X"): say it actively
+        origin = {t.i for c in patient.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for t in c.subtree}
+        verb_words = _present(verb.lemma_.lower(), plural=actor.plural)
+        budget = MAX_SUMMARY_WORDS - len(actor.name.split()) - 1
+        what = _text(_phrase(patient, skip=skip | origin, max_words=max(budget - 3, 2)))
+        budget -= len(what.split())
+        where = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.i > verb.i
+                      and not _subtree_ids(c) & skip and c.lower_ != "between"), None)
+        rest = _text(_phrase(where, skip=skip, max_words=budget)) if where is not None and budget > 1 else ""
+        return _fit(" ".join(w for w in (actor.name, verb_words, what, rest) if w))
+    if passive and _agent(verb) is None:
+        # a headline's passive: "1,500 special forces from North Korea sent to Russia"
+        head_words = _text(_phrase(patient, skip=skip, max_words=7)) if patient is not None else ""
+        verb_words = ("not " if negated else "") + verb.text
+        budget = MAX_SUMMARY_WORDS - len(head_words.split()) - len(verb_words.split())
+        where = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.i > verb.i
+                      and not _subtree_ids(c) & skip and c.lower_ != "between"), None)
+        rest = _text(_phrase(where, skip=skip, max_words=budget)) if where is not None and budget > 1 else ""
+        return _fit(" ".join(w for w in (head_words, verb_words, rest) if w))
+    verb_words = _present(verb.lemma_.lower(), plural=actor.plural)
+    if negated:
+        verb_words = ("do not " if actor.plural else "does not ") + verb.lemma_.lower()
+    particle = " ".join(c.text for c in verb.children if c.dep_ == "prt")
+    if particle:
+        verb_words += " " + particle
+    doer = actor.name
+    if not doer and _subject(verb) is not None:  # "the conflict began": the subject, not an actor
+        doer = _text(_phrase(_subject(verb), skip=skip, max_words=4))
+    budget = max(MAX_SUMMARY_WORDS - len(doer.split()) - len(verb_words.split()), 2)
+    what = _object(verb) if not passive else patient
+    if what is None:
+        what = complement
+    if what is None and _TYPE_OF_VERB.get(verb.lemma_.lower()) in ("statement", "warning"):
+        # '"... it could become a serious problem," he said': the quoted clause before the verb
+        what = next((c for c in verb.children if c.dep_ in ("ccomp", "advcl", "parataxis")
+                     and c.i < verb.i and not _subtree_ids(c) & skip), None)
+    if what is None:
+        what = next((c for c in verb.children if c.dep_ in ("prep", "dative", "xcomp") and c.i > verb.i
+                     and not _subtree_ids(c) & skip), None)
+    words = _text(_phrase(what, skip=skip, max_words=budget)) if what is not None else ""
+    return _fit(" ".join(w for w in (doer, verb_words, words) if w))
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def _event_id(article_id: str, offset: int, taken: set[str], *, tie: int | None = None) -> str:
+    """``article_id:e:offset``; a second event on the same offset adds its own start."""
+    base = f"{article_id}:e:{offset}" if tie is None else f"{article_id}:e:{offset}:{tie}"
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+@dataclass
+class _Dated:
+    unit: _Unit
+    verb: Token
+    date: str
+    precision: str
+    span: Span  # the date expression, in the unit's doc
+    date_start: int  # article offset of the expression
+
+
+def _dated_predicates(article: Article, units: list[_Unit]) -> list[_Dated]:
+    """Each predicate a resolvable date expression modifies; agreeing expressions merged."""
+    found: list[_Dated] = []
+    for mention in find_date_mentions(article.text):
+        resolved = resolve_mention(mention, article.published)
+        iso = _iso(resolved) if resolved is not None else None
+        unit = _unit_at(units, mention.start)
+        if iso is None or unit is None:
+            continue
+        span = unit.sent.doc.char_span(mention.start - unit.offset, mention.end - unit.offset,
+                                       alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        verb = _predicate(span.root)
+        # several expressions on one predicate ("On Wednesday, 23 October") are one event when
+        # they agree; the more precise one dates it
+        same = next((d for d in found if d.unit is unit and d.verb.i == verb.i
+                     and _compatible(d.date, iso[0])), None)
+        if same is None:
+            found.append(_Dated(unit, verb, iso[0], iso[1], span, mention.start))
+            continue
+        if len(iso[0]) > len(same.date):
+            same.date, same.precision = iso
+        same.span = span.doc[min(same.span.start, span.start):max(same.span.end, span.end)]
+    return found
+
+
+def _dated_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_Unit],
+                taken: set[str]) -> list[_Row]:
+    """One row per predicate that a resolvable date expression modifies."""
+    dated = _dated_predicates(article, units)
+    date_tokens: dict[int, set[int]] = {}
+    for d in dated:
+        date_tokens.setdefault(d.unit.index, set()).update(t.i for t in d.span)
+    rows: list[_Row] = []
+    for d in dated:
+        own = {t.i for t in d.span}
+        others = date_tokens[d.unit.index] - own
+        tokens = _clause_tokens(d.verb, exclude=others)
+        actor = _actor(d.verb, d.unit, doc, ctx)
+        row = _Row(
+            event_id=_event_id(article.article_id, d.date_start, taken),
+            start=d.unit.char(tokens[0]), end=d.unit.char(tokens[-1]) + len(tokens[-1].text),
+            date_text=d.span.text, date=d.date, precision=d.precision,
+            actor=actor.name, actor_raw=actor.raw, actor_country=actor.country,
+            event_type=event_type_of(d.verb),
+            summary=summarize(d.verb, actor, skip=date_tokens[d.unit.index]),
+            verb_char=d.unit.char(d.verb), date_start=d.date_start, unit_index=d.unit.index,
+        )
+        rows.append(row)
+        rows.extend(_reacted_to(d, row, ctx, taken, article.article_id, skip=date_tokens[d.unit.index]))
+    return rows
+
+
+def _reacted_to(d: _Dated, row: _Row, ctx: ArticleContext, taken: set[str], article_id: str,
+                *, skip: set[int]) -> list[_Row]:
+    """The point-like act a dated reaction names ("condemned the signing of ..."), same date."""
+    if d.verb.lemma_.lower() not in REACTION_VERBS:
+        return []
+    obj = _object(d.verb)
+    if obj is None or obj.lemma_.lower() not in POINT_EVENT_NOUNS:
+        return []
+    summary_verb, kind = POINT_EVENT_NOUNS[obj.lemma_.lower()]
+    countries = sorted(_countries_in(obj.subtree, _names(ctx)))
+    actor_name = " and ".join(countries)
+    what = ""
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None:
+        # the parties are the actor already: "a North Korea-Russia arms agreement" -> "arms agreement"
+        parties = {t.i for t in pobj.subtree if t.ent_type_ in ("GPE", "NORP")
+                   or t.text in "-‐‑" and t.head.ent_type_ in ("GPE", "NORP")}
+        what = _text(_phrase(pobj, skip=skip | parties, max_words=8))
+        what = re.sub(r"^(a|an|the)\s+", "", what)
+    verb_words = _present(summary_verb, plural=len(countries) != 1)
+    summary = _fit(" ".join(w for w in (actor_name, verb_words, what) if w))
+    tokens = [t for t in obj.subtree if not t.is_space]
+    return [replace(
+        row, event_id=_event_id(article_id, row.date_start, taken, tie=d.unit.char(tokens[0])),
+        start=d.unit.char(tokens[0]), end=d.unit.char(tokens[-1]) + len(tokens[-1].text),
+        actor=actor_name, actor_raw=actor_name, actor_country=countries[0] if len(countries) == 1 else "",
+        event_type=kind, summary=summary, verb_char=d.unit.char(obj),
+    )]
+
+
+def _relative_cue(token: Token) -> Token | None:
+    """The verb an "afterwards" cue ("later", "has since shared") attaches to, else None."""
+    if token.lower_ not in AFTER_CUES:
+        return None
+    if token.lower_ == "since":
+        # "since" as a preposition or conjunction dates from something; only the adverb ("has
+        # since shared", sometimes parsed as a preposition before a participle) means "after that"
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if token.dep_ == "advmod" and token.head.pos_ == "VERB":
+            return token.head
+        if before is not None and before.lemma_ == "have" and following is not None and following.tag_ == "VBN":
+            return following
+        return None
+    if token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX"):
+        # "two days later" is an offset from an anchor, not "at some later time"
+        if any(c.dep_ in ("npadvmod", "nummod") for c in token.children):
+            return None
+        return token.head
+    return None
+
+
+def _same_time_cue(token: Token) -> Token | None:
+    """The verb "at the time" / "at that time" modifies, else None."""
+    if token.lower_ != "at" or token.dep_ != "prep":
+        return None
+    pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in SAME_TIME_NOUNS:
+        return None
+    if not any(c.lower_ in ("the", "that") for c in pobj.children) or any(
+            c.dep_ in ("prep", "relcl", "acl", "amod", "compound") for c in pobj.children):
+        return None
+    return token.head if token.head.pos_ in ("VERB", "AUX") else None
+
+
+def _relative_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_Unit],
+                   dated: list[_Row], taken: set[str]) -> list[_Row]:
+    """Rows for clauses dated only by their place after an earlier dated event."""
+    dated_units = {r.unit_index for r in dated}
+    rows: list[_Row] = []
+    for unit in units:
+        if unit.index in dated_units:
+            continue
+        for token in unit.sent:
+            after_verb = _relative_cue(token)
+            same_verb = _same_time_cue(token) if after_verb is None else None
+            verb = after_verb or same_verb
+            if verb is None:
+                continue
+            anchors = [r for r in dated + rows if r.start < unit.char(token)]
+            if not anchors:
+                break
+            anchor = max(anchors, key=lambda r: r.start)
+            if after_verb is not None:
+                published = article.published
+                if published is None or not anchor.date.startswith(published.isoformat()[:7]):
+                    break  # between two different months: no month the text supports
+                date, precision = published.isoformat()[:7], "month"
+                cue_tokens = [token]
+            else:
+                date, precision = anchor.date, anchor.precision
+                cue_tokens = list(token.subtree)
+            if verb.dep_ == "amod":  # a misparsed "has since shared": the sentence is the clause
+                tokens = _clause_tokens(unit.sent.root)
+            else:
+                tokens = _clause_tokens(verb)
+            actor = _actor(verb if _actor_head(verb) is not None else unit.sent.root, unit, doc, ctx)
+            start = unit.char(tokens[0])
+            rows.append(_Row(
+                event_id=_event_id(article.article_id, start, taken),
+                start=start, end=unit.char(tokens[-1]) + len(tokens[-1].text),
+                date_text=_text(cue_tokens) if len(cue_tokens) > 1 else token.text,
+                date=date, precision=precision,
+                actor=actor.name, actor_raw=actor.raw, actor_country=actor.country,
+                event_type=event_type_of(verb),
+                summary=summarize(verb, actor, skip={t.i for t in cue_tokens}),
+                verb_char=unit.char(verb), date_start=start, unit_index=unit.index,
+            ))
+            break  # one undated event per sentence
+    return rows
+
+
+def _drop_vaguer_repeats(rows: list[_Row]) -> list[_Row]:
+    """A month-dated mention next to a day-dated one by the same actor is the same event.
+
+    "At a press conference earlier this month, Yoon stated ... he said on November 7": the
+    timeline shows the day, once.
+    """
+    keep = []
+    for row in rows:
+        duplicate = row.precision == "month" and row.actor and any(
+            other.precision == "day" and other.actor == row.actor and other.date.startswith(row.date)
+            and abs(other.unit_index - row.unit_index) <= 1
+            for other in rows if other is not row)
+        if not duplicate:
+            keep.append(row)
+    return keep
+
+
+def extract_events(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFrame:
+    """Every dated event in one article, one row per dated predicate, in text order."""
+    taken: set[str] = set()
+    units = _units(doc)
+    dated = _drop_vaguer_repeats(_dated_rows(doc, article, ctx, units, taken))
+    rows = dated + _relative_rows(doc, article, ctx, units, dated, taken)
+    if not rows:
+        return empty_frame("events")
+    rows.sort(key=lambda r: (r.start, r.event_id))
+    frame = pd.DataFrame([{
+        "event_id": r.event_id, "article_id": article.article_id, "start": r.start, "end": r.end,
+        "date_text": r.date_text, "date": r.date, "precision": r.precision, "actor": r.actor,
+        "actor_raw": r.actor_raw, "actor_country": r.actor_country, "event_type": r.event_type,
+        "summary": r.summary, "event_cluster": "", "cluster_size": 1,
+    } for r in rows])
+    return conform(frame, "events")
+
+
+# ---------------------------------------------------------------- clustering
+
+
+def _summary_words(summary: str, actor: str) -> str:
+    actor_words = set(name_key(actor).split())
+    return " ".join(w for w in name_key(summary).split() if w not in actor_words)
+
+
+def same_happening(a: pd.Series, b: pd.Series, *, min_similarity: int = 50) -> bool:
+    """Same actor, dates that agree within their precision, and similar summaries.
+
+    Rows without an actor never merge: "someone did something in June" is not evidence of one
+    happening.
+    """
+    if not a["actor"] or name_key(a["actor"]) != name_key(b["actor"]):
+        return False
+    if not _compatible(str(a["date"]), str(b["date"])):
+        return False
+    similarity = fuzz.token_set_ratio(_summary_words(a["summary"], a["actor"]),
+                                      _summary_words(b["summary"], b["actor"]))
+    if a["event_type"] == b["event_type"] and a["event_type"] != "other":
+        return similarity >= min_similarity * 0.8
+    return similarity >= min_similarity + 20
+
+
+def cluster_events(events: pd.DataFrame, *, min_similarity: int = 50) -> pd.DataFrame:
+    """Fill ``event_cluster`` and ``cluster_size`` for a corpus of events.
+
+    Rows that :func:`same_happening` pairs are joined transitively. A cluster's id is
+    ``"ec-"`` + a short hash of its earliest member's ``event_id`` (earliest by date, then article
+    and offset), so it does not depend on row order; ``cluster_size`` counts distinct articles.
+    """
+    out = events.copy().reset_index(drop=True)
+    if out.empty:
+        out["event_cluster"] = pd.Series(dtype=object)
+        out["cluster_size"] = pd.Series(dtype="int64")
+        return out
+    parent = list(range(len(out)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    rows = [out.loc[i] for i in range(len(out))]
+    for i in range(len(out)):
+        for j in range(i + 1, len(out)):
+            if find(i) != find(j) and same_happening(rows[i], rows[j], min_similarity=min_similarity):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(out)):
+        groups.setdefault(find(i), []).append(i)
+    cluster = [""] * len(out)
+    size = [1] * len(out)
+    for members in groups.values():
+        earliest = min(members, key=lambda i: (str(rows[i]["date"]), str(rows[i]["article_id"]),
+                                               int(rows[i]["start"])))
+        cluster_id = "ec-" + hashlib.sha1(str(rows[earliest]["event_id"]).encode("utf-8")).hexdigest()[:10]
+        n_articles = len({str(rows[i]["article_id"]) for i in members})
+        for i in members:
+            cluster[i] = cluster_id
+            size[i] = n_articles
+    out["event_cluster"] = cluster
+    out["cluster_size"] = pd.Series(size, dtype="int64")
+    return out

@@ -1,0 +1,323 @@
+"""Events: one row per dated clause, with actor, type, summary and cross-article clusters.
+
+Inputs are invented sentences in the style of wire copy; each test states the publication date
+it resolves against.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pandas as pd
+import pytest
+
+from sitrep.article import Article
+from sitrep.extract.attribution import ArticleContext
+from sitrep.extract.events import cluster_events, extract_events
+from sitrep.names import NameBook
+from sitrep.schema import EVENT_TYPES, columns, validate
+
+
+def events_of(nlp, text: str, published: str | None = "2025-03-19", article_id: str = "a1") -> pd.DataFrame:
+    article = Article(
+        article_id=article_id, text=text,
+        published=dt.date.fromisoformat(published) if published else None,
+    )
+    doc = nlp(text)
+    return extract_events(doc, article, ArticleContext(doc, article, NameBook()))
+
+
+def only_row(frame: pd.DataFrame) -> pd.Series:
+    assert len(frame) == 1, frame[["date_text", "date", "summary"]].to_string()
+    return frame.iloc[0]
+
+
+# ------------------------------------------------------------------ date forms
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date", "precision"),
+    [
+        # weekday: the most recent such day on or before publication (Mon 24 Mar 2025 -> Sun 23)
+        ("The foreign minister warned Berlin on Sunday against new sanctions.", "2025-03-24",
+         "2025-03-23", "day"),
+        # month and day, no year
+        ("The defence ministry announced on March 3 that the exercises would resume.", "2025-03-19",
+         "2025-03-03", "day"),
+        # weekday plus day and month, written as one expression
+        ("On Tuesday, 4 March, the envoy met the prime minister in Ankara.", "2025-03-19",
+         "2025-03-04", "day"),
+        # a bare month: the latest one on or before publication
+        ("The two governments signed a trade accord in January.", "2025-03-19", "2025-01", "month"),
+        # month and year
+        ("The fighting began in February 2022 along the northern border.", "2025-03-19",
+         "2022-02", "month"),
+        # last week, inside one month: month precision
+        ("The agency reported last week that the shipments had stopped.", "2025-03-19",
+         "2025-03", "month"),
+        # over the weekend, inside one month: month precision
+        ("Over the weekend, local officials claimed the bridge had been destroyed.", "2025-03-10",
+         "2025-03", "month"),
+        # earlier this month
+        ("The governor resigned earlier this month after the protests.", "2025-03-19", "2025-03", "month"),
+    ],
+)
+def test_date_forms_resolve_against_publication(nlp, text, published, date, precision):
+    row = only_row(events_of(nlp, text, published))
+    assert (row["date"], row["precision"]) == (date, precision)
+    assert row["date_text"] and row["date_text"] in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sanctions were imposed in 2022 after the invasion.",  # year only
+        "The minister recently hinted at a change of policy.",  # vague
+        "The ambassador was summoned to the foreign ministry.",  # no date at all
+        "The agency reported last week that the shipments had stopped.",  # a week across two months
+    ],
+)
+def test_undatable_clauses_give_no_row(nlp, text):
+    # published Wed 5 Mar 2025: "last week" is 24 Feb - 2 Mar, which straddles two months
+    assert events_of(nlp, text, "2025-03-05").empty
+
+
+def test_relative_dates_need_a_publication_date(nlp):
+    text = "The minister spoke on Sunday. The treaty was signed on March 3, 2025, in Geneva."
+    frame = events_of(nlp, text, published=None)
+    assert list(frame["date"]) == ["2025-03-03"]
+
+
+# ------------------------------------------------------------------ event types
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The president said on Monday that the border would stay open.", "statement"),
+        ("The defence minister warned on Monday that the militia could attack.", "warning"),
+        ("The deputy minister issued the warning on Monday in a televised interview.", "warning"),
+        ("The two leaders met on Monday in Vienna.", "meeting"),
+        ("The foreign ministry summoned the Russian ambassador on Monday.", "diplomatic"),
+        ("The army sent 2,000 troops to the border on Monday.", "deployment"),
+        ("The government shipped artillery shells to the front on Monday.", "transfer"),
+        ("Drones attacked the port on Monday.", "attack"),
+        ("Three soldiers died on Monday in the shelling.", "casualties"),
+        ("The two countries signed a defence pact on Monday.", "agreement"),
+        ("The intelligence agency reported on Monday that the convoy had crossed.", "report"),
+    ],
+)
+def test_event_type_follows_the_verb(nlp, text, event_type):
+    row = only_row(events_of(nlp, text, "2025-03-19"))
+    assert row["event_type"] == event_type
+    assert row["event_type"] in EVENT_TYPES
+
+
+# ------------------------------------------------------------------ actor and summary
+
+
+def test_actor_is_canonical_and_raw_is_as_written(nlp):
+    text = "Ruritania’s Deputy Foreign Minister Ivan Petrov warned on Sunday that arms deliveries would end relations."
+    row = only_row(events_of(nlp, text, "2025-03-24"))
+    assert row["actor"] == "Ivan Petrov"
+    assert "Deputy Foreign Minister" in row["actor_raw"]
+    assert row["summary"].startswith("Ivan Petrov warns")
+    assert len(row["summary"].split()) <= 12
+
+
+def test_pronoun_actor_resolves_to_the_person_named_before(nlp):
+    text = ("Prime Minister Anna Berg spoke to reporters in Oslo. "
+            "“We will not send troops,” she said on March 3.")
+    row = only_row(events_of(nlp, text))
+    assert row["actor"] == "Anna Berg"
+    assert row["actor_raw"].lower() == "she"
+
+
+def test_summary_is_a_short_headline_without_the_date(nlp):
+    text = ("At a press conference on March 17 in Brussels, the president revealed a plan to train "
+            "10,000 soldiers for combat in the east over the next two years.")
+    row = only_row(events_of(nlp, text))
+    assert "March" not in row["summary"]
+    assert "reveals" in row["summary"]
+    assert 3 <= len(row["summary"].split()) <= 12
+
+
+# ------------------------------------------------------------------ two events, one sentence
+
+
+def test_a_sentence_with_two_dates_gives_two_rows(nlp):
+    text = "The agency confirmed last week that 300 engineers were sent to the front in February."
+    frame = events_of(nlp, text, "2025-03-19")
+    assert sorted(frame["date"]) == ["2025-02", "2025-03"]
+    sent = frame[frame["date"] == "2025-02"].iloc[0]
+    confirmed = frame[frame["date"] == "2025-03"].iloc[0]
+    # each row's evidence holds its own date expression and not the other's
+    assert "February" in text[sent["start"]:sent["end"]]
+    assert "confirmed" not in text[sent["start"]:sent["end"]]
+    assert "last week" in text[confirmed["start"]:confirmed["end"]]
+    assert sent["event_type"] == "deployment" and confirmed["event_type"] == "report"
+    assert frame["event_id"].is_unique
+
+
+def test_a_reaction_dates_the_act_it_reacts_to(nlp):
+    text = "In June, the government condemned the signing of a Ruritania-Freedonia arms agreement."
+    frame = events_of(nlp, text, "2025-03-19")
+    assert list(frame["date"]) == ["2024-06", "2024-06"]
+    assert set(frame["event_type"]) == {"diplomatic", "agreement"}
+    assert frame["event_id"].is_unique
+
+
+def test_several_expressions_on_one_predicate_are_one_event(nlp):
+    text = "On Wednesday, 19 March, the ministry voiced threats against its neighbour."
+    row = only_row(events_of(nlp, text, "2025-03-19"))
+    assert row["date"] == "2025-03-19" and row["precision"] == "day"
+
+
+def test_a_vaguer_mention_of_the_same_statement_is_dropped(nlp):
+    text = ("At a press conference earlier this month, Anna Berg said the policy might change. "
+            "“We will not rule anything out,” she said on March 7.")
+    row = only_row(events_of(nlp, text, "2025-03-19"))
+    assert row["date"] == "2025-03-07"
+
+
+# ------------------------------------------------------------------ bounded relative dates
+
+
+def test_later_after_a_dated_event_in_the_publication_month_gets_that_month(nlp):
+    text = ("The minister warned on March 8 that the border would close. "
+            "The army chief later reported that 500 troops had arrived.")
+    frame = events_of(nlp, text, "2025-03-19")
+    assert list(frame["date"]) == ["2025-03-08", "2025-03"]
+    later = frame.iloc[1]
+    assert later["precision"] == "month" and later["date_text"].lower() == "later"
+    assert later["event_id"] != frame.iloc[0]["event_id"]
+
+
+def test_later_across_a_month_boundary_gives_no_row(nlp):
+    text = ("The minister warned on February 20 that the border would close. "
+            "The army chief later reported that 500 troops had arrived.")
+    frame = events_of(nlp, text, "2025-03-19")
+    assert list(frame["date"]) == ["2025-02-20"]
+
+
+def test_has_since_counts_as_later(nlp):
+    text = ("The minister warned on March 8 that the border would close. "
+            "The government has since shared intelligence with its allies.")
+    frame = events_of(nlp, text, "2025-03-19")
+    assert list(frame["date"]) == ["2025-03-08", "2025-03"]
+
+
+def test_at_the_time_takes_the_previous_date(nlp):
+    text = ("In June, the government condemned the agreement. "
+            "At the time, the government hinted that it might reassess its export ban.")
+    frame = events_of(nlp, text, "2025-03-19")
+    assert list(frame["date"]) == ["2024-06", "2024-06"]
+    assert "hinted" in text[frame.iloc[1]["start"]:frame.iloc[1]["end"]]
+
+
+# ------------------------------------------------------------------ table shape
+
+
+def test_rows_conform_to_the_schema_and_point_into_the_text(nlp):
+    text = ("Ruritania’s foreign minister warned on Sunday that talks were over. "
+            "The two countries signed a defence pact in June. "
+            "Drones attacked the port on Friday.")
+    frame = events_of(nlp, text, "2025-03-24")
+    validate(frame, "events")
+    assert list(frame.columns[: len(columns("events"))]) == columns("events")
+    assert frame["event_id"].is_unique
+    for _, row in frame.iterrows():
+        evidence = text[row["start"]:row["end"]]
+        assert row["date_text"] in evidence or row["date_text"].lower() in ("later", "since")
+        assert row["event_id"].startswith("a1:e:")
+
+
+def test_headline_without_full_stop_is_not_glued_to_the_next_sentence(nlp):
+    text = "Cooperation between the two armies\nOn March 4, the Daily Ledger reported that the bridge was shelled."
+    row = only_row(events_of(nlp, text, "2025-03-19"))
+    evidence = text[row["start"]:row["end"]]
+    assert "Cooperation" not in evidence and "reported" in evidence
+    assert "Cooperation" not in row["actor"]
+
+
+# ------------------------------------------------------------------ clusters
+
+
+def frame_of(rows: list[dict]) -> pd.DataFrame:
+    base = {"date_text": "", "precision": "day", "actor_raw": "", "actor_country": "",
+            "event_type": "warning", "event_cluster": "", "cluster_size": 1, "end": 10}
+    return pd.DataFrame([{**base, **r} for r in rows])
+
+
+def test_same_actor_date_and_summary_across_articles_is_one_cluster():
+    events = frame_of([
+        {"event_id": "b:e:5", "article_id": "b", "start": 5, "date": "2025-03-23",
+         "actor": "Ivan Petrov", "summary": "Ivan Petrov warns Berlin against new sanctions"},
+        {"event_id": "a:e:40", "article_id": "a", "start": 40, "date": "2025-03-23",
+         "actor": "Ivan Petrov", "summary": "Ivan Petrov warns Germany against sanctions"},
+        {"event_id": "a:e:90", "article_id": "a", "start": 90, "date": "2025-03-23",
+         "actor": "Anna Berg", "summary": "Anna Berg warns Berlin against new sanctions"},
+    ])
+    out = cluster_events(events)
+    petrov = out[out["actor"] == "Ivan Petrov"]
+    assert petrov["event_cluster"].nunique() == 1
+    assert list(petrov["cluster_size"]) == [2, 2]
+    # the id comes from the earliest member (by date, then article and offset): a:e:40
+    assert petrov["event_cluster"].iloc[0] == "ec-" + hashlib.sha1(b"a:e:40").hexdigest()[:10]
+    berg = out[out["actor"] == "Anna Berg"].iloc[0]
+    assert berg["event_cluster"] != petrov["event_cluster"].iloc[0] and berg["cluster_size"] == 1
+
+
+def test_a_month_row_joins_a_day_row_of_that_month_but_not_another_month():
+    events = frame_of([
+        {"event_id": "a:e:1", "article_id": "a", "start": 1, "date": "2025-03-23", "actor": "Ivan Petrov",
+         "summary": "Ivan Petrov warns Berlin against sanctions"},
+        {"event_id": "b:e:1", "article_id": "b", "start": 1, "date": "2025-03", "precision": "month",
+         "actor": "Ivan Petrov", "summary": "Ivan Petrov warns Berlin against sanctions"},
+        {"event_id": "c:e:1", "article_id": "c", "start": 1, "date": "2025-02", "precision": "month",
+         "actor": "Ivan Petrov", "summary": "Ivan Petrov warns Berlin against sanctions"},
+    ])
+    out = cluster_events(events).set_index("event_id")
+    assert out.loc["a:e:1", "event_cluster"] == out.loc["b:e:1", "event_cluster"]
+    assert out.loc["c:e:1", "event_cluster"] != out.loc["a:e:1", "event_cluster"]
+    assert out.loc["c:e:1", "cluster_size"] == 1
+
+
+def test_repeats_inside_one_article_count_once():
+    events = frame_of([
+        {"event_id": "a:e:1", "article_id": "a", "start": 1, "date": "2024-06", "actor": "Ruritania and Freedonia",
+         "event_type": "agreement", "summary": "Ruritania and Freedonia sign a defence pact"},
+        {"event_id": "a:e:99", "article_id": "a", "start": 99, "date": "2024-06", "actor": "Ruritania and Freedonia",
+         "event_type": "agreement", "summary": "Ruritania and Freedonia ink a defence agreement"},
+    ])
+    out = cluster_events(events)
+    assert out["event_cluster"].nunique() == 1
+    assert list(out["cluster_size"]) == [1, 1]
+
+
+def test_cluster_ids_do_not_depend_on_row_order():
+    events = frame_of([
+        {"event_id": f"{a}:e:{s}", "article_id": a, "start": s, "date": "2025-03-23", "actor": "Ivan Petrov",
+         "summary": "Ivan Petrov warns Berlin"} for a, s in (("a", 3), ("b", 7), ("c", 1))
+    ])
+    forward = cluster_events(events).set_index("event_id")["event_cluster"]
+    backward = cluster_events(events.iloc[::-1]).set_index("event_id")["event_cluster"]
+    assert forward.sort_index().equals(backward.sort_index())
+
+
+def test_rows_without_an_actor_are_never_merged():
+    events = frame_of([
+        {"event_id": "a:e:1", "article_id": "a", "start": 1, "date": "2022-02", "actor": "",
+         "summary": "The war begins"},
+        {"event_id": "b:e:1", "article_id": "b", "start": 1, "date": "2022-02", "actor": "",
+         "summary": "The war begins"},
+    ])
+    assert cluster_events(events)["event_cluster"].nunique() == 2
+
+
+def test_clustering_an_empty_table_keeps_its_columns():
+    from sitrep.schema import empty_frame
+
+    out = cluster_events(empty_frame("events"))
+    assert out.empty and list(out.columns) == columns("events")
