@@ -81,6 +81,10 @@ CASUALTY_LEMMAS = frozenset(
     """kill wound injure capture die perish lose eliminate slay massacre execute murder maim
     dead killed wounded injured captured missing""".split()
 )
+# Prepositions listing members of a group already counted: "killed 20, including six officers".
+LISTING_PREPS = frozenset("including among incl. plus".split())
+# Prepositions that make a date the start or end of a period, not the day a claim was made.
+PERIOD_PREPOSITIONS = re.compile(r"\b(?:since|from|until|till|before|after|between|through|by)\s*$", re.I)
 # Reporting verbs beyond the shared cue list that introduce a number's source.
 FIGURE_CUE_LEMMAS = CUE_LEMMAS | frozenset("estimate put show find count record tally".split())
 # Nouns naming a claim; their owner is the claimant ("X's estimates", "claims by X").
@@ -212,14 +216,20 @@ def _measured_noun(number_head: Token) -> Token | None:
 
 
 def _casualty_context(noun: Token) -> bool:
-    """People counted as killed, wounded or captured: by their verb or a modifier."""
+    """People counted as killed, wounded or captured: by a modifier ("wounded soldiers", "soldiers
+    killed in ..."), as the casualty verb's own subject or object ("20 soldiers were killed"), or
+    listed under one ("killed 20 people, including three children")."""
     if any(_lemma(c) in CASUALTY_LEMMAS for c in noun.children if c.dep_ in {"amod", "acl", "relcl"}):
         return True
     verb = _verb_above(noun)
-    if verb is not None and _lemma(verb) in CASUALTY_LEMMAS:
+    if verb is None or _lemma(verb) not in CASUALTY_LEMMAS:
+        return False
+    if noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and noun.head == verb:
         return True
-    # "X soldiers were killed, including six ..." attaches "including" to a noun in that clause
-    return False
+    if noun.dep_ == "conj" and noun.head.dep_ in {"nsubj", "nsubjpass", "dobj"} and noun.head.head == verb:
+        return True
+    path = [noun, *_ancestors(noun)]
+    return any(t.lower_ in LISTING_PREPS and t.dep_ == "prep" for t in path[:path.index(verb)])
 
 
 def categorise(noun: Token | None, number_head: Token) -> str:
@@ -234,7 +244,8 @@ def categorise(noun: Token | None, number_head: Token) -> str:
     if not category:
         conj = [c for c in noun.children if c.dep_ == "conj"]
         category = next((c for c in map(_noun_category, conj) if c), "")
-    if category in {"troops", "other"} and _casualty_context(noun):
+    partitive = noun.head.dep_ == "prep" and noun.head.head == number_head  # "one of the soldiers"
+    if category in {"troops", "other"} and (_casualty_context(noun) or partitive and _casualty_context(number_head)):
         return "casualties"
     if category == "other" and noun.ent_type_ == "NORP":
         verb = _verb_above(noun)
@@ -250,7 +261,7 @@ def subject_phrase(noun: Token | None, phrase_head: Token | None, number_tokens:
     if noun is None or phrase_head is None:
         return ""
     number_ids = {t.i for t in number_tokens}
-    hedge_ids = {t.i for n in number_tokens for t in n.subtree}
+    hedge_ids = {t.i for n in number_tokens for t in n.subtree if t.i < number_tokens[0].i}
     first = max((t.i for t in number_tokens if t.i < phrase_head.i), default=phrase_head.left_edge.i - 1) + 1
     keep: list[Token] = [t for t in phrase_head.doc[first:phrase_head.i + 1]
                          if t.i not in number_ids | hedge_ids and t.dep_ not in {"det", "predet", "punct"}]
@@ -268,7 +279,7 @@ def subject_phrase(noun: Token | None, phrase_head: Token | None, number_tokens:
             extra += cc + [t for t in conj.subtree if t.dep_ not in {"relcl", "acl", "punct"}
                            and t.head.dep_ not in {"relcl", "acl"}]
     ids = {t.i for t in keep + extra} - number_ids
-    return _render(phrase_head.doc, ids)
+    return re.sub(r"^of\s+", "", _render(phrase_head.doc, ids))
 
 
 def _render(doc: Doc, ids: set[int]) -> str:
@@ -287,6 +298,18 @@ def _render(doc: Doc, ids: set[int]) -> str:
         parts.append(token.text)
         previous = i
     return re.sub(r"\s+", " ", "".join(parts)).strip(" ,;")
+
+
+def _elided_subject(number_head: Token) -> str:
+    """For a number standing alone ("3,000 have been killed or wounded"), the verbs saying what
+    happened to them."""
+    verb = _verb_above(number_head)
+    if verb is None:
+        return ""
+    words = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "ADJ"}]
+    if number_head.head.pos_ in {"ADJ", "VERB"} and number_head.head != verb:
+        words = [number_head.head]  # "about 1,000 wounded"
+    return " or ".join(w.text for w in words)
 
 
 # ------------------------------------------------------------------------------ who claims it
@@ -365,7 +388,7 @@ def _source_for(phrase: Token | Span, ctx: ArticleContext, cue: str) -> Source:
         return Source(raw, clean_name(raw), "", cue, "body")
     canonical = ctx.names.aliases.canonical(clean_name(raw))
     source = ctx.resolve_np(span)
-    if source.kind == "person" and head.pos_ == "NOUN" and _names_other_person(head, source.name, ctx):
+    if head.pos_ == "NOUN" and source.raw != source.name and _names_other_person(head, source.name, ctx):
         # "Kim could send 100,000 troops, the analyst warned": a description is not the person
         # the claim is about; keep it as an unnamed role
         return Source(raw, f"unnamed {clean_name(raw)}", source.country, cue, "role")
@@ -382,10 +405,15 @@ def _source_for(phrase: Token | Span, ctx: ArticleContext, cue: str) -> Source:
 
 
 def _names_other_person(description: Token, name: str, ctx: ArticleContext) -> bool:
-    """Whether ``name`` is a person named in the description's own sentence, outside it."""
+    """Whether a description ("the analyst") was resolved to someone its own sentence names
+    elsewhere, which it cannot be: a claim is not made by the people it is about."""
     inside = {t.i for t in description.subtree}
-    return any(ent.label_ == "PERSON" and ent.start not in inside and ctx.names.person(ent.text) == name
-               for ent in description.sent.ents)
+    sent = description.sent
+    if any(ent.label_ == "PERSON" and ent.start not in inside and ctx.names.person(ent.text) == name
+           for ent in sent.ents):
+        return True
+    outside = " ".join(t.lower_ for t in sent if t.i not in inside)
+    return bool(name) and re.search(rf"\b{re.escape(name.lower())}\b", outside) is not None
 
 
 def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
@@ -427,6 +455,28 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
             if owner is not None:
                 return _Claim(_source_for(owner, ctx, _lemma(node)), None)
     return fallback
+
+
+def _claim_from_punctuation(number_head: Token, ctx: ArticleContext) -> _Claim | None:
+    """Headline forms with no reporting verb: "1,500 troops sent – NIS", "NIS: 1,500 troops sent"."""
+    sent = number_head.sent
+    line_start = ctx.text.rfind("\n", 0, number_head.idx) + 1
+    line_end = ctx.text.find("\n", number_head.idx)
+    line_end = len(ctx.text) if line_end < 0 else line_end
+    start, end = max(sent.start_char, line_start), min(sent.end_char, line_end)
+    text = ctx.text[start:end].rstrip(" .")
+    credit = re.search(r"\s[—–-]{1,2}\s*((?:[A-Z][\w.’'-]*\s*){1,6})$", text)
+    cue = "dash"
+    if credit is None or start + credit.start(1) < number_head.idx:
+        credit = re.match(r"^((?:[A-Z][\w.’'-]*\s*){1,5}):\s", text)
+        cue = "colon"
+        if credit is None or start + credit.end(1) > number_head.idx:
+            return None
+    span = ctx.doc.char_span(start + credit.start(1), start + credit.start(1) + len(credit.group(1).rstrip()),
+                             alignment_mode="expand")
+    if span is None or span.root.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    return _Claim(_source_for(span.root, ctx, cue), None)
 
 
 def _quote_speaker(quotes: pd.DataFrame, start: int, end: int) -> tuple[str, str] | None:
@@ -514,6 +564,8 @@ def as_of_date(sent: Span, anchors: list[Token], published: dt.date | None) -> t
         verb = _verb_above(_head_of(tokens))
         if verb is None or verb.i not in anchor_ids:
             continue
+        if PERIOD_PREPOSITIONS.search(sent.text[:mention.start]):
+            continue
         resolved = resolve_mention(mention, published)
         if resolved is not None:
             return resolved.date, resolved.precision, "text"
@@ -554,13 +606,16 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
     if not number_tokens:
         return None
     number_head = _head_of(number_tokens)
-    if number_head.pos_ == "PRON" or (number_head.lower_ == "one" and number_head.dep_ not in {"nummod"}):
-        return None  # "the one reported by ...", "one of them" without a count
+    if number_head.pos_ == "PRON" or (number_head.lower_ == "one" and number_head.dep_ != "nummod"
+                                      and _of_object(number_head) is None):
+        return None  # "the one reported by ...": a pronoun, not a count
     noun, phrase_head = _counted_noun(number_head)
     category = categorise(noun, number_head)
     if not category:
         return None
     claim = _claim_from_parse(number_head, ctx)
+    if claim is None:
+        claim = _claim_from_punctuation(number_head, ctx)
     quoted = _quote_speaker(quotes, mention.start, mention.end)
     if quoted is not None:
         claimant, claimant_raw = quoted
@@ -579,7 +634,9 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
         clause_verbs[0] if clause_verbs else number_head.sent.root)
     claimant_head = _subject_of(cue_token) if cue_token is not None else None
     start, end = evidence_span(number_tokens, top, claimant_head)
-    anchors = [cue_token] if cue_token is not None else clause_verbs
+    # the date of an "according to X" claim is not stated by the verb it hangs from
+    according = claim is not None and claim.source.cue == "according_to"
+    anchors = [] if according else [cue_token] if cue_token is not None else clause_verbs
     as_of, precision, basis = as_of_date(number_head.sent, anchors, article.published)
     return {
         "figure_id": f"{article.article_id}:f:{mention.start}",
@@ -594,7 +651,7 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
         "high": mention.high,
         "qualifier": mention.qualifier,
         "category": category,
-        "subject": subject_phrase(noun, phrase_head, number_tokens),
+        "subject": subject_phrase(noun, phrase_head, number_tokens) or _elided_subject(number_head),
         "claimant": claimant,
         "claimant_raw": claimant_raw,
         "stance": stance_of(number_head, cue_token),

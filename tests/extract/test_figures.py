@@ -227,3 +227,37 @@ def test_offsets_point_at_the_number_and_its_clause(figures):
 def test_no_numbers_gives_an_empty_frame_with_the_schema(figures):
     frame = figures("Nothing is counted here.")
     assert frame.empty and list(frame.columns)[: len(schema.columns("figures"))] == schema.columns("figures")
+
+
+def test_a_group_counted_before_its_casualties_stays_troops(figures):
+    frame = figures("Of the 11,000 troops, 3,000 have been killed or wounded, a US official said.")
+    assert list(zip(frame["value"], frame["category"])) == [(11_000, "troops"), (3_000, "casualties")]
+    assert frame.iloc[1]["subject"] == "killed or wounded"
+
+
+def test_partitive_one_of_counts_the_group_noun(figures):
+    row = one_row(figures("One of the soldiers was killed, the governor said."))
+    assert (row["value"], row["category"], row["subject"]) == (1, "casualties", "soldiers")
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("N. Korea sends 1,500 troops – NIS", "National Intelligence Service"),
+        ("NIS: North Korea has sent 1,500 troops to Russia", "National Intelligence Service"),
+    ],
+)
+def test_headline_credits_after_a_dash_or_before_a_colon(figures, text, claimant):
+    assert one_row(figures(text))["claimant"] == claimant
+
+
+def test_a_document_nobody_owns_leaves_the_outlet_but_keeps_its_words(figures):
+    row = one_row(figures("North Korea has sent up to 3 million artillery shells, the report said.",
+                          outlet="Daily Example"))
+    assert (row["claimant"], row["claimant_raw"]) == ("Daily Example", "the report")
+
+
+def test_a_period_start_is_not_the_date_of_the_claim(figures):
+    row = one_row(figures("Since February 2022, Russia has lost around 700,000 personnel, "
+                          "according to the General Staff."))
+    assert (row["as_of"], row["as_of_basis"]) == ("2024-11-20", "published")
