@@ -61,7 +61,14 @@ BODY_NOUNS = frozenset(
     """council ministry agency government service committee office administration department
     parliament assembly cabinet army military command authority kremlin presidency court
     commission bureau directorate embassy mission delegation alliance coalition party union
-    police guard force forces navy""".split()
+    police guard force forces navy staff headquarters institute center centre foundation group
+    organization organisation network""".split()
+)
+# Words that make a capitalised name an organisation's ("Human Rights Watch", "Wagner Group").
+ORG_WORDS = frozenset(
+    """international watch group bank company corporation corp inc ltd plc university college
+    school hospital institute foundation fund party front movement federation association society
+    union league club network council committee ministry agency""".split()
 )
 # Nouns for texts that carry someone's words: their author is the source.
 DOCUMENT_NOUNS = frozenset(
@@ -184,13 +191,37 @@ class ArticleContext:
                 name_part.insert(0, token)
             else:
                 break
-        if not name_part or len(name_part) > 4:
-            return None
+        if not name_part or len(name_part) > 4 or name_part[-1].lower_ in BODY_NOUNS:
+            return None  # "General Staff", "Security Council": an institution, not a titled person
         before = chain[:len(chain) - len(name_part)]
+        name = " ".join(t.text for t in name_part)
+        if not looks_like_person_name(name) or self.names.aliases.place(name) is not None:
+            return None
         if before and _is_title_word(before[-1]):
-            name = " ".join(t.text for t in name_part)
-            return name if looks_like_person_name(name) else None
+            return name
+        # "Vice Foreign Minister, Eero Salo": a name set in apposition to a title
+        if not before and head.dep_ == "appos" and _is_title_word(head.head):
+            return name
         return None
+
+    def _looks_like_personal_name(self, tokens: list[Token]) -> bool:
+        """Two or three capitalised words with nothing of an institution or a place about them.
+
+        Used only for the subject of a cue verb, where the small model often misses a person
+        ("Ilse Marten told reporters"); "Human Rights Watch" or "Donetsk Oblast" do not qualify.
+        """
+        if not 2 <= len(tokens) <= 3:
+            return False
+        for token in tokens:
+            word = token.lower_
+            if (
+                token.pos_ != "PROPN" or not token.is_alpha or not token.text[:1].isupper() or token.text.isupper()
+                or word in BODY_NOUNS or word in MEDIA_WORDS or word in ORG_WORDS or word in TITLE_WORDS
+                or token.ent_type_ not in {"", "PERSON", "ORG"} or self.names.aliases.place(token.text) is not None
+            ):
+                return False
+        words = " ".join(t.text for t in tokens)
+        return self.names.aliases.canonical(words) is None
 
     def _known_person(self, text: str) -> bool:
         """A proper name the article used for a person before (the parser may call it ORG)."""
@@ -498,7 +529,7 @@ class ArticleContext:
             # "The head of the Finnish Border Guard, Lt Gen Marja Koskinen": the title is the host
             apposition += [t for t in self._np_tokens(head.head, keep_prep=True)]
         country = self._country_in(modifiers) or self._country_in(apposition) or self._affiliation_in(apposition)
-        person = self._person_words(head, np_tokens)
+        person = self._person_words(head, np_tokens, as_speaker=as_speaker)
         if person is not None:
             name = self.names.person(person)
             country = country or self._country_of_person(name) or self._affiliation_in(modifiers)
@@ -510,7 +541,7 @@ class ArticleContext:
             return self._body_source(head, raw, country, cue)
         return self._common_noun_source(head, np_tokens, raw, country, cue, resolve, as_speaker)
 
-    def _person_words(self, head: Token, np_tokens: list[Token]) -> str | None:
+    def _person_words(self, head: Token, np_tokens: list[Token], *, as_speaker: bool = False) -> str | None:
         """The words naming a person in this noun phrase, or None when it names no person."""
         for ent in self.doc.ents:
             if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
@@ -522,7 +553,14 @@ class ArticleContext:
             return titled
         names = [t for t in np_tokens if t.pos_ == "PROPN" and t.i <= head.i]
         words = " ".join(t.text for t in names[-3:])
-        if self._known_person(words) and head.ent_type_ not in {"GPE", "NORP"}:
+        # a surname the tagger took for a place counts, unless it is a place we know
+        if self._known_person(words) and self.names.aliases.place(words) is None:
+            return words
+        chain = [t for t in np_tokens if t.i <= head.i][-3:]
+        chain = chain[next((k for k in range(len(chain) - 1, -1, -1) if chain[k].pos_ != "PROPN"), -1) + 1:]
+        if as_speaker and self._looks_like_personal_name(chain):
+            words = " ".join(t.text for t in chain)
+            self.names.observe_person(words)
             return words
         return None
 
@@ -545,6 +583,7 @@ class ArticleContext:
             and self.names.aliases.place(words) is None
             and name != self._government_of(country)
             and not any(w in name_key(name).split() for w in name_key(country).split())
+            and set(name_key(name).split()) & (BODY_NOUNS | ORG_WORDS)
         ):
             # a generic body name ("National Security Council") needs its country to be one body
             name = f"{name} ({country})"

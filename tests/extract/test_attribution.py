@@ -1,0 +1,203 @@
+"""Who says it: one small text per attribution pattern, with invented names and places."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.article import Article
+from sitrep.extract.attribution import ArticleContext, Source
+from sitrep.names import NameBook
+
+
+@pytest.fixture()
+def source_of(nlp):
+    """Source of the first occurrence of ``words`` in ``text``."""
+
+    def run(text: str, words: str) -> Source | None:
+        doc = nlp(text)
+        ctx = ArticleContext(doc, Article(article_id="t", text=text), NameBook())
+        start = text.index(words)
+        return ctx.source_of_span(start, start + len(words))
+
+    return run
+
+
+def speaker(source: Source | None) -> str | None:
+    return source.name if source else None
+
+
+def test_subject_of_the_cue_verb_after_the_quote(source_of):
+    text = "“Moscow must stop the shelling,” Ilse Marten told reporters in Berlin."
+    found = source_of(text, "Moscow must stop the shelling")
+    assert (found.name, found.cue, found.kind) == ("Ilse Marten", "tell", "person")
+
+
+def test_inverted_said_name(source_of):
+    text = "“It is about showing that they can,” said Juha Lindqvist, a researcher in Helsinki."
+    assert speaker(source_of(text, "It is about showing")) == "Juha Lindqvist"
+
+
+def test_cue_subject_wins_over_a_name_inside_the_quote(source_of):
+    text = "“Warsaw will answer,” Foreign Minister Tomasz Wrona said."
+    found = source_of(text, "Warsaw will answer")
+    assert found.name == "Tomasz Wrona"
+    assert found.country == ""  # the place inside the quote is not his affiliation
+
+
+def test_possessive_country_and_title_are_dropped_from_the_name(source_of):
+    text = "Poland’s Deputy Foreign Minister Adam Brzeg said the talks were “over”."
+    found = source_of(text, "over")
+    assert (found.name, found.country) == ("Adam Brzeg", "Poland")
+    assert found.raw == "Poland’s Deputy Foreign Minister Adam Brzeg"
+
+
+def test_according_to(source_of):
+    text = "The plant remains “extremely fragile”, according to the International Atomic Energy Agency."
+    found = source_of(text, "extremely fragile")
+    assert (found.name, found.cue) == ("International Atomic Energy Agency", "according_to")
+
+
+def test_colon_after_a_cue_verb(source_of):
+    text = "Kremlin spokesman Dmitry Orlov told reporters: “This would mean direct involvement.”"
+    found = source_of(text, "This would mean direct involvement")
+    assert found.name == "Dmitry Orlov"
+
+
+def test_colon_after_a_bare_name_in_a_headline(source_of):
+    text = "Lind: “We will not remain idle”\nPresident Maja Lind spoke in Oslo on Monday."
+    assert speaker(source_of(text, "We will not remain idle")) == "Maja Lind"
+
+
+def test_dash_attribution(source_of):
+    text = "“Russia must understand that its threats will not divide us.” — Polish Foreign Minister Tomasz Wrona"
+    found = source_of(text, "Russia must understand that its threats will not divide us")
+    assert (found.name, found.cue, found.country) == ("Tomasz Wrona", "dash", "Poland")
+
+
+def test_appositive_between_subject_and_verb(source_of):
+    text = "Ilse Marten, head of Germany’s Federal Police, said the border was “under control”."
+    found = source_of(text, "under control")
+    assert (found.name, found.country) == ("Ilse Marten", "Germany")
+
+
+def test_title_with_the_name_in_apposition(source_of):
+    text = "The French Deputy Ambassador to the U.N., Paul Girard, called the vote “a mistake”."
+    found = source_of(text, "a mistake")
+    assert (found.name, found.country) == ("Paul Girard", "France")
+
+
+def test_pronoun_resolves_to_the_last_named_person(source_of):
+    text = (
+        "Deputy Foreign Minister Ivan Sorokin spoke to the agency Interfax on Sunday. "
+        "He added, “We will respond in every way that we find necessary.”"
+    )
+    found = source_of(text, "We will respond")
+    assert (found.name, found.raw, found.cue) == ("Ivan Sorokin", "He", "add")
+
+
+def test_definite_description_prefers_a_person_of_the_same_country(source_of):
+    text = (
+        "Vice Foreign Minister Eero Salo of Finland met Russia’s ambassador, Pavel Kirov, on Monday. "
+        "The Finnish official called the incursion a “grave violation”."
+    )
+    found = source_of(text, "grave violation")
+    assert found.name == "Eero Salo"
+
+
+def test_description_by_title(source_of):
+    text = (
+        "Ukrainian President Olena Hrytsenko met the Finnish premier, Aino Virta, in Kyiv. "
+        "Later the president said: “Every week of delay costs lives.”"
+    )
+    assert speaker(source_of(text, "Every week of delay")) == "Olena Hrytsenko"
+
+
+def test_headline_role_resolves_to_the_person_the_body_names(source_of):
+    text = (
+        "Sweden ‘will not be intimidated’, says defence minister\n"
+        "Sweden will not be intimidated, Defence Minister Karl Strand said on Monday."
+    )
+    assert speaker(source_of(text, "will not be intimidated")) == "Karl Strand"
+
+
+def test_unnamed_person_keeps_a_role_label(source_of):
+    text = "At a U.N. session, a Belarusian diplomat rejected the reports as “baseless rumors”."
+    found = source_of(text, "baseless rumors")
+    assert (found.name, found.kind, found.country) == ("unnamed Belarusian diplomat", "role", "Belarus")
+
+
+def test_role_label_keeps_where_the_person_works(source_of):
+    text = "An unnamed senior official from the presidential office described the plan as “fragile”."
+    assert speaker(source_of(text, "fragile")) == "unnamed senior official (presidential office)"
+
+
+def test_one_of_several_people(source_of):
+    text = "“There is no trust left,” one of the diplomats said."
+    assert speaker(source_of(text, "There is no trust left")) == "unnamed diplomat"
+
+
+def test_generic_plural_credited_to_the_body_its_sentence_names(source_of):
+    text = (
+        "After an emergency meeting of the Defence Council, Polish officials condemned the strike, "
+        "labeling it “a deliberate provocation”."
+    )
+    found = source_of(text, "a deliberate provocation")
+    assert (found.name, found.raw, found.country) == ("Defence Council (Poland)", "Polish officials", "Poland")
+
+
+def test_generic_plural_without_a_body_stays_as_written(source_of):
+    text = "Polish officials called the strike “a deliberate provocation”."
+    assert speaker(source_of(text, "a deliberate provocation")) == "Polish officials"
+
+
+def test_they_resolves_to_the_plural_subject_before(source_of):
+    text = (
+        "Latvian authorities have denounced the deployment of foreign soldiers near the border. "
+        "They have labeled the neighbouring regime a “criminal syndicate”."
+    )
+    found = source_of(text, "criminal syndicate")
+    assert (found.name, found.raw) == ("Latvian government", "They")
+
+
+def test_passive_agent(source_of):
+    text = "The reports were dismissed by a Syrian diplomat as “stereotypical rumors” on Friday."
+    assert speaker(source_of(text, "stereotypical rumors")) == "unnamed Syrian diplomat"
+
+
+def test_participle_shares_the_main_clause_subject(source_of):
+    text = "Sofia Brandt, the sister of the prime minister, has criticized the rivals, calling them “lunatics”."
+    found = source_of(text, "lunatics")
+    assert (found.name, found.cue) == ("Sofia Brandt", "call")
+
+
+def test_participle_after_a_reported_clause_belongs_to_the_reporter(source_of):
+    text = "A police spokesman said officers had arrested 14 people, calling the violence “criminal”."
+    assert speaker(source_of(text, "criminal")) == "unnamed police spokesman"
+
+
+def test_climbs_through_verbs_that_report_nothing(source_of):
+    text = (
+        "A senior official suggested Japan is exploring options to provide the coast guard with "
+        "“ships for patrol and rescue,” a move the opposition leader Kenji Mori has called a “gamble”."
+    )
+    assert speaker(source_of(text, "ships for patrol and rescue")) == "unnamed senior official"
+    assert speaker(source_of(text, "gamble")) == "Kenji Mori"
+
+
+def test_statement_from_a_body(source_of):
+    text = "A statement from the General Staff called the counteroffensive “a success” on Sunday."
+    assert speaker(source_of(text, "a success")) == "General Staff"
+
+
+def test_nobody_credited_gives_none(source_of):
+    text = "The banner read “peace now” in three languages."
+    assert source_of(text, "peace now") is None
+
+
+def test_resolve_np_resolves_pronouns(nlp):
+    text = "Defence Minister Karl Strand visited the base. He inspected the new radar."
+    doc = nlp(text)
+    ctx = ArticleContext(doc, Article(article_id="t", text=text), NameBook())
+    he = next(t for t in doc if t.text == "He")
+    found = ctx.resolve_np(doc[he.i:he.i + 1])
+    assert (found.name, found.kind) == ("Karl Strand", "person")

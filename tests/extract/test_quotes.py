@@ -1,0 +1,209 @@
+"""Quote finding on small texts: one text per case the plain library approach gets wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from sitrep import schema
+from sitrep.article import Article
+from sitrep.extract.attribution import ArticleContext
+from sitrep.extract.quotes import cluster_quotes, extract_quotes, find_quote_spans
+from sitrep.names import NameBook
+
+
+def quoted(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in find_quote_spans(text)]
+
+
+@pytest.fixture()
+def quotes_of(nlp):
+    def run(text: str, *, published: dt.date | None = None, article_id: str = "t") -> pd.DataFrame:
+        doc = nlp(text)
+        article = Article(article_id=article_id, text=text, published=published)
+        return extract_quotes(doc, article, ArticleContext(doc, article, NameBook()))
+
+    return run
+
+
+# ------------------------------------------------------------------------------ mark scanning
+def test_full_sentence_in_curly_double_marks_drops_trailing_comma():
+    text = "“We will not back down,” said Mara Lind."
+    assert quoted(text) == ["We will not back down"]
+
+
+def test_short_partial_quote_in_a_sentence():
+    text = "The envoy called the strike a “significant escalation” of the war."
+    assert quoted(text) == ["significant escalation"]
+
+
+def test_straight_double_marks():
+    text = 'Officials said the plan was "dead on arrival," according to a memo.'
+    assert quoted(text) == ["dead on arrival"]
+
+
+def test_curly_single_marks_keep_inner_punctuation():
+    text = "‘We believe the talks can work. These steps are real,’ Ortiz said."
+    assert quoted(text) == ["We believe the talks can work. These steps are real"]
+
+
+def test_straight_single_marks():
+    text = "Protesters chanted 'no more war' outside the parliament."
+    assert quoted(text) == ["no more war"]
+
+
+def test_quote_spanning_sentences_keeps_both_sentences():
+    text = "He added, “Of course we will answer. It will not help them.” The meeting ended."
+    assert quoted(text) == ["Of course we will answer. It will not help them"]
+
+
+def test_apostrophes_are_never_quote_marks():
+    text = "Ukraine’s army said it didn’t retreat. The soldiers’ families wait, and Kyiv's mayor agreed."
+    assert quoted(text) == []
+
+
+def test_missing_closing_mark_ends_at_the_sentence_and_spares_the_rest():
+    text = (
+        "The council likened the regime to “a criminal organization.\n"
+        "In a statement, the council promised “phased countermeasures” soon."
+    )
+    assert quoted(text) == ["a criminal organization", "phased countermeasures"]
+
+
+def test_odd_number_of_straight_marks_does_not_raise_or_pair_blindly():
+    text = 'She called it "a farce. Later she said the vote was "rigged" and left.'
+    found = quoted(text)
+    assert found[0] == "a farce"
+    assert "rigged" in found
+    assert all("Later she said" not in q for q in found)
+
+
+def test_headline_with_nested_quote_keeps_only_the_inner_quotation():
+    text = "The daily ran the headline: “Lind: ‘We Will Not Remain Silent… Never.’” Lind spoke later."
+    assert quoted(text) == ["We Will Not Remain Silent… Never"]
+
+
+def test_quote_nested_in_a_longer_quote_belongs_to_the_outer_one():
+    text = "“They told us ‘go home’ and we refused,” said a farmer."
+    assert quoted(text) == ["They told us ‘go home’ and we refused"]
+
+
+def test_plural_possessive_inside_single_marks_does_not_close_the_quote():
+    text = "‘The soldiers’ families deserve answers, and soon,’ said Olena Marchuk."
+    assert quoted(text) == ["The soldiers’ families deserve answers, and soon"]
+
+
+def test_quote_in_a_headline():
+    text = "Minister warns of ‘tough response’ if talks fail\nThe minister spoke on Monday."
+    assert quoted(text) == ["tough response"]
+
+
+def test_multi_paragraph_quote_gives_one_row_per_paragraph_without_marks():
+    text = "“We have the evidence. We will present it.\n“And we will win,” Mwenda said."
+    assert quoted(text) == ["We have the evidence. We will present it", "And we will win"]
+
+
+def test_so_called_names_are_scare_quotes():
+    text = "The so-called “peace plan” was rejected."
+    assert quoted(text) == []
+
+
+# ------------------------------------------------------------------------------ the table
+def test_rows_conform_to_the_schema_and_point_at_the_words(quotes_of):
+    text = "“The border is calm,” said Jonas Berg, a police commander."
+    rows = quotes_of(text)
+    schema.validate(rows, "quotes")
+    row = rows.iloc[0]
+    assert text[row.start:row.end] == row.text == "The border is calm"
+    assert row.quote_id == f"t:q:{row.start}"
+    assert row.sentence_start <= row.start < row.end <= row.sentence_end
+
+
+def test_names_of_things_in_capitals_are_not_quotes(quotes_of):
+    text = "The “Kinzhal” missile was used again overnight, the air force said."
+    assert quotes_of(text).empty
+
+
+def test_title_case_speech_in_a_headline_is_a_quote(quotes_of):
+    text = "Ardent says rivals 'Playing With Fire' over tariffs\nPresident Mila Ardent said on Friday the rivals were reckless."
+    rows = quotes_of(text)
+    assert rows.text.tolist() == ["Playing With Fire"]
+    assert rows.speaker.tolist() == ["Mila Ardent"]
+
+
+def test_standalone_quote_continues_the_previous_speaker(quotes_of):
+    text = (
+        "Governor Tomas Ruiz visited the port. “The damage is severe,” he said on Monday. "
+        "“We will rebuild within a year.”"
+    )
+    rows = quotes_of(text)
+    assert rows.speaker.tolist() == ["Tomas Ruiz", "Tomas Ruiz"]
+
+
+def test_multi_paragraph_quote_shares_its_speaker(quotes_of):
+    text = "Opposition leader Daniel Mwenda spoke to supporters.\n“We have the evidence.\n“And we will win,” Mwenda said."
+    rows = quotes_of(text)
+    assert rows.speaker.tolist() == ["Daniel Mwenda", "Daniel Mwenda"]
+
+
+def test_unattributed_quote_keeps_an_empty_speaker(quotes_of):
+    text = "The banner read “peace now” in three languages."
+    rows = quotes_of(text)
+    assert rows.text.tolist() == ["peace now"]
+    assert rows.speaker.tolist() == [""]
+
+
+def test_date_said_comes_from_the_attribution_not_the_quote(quotes_of):
+    text = "“Talks resume on March 3,” Foreign Minister Petra Lund said on Tuesday."
+    rows = quotes_of(text, published=dt.date(2025, 2, 20))  # a Thursday
+    assert rows.date_said.tolist() == ["2025-02-18"]
+    assert rows.date_precision.tolist() == ["day"]
+
+
+def test_cue_and_country_are_filled(quotes_of):
+    text = "Poland’s Foreign Minister Tomasz Wrona warned that the move was “reckless”."
+    row = quotes_of(text).iloc[0]
+    assert (row.speaker, row.cue, row.speaker_country) == ("Tomasz Wrona", "warn", "Poland")
+
+
+# ------------------------------------------------------------------------------ clustering
+def _quote_rows(*rows: tuple[str, int, str, str]) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        [{"quote_id": f"{a}:q:{s}", "article_id": a, "start": s, "end": s + len(t), "text": t, "speaker": sp,
+          "sentence_start": s, "sentence_end": s + len(t), "cluster_size": 1}
+         for a, s, t, sp in rows]
+    )
+    return schema.conform(frame, "quotes")
+
+
+def test_cluster_joins_the_same_quote_across_articles_and_counts_articles():
+    frame = _quote_rows(
+        ("a1", 10, "Our answer will be calm, firm and coordinated", "Antti Rautio"),
+        ("a2", 40, "our answer will be calm, firm, and coordinated", "Antti Rautio"),
+        ("a2", 90, "Something else entirely was said here", "Antti Rautio"),
+    )
+    out = cluster_quotes(frame)
+    assert out.quote_cluster[0] == out.quote_cluster[1] != out.quote_cluster[2]
+    assert out.cluster_size.tolist() == [2, 2, 1]
+    assert out.quote_cluster[0].startswith("qc-")
+
+
+def test_cluster_keeps_apart_the_same_words_from_different_speakers():
+    frame = _quote_rows(
+        ("a1", 10, "a significant escalation of the war", "Mark Jensen"),
+        ("a2", 10, "a significant escalation of the war", "Olga Petrenko"),
+    )
+    out = cluster_quotes(frame)
+    assert out.quote_cluster[0] != out.quote_cluster[1]
+
+
+def test_cluster_ids_are_stable_when_later_articles_join():
+    first = _quote_rows(("a1", 10, "we will respond in every way we find necessary", "Ivan Petrov"))
+    more = _quote_rows(
+        ("a1", 10, "we will respond in every way we find necessary", "Ivan Petrov"),
+        ("a9", 5, "We will respond in every way that we find necessary", "Ivan Petrov"),
+    )
+    assert cluster_quotes(first).quote_cluster[0] == cluster_quotes(more).quote_cluster[0]
+    assert cluster_quotes(more).cluster_size.tolist() == [2, 2]
