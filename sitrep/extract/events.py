@@ -59,7 +59,8 @@ VERB_TYPES: dict[str, frozenset[str]] = {
         """summon expel condemn denounce protest sanction recall negotiate sever recognize
         recognise consult appoint accredit""".split()),
     "deployment": frozenset(
-        "deploy dispatch station mobilize mobilise redeploy withdraw evacuate mass".split()),
+        "deploy dispatch station mobilize mobilise redeploy withdraw evacuate mass arrive enter cross retreat"
+        .split()),
     "attack": frozenset(
         """attack strike shell bomb invade raid assault hit shoot target fire launch capture
         seize occupy advance repel begin start erupt escalate""".split()),
@@ -105,6 +106,12 @@ POINT_EVENT_NOUNS: dict[str, tuple[str, str]] = {  # noun lemma -> (verb for the
     "arrest": ("arrest", "other"), "announcement": ("announce", "statement"),
     "invasion": ("invade", "attack"), "execution": ("execute", "other"),
 }
+
+# Prepositions that put a clause before or after a date rather than on it ("after June 3",
+# "ahead of the November 5 election"): the clause is not dated by that expression.
+BOUND_PREPS = frozenset("after before until till following ahead prior pending".split())
+# Verbs of a page's own furniture ("Published on 3 March", "Updated: Monday"): not events.
+METADATA_VERBS = frozenset("publish update post modify edit create file".split())
 
 # Words that tie an undated clause to the narrative's last dated event.
 AFTER_CUES = frozenset("later since subsequently afterwards afterward".split())
@@ -233,6 +240,78 @@ def _predicate(token: Token) -> Token:
         if current.head.i == current.i:
             return current
         current = current.head
+
+
+def _bounding_prep(span: Span) -> bool:
+    """True when the expression is a bound ("after June 3", "until Friday"), not a date."""
+    first = span[0].lower_
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    words = {first}
+    if prep is not None and prep.dep_ in ("prep", "pcomp"):
+        words.add(prep.lower_)
+        if prep.lower_ in ("of", "to") and prep.head.i != prep.i:
+            words.add(prep.head.lower_)  # "ahead of", "prior to"
+    return bool(words & BOUND_PREPS)
+
+
+def _event_noun(date_root: Token) -> Token | None:
+    """The event noun a date modifies when that noun's event bounds the clause.
+
+    "After the October 17 press conference, he flew home": the date is the conference's, and the
+    flight is not dated by it; "since Russia's February 2022 invasion" dates the invasion.
+    """
+    current = date_root
+    while current.pos_ != "VERB" and current.head.i != current.i:
+        head = current.head
+        if head.pos_ in ("NOUN", "PROPN") and current.dep_ in ("compound", "nmod", "npadvmod", "poss", "nummod", "amod"):
+            noun = head
+            prep = noun.head if noun.dep_ == "pobj" else None
+            if prep is not None:
+                words = {prep.lower_}
+                if prep.lower_ in ("of", "to"):
+                    words.add(prep.head.lower_)
+                if words & (BOUND_PREPS | {"since"}):
+                    return noun
+        current = head
+    return None
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A wire dateline ("KYIV, March 12 (Reuters) -") dates the story, not an event in it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    after = text[end:end + 60]
+    place_only = re.fullmatch(r"\s*(?:[A-Z][A-Z.'’ -]+,\s*)?", before) is not None
+    return place_only and re.match(r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]", after) is not None
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Where a span's own words begin when it opens with a dateline; else ``start``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    for mention in find_date_mentions(text[line_start:end]):
+        m_start, m_end = line_start + mention.start, line_start + mention.end
+        if _is_dateline(text, m_start, m_end):
+            dash = re.match(r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s*", text[m_end:])
+            if dash and m_end + dash.end() > start:
+                return m_end + dash.end()
+    return start
+
+
+def _attach_to_speech(verb: Token, span: Span) -> Token:
+    """"said on Wednesday it had shot down": the date is the saying's, whatever the parser says.
+
+    A date that stands between a cue verb and the subject of the clause it reports belongs to the
+    cue verb; the reported clause is what was said that day.
+    """
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or head.i > span.start:
+        return verb
+    if _TYPE_OF_VERB.get(head.lemma_.lower()) not in ("statement", "warning", "report"):
+        return verb
+    subject = _subject(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and span.end <= subject.left_edge.i:
+        return head
+    return verb
 
 
 def _subtree_ids(token: Token) -> set[int]:
@@ -626,6 +705,7 @@ class _Dated:
     precision: str
     span: Span  # the date expression, in the unit's doc
     date_start: int  # article offset of the expression
+    nominal: Token | None = None  # an event noun the date belongs to ("the June 5 summit")
 
 
 def _dated_predicates(article: Article, units: list[_Unit]) -> list[_Dated]:
@@ -641,7 +721,19 @@ def _dated_predicates(article: Article, units: list[_Unit]) -> list[_Dated]:
                                        alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        verb = _predicate(span.root)
+        if _bounding_prep(span) or _is_dateline(article.text, mention.start, mention.end):
+            continue
+        nominal = _event_noun(span.root)
+        if nominal is not None:
+            found.append(_Dated(unit, nominal, iso[0], iso[1], span, mention.start, nominal=nominal))
+            continue
+        verb = _attach_to_speech(_predicate(span.root), span)
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue  # a dateline or a headline fragment: nothing happens in it
+        if verb.lemma_.lower() in METADATA_VERBS and _subject(verb) is None and not _is_passive(verb):
+            continue
+        if verb.lemma_.lower() in METADATA_VERBS and verb.i == verb.sent.root.i and len(verb.sent) <= 8:
+            continue
         # several expressions on one predicate ("On Wednesday, 23 October") are one event when
         # they agree; the more precise one dates it
         same = next((d for d in found if d.unit is unit and d.verb.i == verb.i
@@ -664,6 +756,9 @@ def _dated_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_Un
         date_tokens.setdefault(d.unit.index, set()).update(t.i for t in d.span)
     rows: list[_Row] = []
     for d in dated:
+        if d.nominal is not None:
+            rows.append(_nominal_row(d, doc, ctx, taken, article.article_id, skip=date_tokens[d.unit.index]))
+            continue
         own = {t.i for t in d.span}
         others = date_tokens[d.unit.index] - own
         tokens = _clause_tokens(d.verb, exclude=others)
@@ -680,6 +775,41 @@ def _dated_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_Un
         rows.append(row)
         rows.extend(_reacted_to(d, row, ctx, taken, article.article_id, skip=date_tokens[d.unit.index]))
     return rows
+
+
+def _nominal_row(d: _Dated, doc: Doc, ctx: ArticleContext, taken: set[str], article_id: str,
+                 *, skip: set[int]) -> _Row:
+    """A dated event named by a noun phrase ("Russia's February 2022 invasion of Ukraine")."""
+    noun = d.nominal
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ in ("PROPN", "NOUN") and not _subtree_ids(owner) & skip:
+        actor = _resolve_actor(owner, d.unit, doc, ctx)
+    else:
+        countries = _countries_in((t for t in noun.subtree if t.i < noun.i), _names(ctx))
+        actor = _Actor(" and ".join(countries), " and ".join(sorted(countries)),
+                       countries[0] if len(countries) == 1 else "", len(countries) > 1)
+    lemma = noun.lemma_.lower()
+    owner_ids = _subtree_ids(owner) if owner is not None else set()
+    countries_ids = {t.i for t in noun.subtree if t.i < noun.i and t.ent_type_ in ("GPE", "NORP")}
+    if lemma in POINT_EVENT_NOUNS and actor.name:
+        verb, kind = POINT_EVENT_NOUNS[lemma]
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        target = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        what = _text(_phrase(target, skip=skip, max_words=6)) if target is not None else ""
+        summary = _fit(" ".join(w for w in (actor.name, _present(verb, plural=actor.plural), what) if w))
+    else:
+        kind = POINT_EVENT_NOUNS.get(lemma, ("", NOUN_TYPES.get(lemma, "other")))[1]
+        words = _text(_phrase(noun, skip=skip | owner_ids | countries_ids, max_words=8))
+        words = re.sub(r"^(a|an|the)\s+", "", words)
+        summary = _fit(f"{actor.name}: {words}" if actor.name else words)
+    tokens = [t for t in noun.subtree if not t.is_space and not t.is_punct or t.i == noun.i]
+    return _Row(
+        event_id=_event_id(article_id, d.date_start, taken),
+        start=d.unit.char(tokens[0]), end=d.unit.char(tokens[-1]) + len(tokens[-1].text),
+        date_text=d.span.text, date=d.date, precision=d.precision,
+        actor=actor.name, actor_raw=actor.raw, actor_country=actor.country, event_type=kind,
+        summary=summary, verb_char=d.unit.char(noun), date_start=d.date_start, unit_index=d.unit.index,
+    )
 
 
 def _reacted_to(d: _Dated, row: _Row, ctx: ArticleContext, taken: set[str], article_id: str,
@@ -731,8 +861,18 @@ def _relative_cue(token: Token) -> Token | None:
         # "two days later" is an offset from an anchor, not "at some later time"
         if any(c.dep_ in ("npadvmod", "nummod") for c in token.children):
             return None
-        return token.head
+        return token.head if _is_past(token.head) else None
     return None
+
+
+def _is_past(verb: Token) -> bool:
+    """A past or perfect predicate: "later reported", "has since shared", "was later reported"."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_.lower() in ("will", "shall", "would", "should", "may", "might", "can", "could")
+           for a in auxiliaries):
+        return False
+    return verb.tag_ in ("VBD", "VBN") or any(a.tag_ in ("VBD", "VBZ", "VBP") and a.lemma_ in ("have", "be")
+                                             for a in auxiliaries) and verb.tag_ == "VBN"
 
 
 def _same_time_cue(token: Token) -> Token | None:
@@ -752,11 +892,15 @@ def _relative_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[
                    dated: list[_Row], taken: set[str]) -> list[_Row]:
     """Rows for clauses dated only by their place after an earlier dated event."""
     dated_units = {r.unit_index for r in dated}
+    # words inside any date expression ("later this week") are that expression's, not cues
+    in_dates = {c for m in find_date_mentions(article.text) for c in range(m.start, m.end)}
     rows: list[_Row] = []
     for unit in units:
         if unit.index in dated_units:
             continue
         for token in unit.sent:
+            if unit.char(token) in in_dates:
+                continue
             after_verb = _relative_cue(token)
             same_verb = _same_time_cue(token) if after_verb is None else None
             verb = after_verb or same_verb
@@ -820,6 +964,8 @@ def extract_events(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
     rows = dated + _relative_rows(doc, article, ctx, units, dated, taken)
     if not rows:
         return empty_frame("events")
+    for row in rows:
+        row.start = _after_dateline(article.text, row.start, row.end)
     rows.sort(key=lambda r: (r.start, r.event_id))
     frame = pd.DataFrame([{
         "event_id": r.event_id, "article_id": article.article_id, "start": r.start, "end": r.end,

@@ -83,6 +83,36 @@ def test_undatable_clauses_give_no_row(nlp, text):
     assert events_of(nlp, text, "2025-03-05").empty
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After June 3, prices rose sharply in the capital.",  # a bound, not a date
+        "Published: 12 March 2025",  # page furniture
+        "Updated March 12, 2025 10:00 GMT",
+        "Monday, March 17, 2025",  # a bare dateline: nothing happens in it
+    ],
+)
+def test_bounds_and_page_furniture_give_no_row(nlp, text):
+    assert events_of(nlp, text, "2025-03-19").empty
+
+
+def test_a_wire_dateline_dates_nothing_and_stays_out_of_the_evidence(nlp):
+    text = "KYIV, March 12 (Reuters) - Ukraine said on Wednesday it had shot down 40 drones."
+    row = only_row(events_of(nlp, text, "2025-03-19"))
+    assert row["date"] == "2025-03-19" and row["date_text"] == "on Wednesday"
+    assert text[row["start"]:row["end"]].startswith("Ukraine said")
+    # the date between the cue verb and the reported clause belongs to the saying
+    assert row["event_type"] == "statement"
+
+
+def test_a_date_on_an_event_noun_dates_that_event_not_the_clause(nlp):
+    text = "Since Russia's February 2022 invasion of Ukraine, Japan has joined sanctions."
+    row = only_row(events_of(nlp, text, "2025-03-19"))
+    assert row["date"] == "2022-02"
+    assert text[row["start"]:row["end"]] == "Russia's February 2022 invasion of Ukraine"
+    assert row["event_type"] == "attack" and "Japan" not in row["summary"]
+
+
 def test_relative_dates_need_a_publication_date(nlp):
     text = "The minister spoke on Sunday. The treaty was signed on March 3, 2025, in Geneva."
     frame = events_of(nlp, text, published=None)
@@ -199,6 +229,12 @@ def test_later_across_a_month_boundary_gives_no_row(nlp):
             "The army chief later reported that 500 troops had arrived.")
     frame = events_of(nlp, text, "2025-03-19")
     assert list(frame["date"]) == ["2025-02-20"]
+
+
+def test_later_in_the_future_is_not_dated(nlp):
+    text = ("The minister warned on March 8 that the border would close. "
+            "The results will be announced later.")
+    assert list(events_of(nlp, text, "2025-03-19")["date"]) == ["2025-03-08"]
 
 
 def test_has_since_counts_as_later(nlp):
