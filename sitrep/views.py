@@ -468,3 +468,47 @@ def screen_uploads(
             accepted.append(name)
             stems.add(stem)
     return accepted, rejected
+
+
+def focus_window(
+    timeline: pd.DataFrame, *, share: float = 0.8, pad_days: int = 10
+) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The shortest period holding ``share`` of the timeline's events, padded by ``pad_days``.
+
+    A corpus about one month usually mentions a few old anchors (``since February 2022``); drawn
+    on one axis they squeeze the month into a sliver. The page shows this window by default and
+    says how many events fall outside it. Returns ``None`` when the whole span is already short
+    (under four times the window) or there are no events.
+    """
+    if timeline.empty:
+        return None
+    starts = timeline["start"].sort_values().reset_index(drop=True)
+    ends = timeline["end"]
+    n = len(starts)
+    keep = max(1, math.ceil(share * n))
+    best = None
+    for i in range(n - keep + 1):
+        width = starts[i + keep - 1] - starts[i]
+        if best is None or width < best[1] - best[0]:
+            best = (starts[i], starts[i + keep - 1])
+    pad = pd.Timedelta(days=pad_days)
+    low, high = best[0] - pad, max(best[1], ends[timeline["start"] <= best[1]].max()) + pad
+    full = ends.max() - starts.min()
+    if full <= 4 * (high - low):
+        return None
+    return low, high
+
+
+def log_ticks(low: float, high: float) -> list[float]:
+    """Round tick values (1, 2, 5 × 10^k) covering [low, high], for a readable log axis."""
+    if not (low > 0 and high > 0):
+        return []
+    ticks = []
+    exponent = math.floor(math.log10(low))
+    while 10**exponent <= high * 10:
+        for step in (1, 2, 5):
+            tick = step * 10**exponent
+            if low / 2 <= tick <= high * 2:
+                ticks.append(float(tick))
+        exponent += 1
+    return ticks

@@ -23,7 +23,7 @@ from sitrep import views
 from sitrep.search import QuoteIndex, build_index
 from sitrep.tables import TablesMissing, data_dir, fingerprint, load_tables
 
-READER_PAGE = "pages/reader.py"
+READER_PAGE = "app_pages/reader.py"
 SESSION_TABLES = "sitrep_session_tables"
 SESSION_KEY = "sitrep_session_key"
 SESSION_ADDED = "sitrep_session_added"
@@ -99,6 +99,49 @@ def filtered_tables() -> dict[str, pd.DataFrame]:
 def url_multiselect(label: str, options: Sequence[str], key: str, **kwargs) -> list[str]:
     """A multiselect whose value lives in the URL under ``key`` (empty selection = all)."""
     return st.multiselect(label, options, key=key, bind="query-params", placeholder="All", **kwargs)
+
+
+# Bound widgets put the *formatted* label in the URL (Streamlit 1.67), so widgets whose options are
+# row ids shown through a label (articles, events) sync with st.query_params themselves: the URL
+# then always holds the stable id, e.g. `reader?article=<article_id>`.
+
+def _adopt_url(key: str, valid: Sequence[str], *, multi: bool) -> None:
+    """Take the URL's value into the widget's state when the URL changed since we last wrote it."""
+    url_values = [v for v in st.query_params.get_all(key)]
+    seen_key = f"_url_seen_{key}"
+    if st.session_state.get(seen_key) == url_values and key in st.session_state:
+        return
+    allowed = set(valid)
+    kept = [v for v in url_values if v in allowed]
+    st.session_state[key] = kept if multi else (kept[0] if kept else None)
+    st.session_state[seen_key] = url_values
+
+
+def _write_url(key: str, values: list[str]) -> None:
+    if values:
+        st.query_params[key] = values if len(values) > 1 else values[0]
+    else:
+        st.query_params.pop(key, None)
+    st.session_state[f"_url_seen_{key}"] = list(values)
+
+
+def id_selectbox(label: str, ids: Sequence[str], *, key: str, labels: dict[str, str],
+                 placeholder: str = "Choose", on_change=None) -> str | None:
+    """A selectbox over row ids, shown by label, whose URL parameter ``key`` holds the id."""
+    _adopt_url(key, ids, multi=False)
+    value = st.selectbox(label, list(ids), index=None, key=key, format_func=lambda i: labels.get(i, i),
+                         placeholder=placeholder, on_change=on_change)
+    _write_url(key, [value] if value else [])
+    return value
+
+
+def id_multiselect(label: str, ids: Sequence[str], *, key: str, labels: dict[str, str]) -> list[str]:
+    """A multiselect over row ids, shown by label, whose URL parameter ``key`` repeats each id."""
+    _adopt_url(key, ids, multi=True)
+    values = st.multiselect(label, list(ids), key=key, format_func=lambda i: labels.get(i, i),
+                            placeholder="All")
+    _write_url(key, list(values))
+    return values
 
 
 def csv_download(frame: pd.DataFrame, name: str, *, key: str, label: str = "Download CSV") -> None:

@@ -6,7 +6,7 @@ import html
 
 import streamlit as st
 
-from pages import _chrome
+from app_pages import _chrome
 from sitrep import views
 from sitrep.highlight import READER_CSS, anchor_id, mark_matches
 from sitrep.search import search_quotes
@@ -32,8 +32,8 @@ with filters[1]:
     countries = _chrome.url_multiselect("Speaker's country", views.distinct_values(quotes, "speaker_country"),
                                         key="country")
 with filters[2]:
-    chosen_articles = _chrome.url_multiselect("Article", sorted(set(quotes["article_id"])), key="article",
-                                              format_func=labels.get)
+    chosen_articles = _chrome.id_multiselect("Article", sorted(set(quotes["article_id"])),
+                                             key="article", labels=labels)
 
 results = search_quotes(quotes, query, index=_chrome.quote_index(), speakers=speakers,
                         countries=countries, article_ids=chosen_articles)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
-from pages import _chrome
+from app_pages import _chrome
 from sitrep import views
 from sitrep.schema import FIGURE_CATEGORIES
 
@@ -14,15 +14,17 @@ QUALIFIER_SHAPES = {
     "exact": "circle", "about": "diamond", "at least": "triangle-up", "over": "triangle-up",
     "up to": "triangle-down", "as many as": "triangle-down", "range": "square",
 }
-QUALIFIER_FILLED = ["exact", "about", "at least", "up to", "range"]
+
+TITLES = {"troops": "Troop estimates", "casualties": "Casualty figures",
+          "munitions": "Munitions figures", "equipment": "Equipment figures", "other": "Other figures"}
 
 all_tables, shown = _chrome.page_tables()
+st.title("Estimates by source")
 category = st.segmented_control(
     "Category", [c for c in FIGURE_CATEGORIES], key="category", bind="query-params",
-    default="troops", required=True, format_func=str.capitalize,
+    default="troops", required=True,
 ) or "troops"
-_chrome.page_header(
-    f"{category.capitalize()} estimates by source",
+st.caption(
     "Each point is one claim: when it was made (x), the number (y), who made it (colour) and how "
     "exact it is (shape: ▲ at least / over, ▼ up to / as many as, ◆ about, ● exact, bar = range).",
 )
@@ -30,7 +32,9 @@ points = views.estimate_points(shown["figures"], all_tables["articles"], categor
 estimates = views.claimant_estimates(shown["figures"], all_tables["articles"], category=category)
 
 controls = st.columns([1, 3])
-log_scale = controls[0].toggle("Log scale", key="log", bind="query-params")
+# Log by default when the numbers differ by orders of magnitude, so small claims stay readable.
+spread = points["value"].max() / max(points["value"].min(), 1) if not points.empty else 1
+log_scale = controls[0].toggle("Log scale", key="log", bind="query-params", value=bool(spread >= 20))
 claimants = controls[1].multiselect(
     "Claimant", sorted(set(points["claimant"]), key=str.casefold), key="claimant",
     bind="query-params", placeholder="All",
@@ -39,17 +43,19 @@ if claimants:
     points = points[points["claimant"].isin(claimants)]
     estimates = estimates[estimates["claimant"].isin(claimants)]
 
-chart_col, table_col = st.columns([3, 2], gap="large")
+# Chart and table stacked: side by side, neither fits a laptop screen legibly.
+chart_col, table_col = st.container(), st.container()
 with chart_col:
     if points.empty:
         st.info(f"No dated {category} figures match these filters.", icon=":material/filter_alt_off:")
     else:
         y_scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=True, nice=True)
-        y_axis = alt.Axis(format="~s" if log_scale else ",~f", title="Number")
-        x = alt.X("as_of_date:T", title="As of", axis=alt.Axis(format="%b %d, %Y", labelAngle=0,
-                                                                tickCount=6))
+        ticks = views.log_ticks(points["value"].min(), points["value"].max()) if log_scale else alt.Undefined
+        y_axis = alt.Axis(format=",~f", title="Number", values=ticks)
+        x = alt.X("as_of_date:T", title="As of", scale=alt.Scale(padding=24),
+                  axis=alt.Axis(format="%b %d, %Y", labelAngle=0, tickCount=6))
         colour = alt.Color("claimant:N", title="Claimant", scale=alt.Scale(scheme="tableau10"),
-                           legend=alt.Legend(orient="bottom", columns=2, labelLimit=260))
+                           legend=alt.Legend(orient="right", labelLimit=260))
         tooltip = [
             alt.Tooltip("claimant:N", title="Claimant"), alt.Tooltip("label:N", title="Figure"),
             alt.Tooltip("as_of_label:N", title="As of"), alt.Tooltip("subject:N", title="Subject"),
@@ -59,29 +65,27 @@ with chart_col:
         bounds = base.transform_filter("isValid(datum.bar_low)").mark_rule(
             strokeWidth=5, opacity=0.45
         ).encode(y=alt.Y("bar_low:Q", scale=y_scale, axis=y_axis), y2="bar_high:Q")
-        marks = base.mark_point(size=170, opacity=0.95, strokeWidth=2).encode(
+        marks = base.mark_point(size=170, opacity=0.9, filled=True).encode(
             y=alt.Y("value:Q", scale=y_scale, axis=y_axis),
             shape=alt.Shape("qualifier_label:N", title="Qualifier",
                             scale=alt.Scale(domain=list(QUALIFIER_SHAPES),
                                             range=list(QUALIFIER_SHAPES.values())),
-                            legend=alt.Legend(orient="bottom", columns=4)),
-            fill=alt.condition(alt.FieldOneOfPredicate("qualifier_label", QUALIFIER_FILLED),
-                               alt.Color("claimant:N", legend=None), alt.value("white")),
+                            legend=alt.Legend(orient="bottom", columns=4, symbolFillColor="#666",
+                                              symbolStrokeColor="#666")),
         )
-        labels = base.mark_text(align="left", dx=9, dy=-9, fontSize=11).encode(
-            y=alt.Y("value:Q", scale=y_scale, axis=y_axis), text="label:N"
-        )
-        chart = alt.layer(bounds, marks, labels).properties(height=430)
+        chart = alt.layer(bounds, marks).properties(height=360, title=TITLES[category])
         st.altair_chart(chart, width="stretch", key="estimates_chart")
     undated = views.undated_figures(shown["figures"], all_tables["articles"], category=category)
     if undated:
         st.caption(f"{undated:,} {category} figure(s) without any date are not plotted.")
 
 with table_col:
-    st.markdown("**Latest and highest figure per claimant**")
+    st.markdown("**Each claimant's latest and highest figure**")
     table = estimates[["claimant", "latest", "latest_as_of", "highest", "highest_as_of", "figures"]]
     st.dataframe(table, hide_index=True, width="stretch", key="estimates_table",
-                 column_config={"claimant": "Claimant", "latest": "Latest", "latest_as_of": "As of",
+                 column_config={"claimant": st.column_config.TextColumn("Claimant", width="medium"),
+                                "latest": "Latest",
+                                "latest_as_of": "As of",
                                 "highest": "Highest", "highest_as_of": "Highest as of",
                                 "figures": st.column_config.NumberColumn("Figures", format="%d")})
     _chrome.csv_download(table, f"{category}_estimates_by_claimant", key="estimates_table_csv")

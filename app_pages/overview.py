@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
-from pages import _chrome
+from app_pages import _chrome
 from sitrep import views
 
 all_tables, shown = _chrome.page_tables()
@@ -41,7 +41,7 @@ with left:
         },
     )
     _chrome.csv_download(table, "latest_troop_estimates", key="overview_estimates_csv")
-    st.page_link("pages/estimates.py", label="All estimates on a chart", icon=":material/groups:")
+    st.page_link("app_pages/estimates.py", label="All estimates on a chart", icon=":material/groups:")
 
 with right:
     st.markdown("**Articles by outlet and publication date**")

@@ -10,7 +10,7 @@ import json
 
 import streamlit as st
 
-from pages import _chrome
+from app_pages import _chrome
 from sitrep import views
 from sitrep.highlight import anchor_id, legend_html, marks_for_article, reader_html
 
@@ -20,18 +20,20 @@ labels = views.article_labels(articles)
 options = list(articles.sort_values(["published", "article_id"], ascending=[False, True])["article_id"])
 
 highlighted = st.query_params.get("hl", "")
-if highlighted and "article" not in st.query_params and "article" not in st.session_state:
+if highlighted and "article" not in st.query_params:
     # A link may name only the row; find its article.
-    st.session_state["article"] = views.row_article(all_tables, highlighted) or None
+    found = views.row_article(all_tables, highlighted)
+    if found:
+        st.query_params["article"] = found
 
 
 def _forget_highlight() -> None:
     st.query_params.pop("hl", None)
 
 
-article_id = st.selectbox("Article", options, key="article", bind="query-params", index=None,
-                          format_func=lambda a: labels.get(a, a), on_change=_forget_highlight,
-                          placeholder="Choose an article")
+article_id = _chrome.id_selectbox("Article", options, key="article", labels=labels,
+                                  placeholder="Choose an article", on_change=_forget_highlight)
+highlighted = st.query_params.get("hl", "")
 if not article_id:
     st.title("Article reader")
     st.info("Choose an article above, or open one from a search result or the timeline.",

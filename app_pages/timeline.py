@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
-from pages import _chrome
+from app_pages import _chrome
 from sitrep import views
 
 all_tables, shown = _chrome.page_tables()
@@ -17,36 +17,47 @@ _chrome.page_header(
 events, articles = shown["events"], all_tables["articles"]
 labels = views.article_labels(articles)
 
-filters = st.columns([1, 2, 2, 2])
+filters = st.columns([1.3, 2, 2, 2])
 with filters[0]:
     lane = st.segmented_control(
-        "Lanes", ["actor", "country"], format_func={"actor": "Actor", "country": "Country"}.get,
-        key="lane", bind="query-params", default="actor", required=True,
+        "Lanes", ["actor", "country"], key="lane", bind="query-params", default="actor", required=True,
     )
 with filters[1]:
     actors = _chrome.url_multiselect("Actor", views.distinct_values(events, "actor"), key="actor")
 with filters[2]:
     types = _chrome.url_multiselect("Type", views.distinct_values(events, "event_type"), key="type")
 with filters[3]:
-    chosen_articles = _chrome.url_multiselect(
-        "Article", sorted(set(events["article_id"])), key="article", format_func=labels.get
-    )
+    chosen_articles = _chrome.id_multiselect("Article", sorted(set(events["article_id"])),
+                                             key="article", labels=labels)
 
 timeline = views.timeline_events(
     events, articles, lane=lane or "actor", actors=actors, types=types, article_ids=chosen_articles
 )
 
 
-def _pick(event_ids: list[str]) -> None:
-    if event_ids:
-        st.session_state["event"] = event_ids[0]
-
-
 def _on_select() -> None:
+    # A click on the chart becomes the URL's `event`, like picking it from the list below.
     selection = st.session_state.get("timeline_chart", {}).get("selection", {})
     picked = [p.get("event_id") for name in ("pick_day", "pick_month") for p in selection.get(name, [])]
-    _pick([p for p in picked if p])
+    picked = [p for p in picked if p]
+    if picked:
+        st.query_params["event"] = picked[0]
 
+
+window = views.focus_window(timeline)
+whole = False
+if window is not None:
+    whole = st.toggle("Whole period", key="full", bind="query-params",
+                      help="The chart opens on the busiest period; this shows every event.")
+if window is not None and not whole:
+    inside = timeline[(timeline["end"] > window[0]) & (timeline["start"] < window[1])]
+    st.caption(
+        f"Showing {window[0]:%b %d, %Y} – {window[1]:%b %d, %Y}: {len(inside):,} of "
+        f"{len(timeline):,} events. Switch on *Whole period* for the other {len(timeline) - len(inside):,}."
+    )
+    timeline = inside
+x_scale = (alt.Scale(domain=[window[0].isoformat(), window[1].isoformat()])
+           if window is not None and not whole else alt.Scale(padding=12))
 
 if timeline.empty:
     st.info("No dated events match these filters.", icon=":material/filter_alt_off:")
@@ -66,13 +77,15 @@ else:
     )
     pick_month = alt.selection_point(name="pick_month", fields=["event_id"], on="click")
     pick_day = alt.selection_point(name="pick_day", fields=["event_id"], on="click")
+    x_axis = alt.Axis(format="%b %d" if window is not None and not whole else "%b %Y",
+                      labelAngle=0, grid=True)
     months = base.transform_filter(alt.datum.precision == "month").mark_bar(
-        height=14, opacity=0.55, cornerRadius=3
-    ).encode(x=alt.X("start:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, grid=True)),
+        height=14, opacity=0.55, cornerRadius=3, clip=True
+    ).encode(x=alt.X("start:T", title=None, scale=x_scale, axis=x_axis),
              x2="end:T").add_params(pick_month)
     days = base.transform_filter(alt.datum.precision == "day").mark_point(
-        filled=True, size=140, opacity=0.95, stroke="white", strokeWidth=1
-    ).encode(x="start:T", size=alt.Size("reported_by:Q", title="Articles",
+        filled=True, size=140, opacity=0.95, stroke="white", strokeWidth=1, clip=True
+    ).encode(x=alt.X("start:T", scale=x_scale, axis=x_axis), size=alt.Size("reported_by:Q", title="Articles",
                                          scale=alt.Scale(range=[110, 420]), legend=None)
              ).add_params(pick_day)
     chart = alt.layer(months, days).properties(height=max(180, 34 * n_lanes + 40))
@@ -84,10 +97,8 @@ descriptions = {
     row.event_id: f"{row.date_label} · {row.actor or views.UNKNOWN_LANE} · {row.summary}"
     for row in timeline.itertuples(index=False)
 }
-if st.session_state.get("event") not in (None, *options):
-    st.session_state["event"] = None
-chosen = st.selectbox("Event", options, index=None, key="event", bind="query-params",
-                      format_func=lambda e: descriptions.get(e, e), placeholder="Click an event or pick one")
+chosen = _chrome.id_selectbox("Event", options, key="event", labels=descriptions,
+                              placeholder="Click an event on the chart, or pick one")
 if chosen:
     row = timeline[timeline["event_id"] == chosen].iloc[0]
     with st.container(border=True, key="timeline_event_detail"):
