@@ -20,6 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from sitrep import views
+from sitrep.highlight import escape_markdown as plain
 from sitrep.search import QuoteIndex, build_index
 from sitrep.tables import TablesMissing, data_dir, fingerprint, load_tables
 
@@ -31,7 +32,6 @@ UPLOAD_MESSAGES = "sitrep_upload_messages"
 UPLOAD_TYPES = ["txt", "md", "html", "htm"]
 MAX_UPLOAD_FILES = 20
 MAX_UPLOAD_BYTES = 2_000_000
-_MARKDOWN_SPECIALS = set("\\`*_{}[]()<>#+-.!|~$:")
 
 
 # ------------------------------------------------------------------------------------ loading
@@ -152,11 +152,6 @@ def csv_download(frame: pd.DataFrame, name: str, *, key: str, label: str = "Down
     )
 
 
-def plain(text: str) -> str:
-    """Text from an article made inert for a Markdown label (titles may hold ``*``, ``[`` ...)."""
-    return "".join("\\" + c if c in _MARKDOWN_SPECIALS else c for c in text)
-
-
 def reader_link(article_id: str, *, hl: str = "", label: str = "Open in reader", key: str = "") -> None:
     """A link to the reader at ``article`` (and row ``hl``): the same link analysts can share."""
     params = {"article": article_id}
@@ -210,9 +205,9 @@ def _add_articles() -> None:
             _build_uploads(files or [])
         for message in st.session_state.get(UPLOAD_MESSAGES, []):
             if " skipped: " in message:
-                st.warning(message, icon=":material/block:")
+                st.warning(plain(message), icon=":material/block:")
             else:
-                st.success(message, icon=":material/check:")
+                st.success(plain(message), icon=":material/check:")
         if SESSION_TABLES in st.session_state and st.button(
             "Remove uploaded articles", key="upload_reset", icon=":material/undo:"
         ):

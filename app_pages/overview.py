@@ -22,7 +22,7 @@ estimates = views.claimant_estimates(shown["figures"], shown["articles"], catego
 st.subheader("Where sources disagree: troop numbers")
 line = views.disagreement_line(estimates)
 if line:
-    st.info(line, icon=":material/compare_arrows:")
+    st.info(_chrome.plain(line), icon=":material/compare_arrows:")
 elif estimates.empty:
     st.caption("No troop figures in the selection.")
 else:
@@ -59,7 +59,7 @@ with right:
                      alt.Tooltip("sum(articles):Q", title="Articles")],
         ).properties(height=260)
         st.altair_chart(chart, width="stretch", key="overview_articles_chart")
-    undated = int(counts["published"].isna().sum() and counts.loc[counts["published"].isna(), "articles"].sum())
+    undated = int(counts.loc[counts["published"].isna(), "articles"].sum())
     if undated:
         st.caption(f"{undated:,} article(s) with no known publication date are not charted.")
 

@@ -42,14 +42,14 @@ if not article_id:
 
 article = articles[articles["article_id"] == article_id].iloc[0]
 rows = views.article_rows(all_tables, article_id)
-st.title(article["title"] or article_id, anchor=False)
+st.title(_chrome.plain(article["title"] or article_id), anchor=False)
 meta = [views.source_label(articles[articles["article_id"] == article_id]).iloc[0]]
 if article["published"]:
     meta.append(f"published {views.format_date(article['published'])} ({article['published_basis']})")
 else:
     meta.append("publication date unknown")
 meta.append(f"id `{article_id}`")
-st.caption(" · ".join(meta))
+st.caption(" · ".join(_chrome.plain(m) if not m.startswith("id `") else m for m in meta))
 if article["url"]:
     st.link_button("Original article", article["url"], icon=":material/open_in_new:")
 

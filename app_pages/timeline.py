@@ -102,11 +102,12 @@ chosen = _chrome.id_selectbox("Event", options, key="event", labels=descriptions
 if chosen:
     row = timeline[timeline["event_id"] == chosen].iloc[0]
     with st.container(border=True, key="timeline_event_detail"):
-        st.markdown(f"**{row.date_label}** · {row.event_type} · {row.actor or views.UNKNOWN_LANE}")
+        st.markdown(f"**{row.date_label}** · {row.event_type} · {_chrome.plain(row.actor or views.UNKNOWN_LANE)}")
         st.text(row.evidence)
         others = views.cluster_articles(all_tables["events"], chosen)
         st.caption(
-            f"Reported by {row.reported_by} article(s): " + "; ".join(labels.get(a, a) for a in others)
+            f"Reported by {row.reported_by} article(s): "
+            + "; ".join(_chrome.plain(labels.get(a, a)) for a in others)
         )
         _chrome.reader_link(row.article_id, hl=chosen, label=f"Read it in {labels.get(row.article_id, row.article_id)}")
 

@@ -105,6 +105,18 @@ def legend_html() -> str:
     return f"<style>{READER_CSS}</style><div class=\"sr-legend\">{items}</div>"
 
 
+_MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()<>#+-.!|~$:=")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` made literal for a Markdown label: every Markdown/emoji-shortcode character escaped.
+
+    Streamlit renders titles, captions and link labels as Markdown, so an article title such as
+    ``![x](http://...)`` would otherwise load an image; ``:`` is escaped against ``:icon:`` codes.
+    """
+    return "".join("\\" + c if c in _MARKDOWN_SPECIALS else c for c in text)
+
+
 def mark_matches(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """``text`` escaped with each (start, end) span wrapped in ``<mark class="sr-hit">``.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.highlight import Mark, anchor_id, highlight_html, mark_matches, reader_html
+from sitrep.highlight import Mark, anchor_id, escape_markdown, highlight_html, mark_matches, reader_html
 
 TEXT = 'He said "<script>alert(1)</script> & more" on Friday.'
 
@@ -58,3 +58,9 @@ def test_reader_html_wraps_text_with_styles_and_a_test_id():
 def test_mark_matches_merges_overlaps_and_escapes():
     assert mark_matches("<a> threat", [(4, 8), (6, 10)]) == '&lt;a&gt; <mark class="sr-hit">threat</mark>'
     assert mark_matches("abc", []) == "abc"
+
+
+def test_escape_markdown_makes_links_images_and_shortcodes_literal():
+    escaped = escape_markdown("![x](http://e.vil/a.png) **b** :fire: a_b")
+    assert escaped == r"\!\[x\]\(http\://e\.vil/a\.png\) \*\*b\*\* \:fire\: a\_b"
+    assert escape_markdown("Plain words 12") == "Plain words 12"
