@@ -141,8 +141,21 @@ _PART = (
     r"(?P<part>(?:the\s+)?(?:end|beginning|start|middle)\s+of|[Ee]arly|[Ll]ate|[Mm]id)"
 )
 
+# Spelled-out ordinal days ("the twenty-eighth of November"), as in quoted statements.
+_ORDINAL_WORDS = {
+    word: number for number, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(), 1)
+}
+_ORDINAL_WORDS.update({"twentieth": 20, "thirtieth": 30, "thirty-first": 31})
+_ORDINAL_WORDS.update({
+    f"twenty-{word}": 20 + number for word, number in list(_ORDINAL_WORDS.items()) if number < 10
+})
+_ORDINAL_DAY = "(?:" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + ")"
+
 _DAY_MONTH = re.compile(
-    rf"\b{_PREP}(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?"
+    rf"\b{_PREP}(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:[Tt]he\s+)?"
+    rf"(?P<day>{_DAY}|(?i:{_ORDINAL_DAY}))\s+(?:of\s+)?"
     rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR})(?:,?\s+(?P<year>{_YEAR})\b)?(?![\w])"
 )
 _MONTH_DAY = re.compile(
@@ -191,6 +204,8 @@ _VAGUE = re.compile(
     r"(?:in\s+|over\s+|during\s+)?recent\s+(?:days|weeks|months|years)"
     r"|(?:in|over|during|within)\s+the\s+(?:last|past|coming|next)\s+(?:\d+\s+|few\s+|several\s+|"
     r"couple\s+of\s+|two\s+|three\s+)?(?:days|weeks|months|years)"
+    # "in the last month" is a duration up to publication, not the previous calendar month.
+    r"|(?:in|over|during|within)\s+the\s+(?:last|past|coming|next)\s+(?:month|year)"
     r"|recently|lately|recent"
     r")\b",
     re.IGNORECASE,
@@ -222,7 +237,8 @@ def _candidates(text: str) -> list[tuple[int, int, ParsedDate]]:
 
     for pattern in (_DAY_MONTH, _MONTH_DAY, _ISO_DAY, _DOTTED_DAY):
         for match in pattern.finditer(text):
-            day = int(re.match(r"\d+", match["day"]).group())
+            day_text = match["day"].lower()
+            day = _ORDINAL_WORDS.get(day_text) or int(re.match(r"\d+", day_text).group())
             month_text = match["month"]
             month = int(month_text) if month_text.isdigit() else _month_number(month_text)
             year = int(match["year"]) if match["year"] else None

@@ -36,6 +36,8 @@ WEDNESDAY_8_JAN = dt.date(2025, 1, 8)
         ("24 February 2022", None, ("2022-02-24", "day")),
         ("2024-10-22", None, ("2024-10-22", "day")),
         ("25.11.2024", None, ("2024-11-25", "day")),
+        ("The twenty-eighth of November", MONDAY_2_DEC, ("2024-11-28", "day")),
+        ("the first of March 2023", None, ("2023-03-01", "day")),
         ("Wednesday, October 23, 2024", None, ("2024-10-23", "day")),
         ("Feb 30", TUESDAY_22_OCT, None),  # no such day
         ("May 9", TUESDAY_22_OCT, ("2024-05-09", "day")),
@@ -106,6 +108,7 @@ WEDNESDAY_8_JAN = dt.date(2025, 1, 8)
         ("recently", TUESDAY_22_OCT, None),
         ("a recent meeting", TUESDAY_22_OCT, None),
         ("in recent years", TUESDAY_22_OCT, None),
+        ("in the last month", TUESDAY_22_OCT, None),  # a duration, not September
         ("on Sunday", None, None),
         ("last week", None, None),
         ("June", None, None),
@@ -143,6 +146,8 @@ def test_resolve_date(expression, published, expected):
         ("the agency said yesterday", [("yesterday", "relative")]),
         ("Yoon recently hinted", [("recently", "vague")]),
         ("cooperation in recent years.", [("in recent years", "vague")]),
+        ("300 tanks destroyed in the last month", [("in the last month", "vague")]),
+        ("\"The twenty-eighth of November also saw", [("The twenty-eighth of November", "absolute_day")]),
         ("fired over the last 18 months.", [("over the last 18 months", "vague")]),
         ("Victory Day on May 9 and", [("on May 9", "absolute_day")]),
         ("the vote in May 2024", [("in May 2024", "absolute_month")]),
