@@ -42,7 +42,7 @@ CUE_LEMMAS = frozenset(
     welcome allege maintain contend counter concede observe mention reveal disclose indicate
     signal assure tout boast lament demand propose recommend conclude testify inform forecast
     brief highlight underline underscore refute rebut dispute question doubt believe think
-    announce told describe""".split()
+    cite quoted""".split()
 )
 # Nouns that name a person by role: "the official", "a North Korean diplomat".
 PERSON_ROLE_NOUNS = frozenset(
@@ -73,7 +73,8 @@ ORG_WORDS = frozenset(
 # Nouns for texts that carry someone's words: their author is the source.
 DOCUMENT_NOUNS = frozenset(
     """statement report readout communique release post tweet letter note interview memo
-    assessment study survey analysis document transcript announcement remarks""".split()
+    assessment study survey analysis document transcript announcement remarks agreement treaty
+    law resolution declaration charter decree article text bill accord pact""".split()
 )
 # Plurals that stand for a body's people rather than for named persons (lemmas).
 GENERIC_PLURALS = frozenset("official authority source leader".split())
@@ -132,6 +133,17 @@ def _subjects_of(verb: Token) -> list[Token]:
     return sorted(subjects, key=lambda t: abs(t.i - verb.i))
 
 
+def _could_be_people(noun: Token) -> bool:
+    """A common noun that can name people: not an abstraction ('agreement', 'decision') or a text.
+
+    English abstract nouns are mostly derived with a handful of suffixes; people nouns rarely are.
+    """
+    lemma = noun.lemma_.lower()
+    if lemma in DOCUMENT_NOUNS or lemma in PERSON_ROLE_NOUNS:
+        return lemma in PERSON_ROLE_NOUNS
+    return not re.search(r"(ment|tion|sion|ity|ness|ance|ence|ism|ship|age|ure|ing|cy)$", lemma)
+
+
 def _is_title_word(token: Token) -> bool:
     word = token.lower_.strip(".")
     return token.lemma_.lower() in PERSON_ROLE_NOUNS or word in PERSON_ROLE_NOUNS or word in NAME_TITLES
@@ -147,9 +159,10 @@ class ArticleContext:
         self.text = doc.text
         self._country_by_name: dict[str, str] = {}
         self._quoted = self._quoted_ranges()
+        self._acronyms = self._acronyms_defined()
         for ent in doc.ents:
             if ent.label_ == "PERSON" and not self._in_quote(ent.start_char):
-                names.observe_person(ent.text)
+                names.observe_person(self._whole_name(ent).text)
         for token in doc:
             titled = self._titled_name(token)
             if titled is not None and not self._in_quote(token.idx):
@@ -162,6 +175,21 @@ class ArticleContext:
         from sitrep.extract.quotes import find_quote_spans
 
         return [(s.start, s.end) for s in find_quote_spans(self.text, keep_scare_quotes=True)]
+
+    def _acronyms_defined(self) -> dict[str, str]:
+        """'the Joint Chiefs of Staff (JCS)' -> {'JCS': 'Joint Chiefs of Staff'}: the article's own
+        short forms, checked against the initials so that '(NIS)' after any noun is not taken."""
+        found: dict[str, str] = {}
+        for match in re.finditer(r"((?:[A-Z][\w’'-]*\s+|of\s+|and\s+|for\s+|the\s+)+)\(([A-Z]{2,6})\)", self.text):
+            words = match.group(1).split()
+            acronym = match.group(2)
+            for k in range(len(words)):
+                candidate = words[k:]
+                initials = "".join(w[0] for w in candidate if w[:1].isupper())
+                if initials.upper() == acronym and candidate[0][:1].isupper():
+                    found.setdefault(acronym, re.split(r"(?:’s|'s)\s+", " ".join(candidate))[-1])
+                    break
+        return found
 
     def _in_quote(self, char: int) -> bool:
         return any(s <= char < e for s, e in self._quoted)
@@ -222,6 +250,14 @@ class ArticleContext:
                 return False
         words = " ".join(t.text for t in tokens)
         return self.names.aliases.canonical(words) is None
+
+    def _whole_name(self, ent: Span) -> Span:
+        """The person entity with the hyphenated part the tagger cut off ("Yoon Suk" + "-yeol")."""
+        end = ent.end
+        while end + 1 < len(self.doc) and self.doc[end].text in {"-", "‐"} and not self.doc[end - 1].whitespace_ \
+                and not self.doc[end].whitespace_ and self.doc[end + 1].is_alpha:
+            end += 2
+        return self.doc[ent.start:end]
 
     def _known_person(self, text: str) -> bool:
         """A proper name the article used for a person before (the parser may call it ORG)."""
@@ -301,7 +337,8 @@ class ArticleContext:
                     break
                 if verb.lower_ == "according":
                     break  # "according to X" is its own finder
-                if _is_cue(verb) and verb.i not in inside:
+                nominal = any(c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children) for c in verb.children)
+                if _is_cue(verb) and verb.i not in inside and not nominal:
                     found = self._source_of_verb(verb)
                     if found is not None:
                         return found
@@ -329,7 +366,9 @@ class ArticleContext:
                 for subject in subjects:
                     if subject.lower_ in {"that", "which", "who"} and current.dep_ == "relcl":
                         subject = current.head
-                    found = self._source_from_head(subject, cue=cue, resolve=True, as_speaker=True)
+                    found = self._coordinated(subject, cue) or self._source_from_head(
+                        subject, cue=cue, resolve=True, as_speaker=True
+                    )
                     if found is not None:
                         return found
                 return None
@@ -406,6 +445,13 @@ class ArticleContext:
         if not match:
             return None
         at = after_end + match.end()
+        # the dash credits a quote that stands alone, and what follows it is only a name and title
+        opening = self.doc[first].idx
+        lead = self.text[bounds[0]:opening].rstrip(" \"'“‘«")
+        if lead and lead[-1] not in ".!?:":
+            return None
+        if any(t.pos_ in {"VERB", "AUX"} for t in self.doc if at <= t.idx < bounds[1]):
+            return None
         token = next((t for t in self.doc if t.idx == at), None)
         if token is None or token.pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PRON"}:
             return None
@@ -545,7 +591,7 @@ class ArticleContext:
         """The words naming a person in this noun phrase, or None when it names no person."""
         for ent in self.doc.ents:
             if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
-                return ent.text
+                return self._whole_name(ent).text
         if head.pos_ != "PROPN":
             return None
         titled = self._titled_name(head)
@@ -571,8 +617,14 @@ class ArticleContext:
         if ent is None or chain[0].i < ent.start:
             # the entity missed part of the name ("General Staff" tagged as "Staff")
             words = self.doc[chain[0].i:head.i + 1].text if ent is None or ent.label_ != "GPE" else words
+        of_name = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1
+                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        if of_name and (ent is None or ent.end <= of_name[0].i):
+            # "Ministry of Defense", "Bank of Korea": the name goes on after "of"
+            words = f"{words} {self.doc[head.i + 1:of_name[0].i + 1].text}"
         # "South Korea’s National Security Council": the owner is the country, not part of the name
         words = re.split(r"(?:’s|'s)\s+", words)[-1]
+        words = self._acronyms.get(clean_name(words), words)
         name = self.names.body(words)
         kind = "media" if set(name_key(name).split()) & MEDIA_WORDS else "body"
         country = country or self.names.country(name) or self.names.country(words)
@@ -603,10 +655,10 @@ class ArticleContext:
         if plural:
             if lemma in GENERIC_PLURALS:
                 return self._generic_plural(head, raw, country, cue)
-            if lemma in PERSON_ROLE_NOUNS or as_speaker:
+            if lemma in PERSON_ROLE_NOUNS or (as_speaker and _could_be_people(head)):
                 return Source(raw, clean_name(raw), country, cue, "role")
             return None
-        if lemma in PERSON_ROLE_NOUNS or (as_speaker and lemma not in BODY_NOUNS):
+        if lemma in PERSON_ROLE_NOUNS or (as_speaker and lemma not in BODY_NOUNS and _could_be_people(head)):
             if resolve and lemma in PERSON_ROLE_NOUNS and determiner not in {"a", "an", "another", "one"}:
                 found = self._resolve_description(head, raw, country, cue, strict=determiner == "")
                 if found is not None:
@@ -630,6 +682,29 @@ class ArticleContext:
             name = " ".join(([place.demonym] if place and owner_tokens else []) + rest) or clean_name(raw)
             return Source(raw, name, country, cue, "body")
         return None
+
+    def _coordinated(self, subject: Token, cue: str) -> Source | None:
+        """'Moscow and Pyongyang pledged' -> 'Russia and North Korea' (countries acting together
+        are named as countries); 'Lind and Berg said' -> 'Maja Lind and Karl Berg'."""
+        members = [subject] + [t for t in subject.subtree if t.dep_ == "conj" and t.i != subject.i]
+        if len(members) < 2:
+            return None
+        parts: list[Source] = []
+        for member in members:
+            found = self._source_from_head(member, cue=cue, resolve=True, as_speaker=True)
+            if found is None:
+                return None
+            parts.append(found)
+        names = []
+        for part in parts:
+            place = self.names.aliases.place(part.raw) or next(
+                (p for p in self.names.aliases.places if p.government == part.name), None
+            )
+            names.append(place.country if place is not None and part.kind == "body" else part.name)
+        countries = {p.country for p in parts}
+        raw = self.doc[subject.left_edge.i:members[-1].right_edge.i + 1].text
+        kind = "person" if all(p.kind == "person" for p in parts) else "body"
+        return Source(raw, " and ".join(names), countries.pop() if len(countries) == 1 else "", cue, kind)
 
     def _document_author(self, head: Token, cue: str, resolve: bool) -> Source | None:
         """Who wrote a statement, report or readout the text cites, when it says so."""

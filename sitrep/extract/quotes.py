@@ -36,7 +36,7 @@ from sitrep import schema
 from sitrep.article import Article
 from sitrep.extract.attribution import ArticleContext, Source
 
-OPENING = {"“": "double", "«": "double", "„": "double", "‘": "single", "‹": "single"}
+OPENING = {"“": "double", "«": "double", "„": "double", "‘": "single", "‹": "single", "‚": "single"}
 CLOSING = {"”": "double", "»": "double", "’": "single", "›": "single"}
 STRAIGHT = {'"': "double", "'": "single"}
 # Text before an opening mark that makes the quoted words a name, not something said.
@@ -184,6 +184,8 @@ def _raw_quote_spans(text: str) -> list[QuoteSpan]:
             continue
         if c in OPENING or c in CLOSING or c in STRAIGHT:
             kind = _classify(text, i, [f for f, _ in stack])
+            if c in {"“", "‘"} and stack and text[stack[-1][1]] in {"„", "‚"}:
+                kind = ("close", stack[-1][0])  # German style: „words“ closes with the high mark
             if kind is not None:
                 role, family = kind
                 if role == "open":
