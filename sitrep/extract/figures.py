@@ -70,7 +70,9 @@ EQUIPMENT_NOUNS = frozenset(
     bomber fighter-jet piece equipment uav""".split()
 )
 # Nouns whose value a number gives: "the number of casualties at 3,000", "the toll rose to 52".
-MEASURE_NOUNS = frozenset("number total toll figure count tally strength size estimate".split())
+MEASURE_NOUNS = frozenset("number total toll figure count tally strength size estimate rate average".split())
+# Nouns standing for people already named: "500 killed and 2,700 others injured".
+OTHERS_NOUNS = frozenset("other others".split())
 # Nouns that count a quantity of something else: "containers of artillery", "rounds of talks".
 CONTAINER_NOUNS = frozenset(
     """container round shipment batch ton tonne crate wagon railcar carload trainload truckload
@@ -85,12 +87,14 @@ CASUALTY_LEMMAS = frozenset(
 LISTING_PREPS = frozenset("including among incl. plus".split())
 # Prepositions that make a date the start or end of a period, not the day a claim was made.
 PERIOD_PREPOSITIONS = re.compile(r"\b(?:since|from|until|till|before|after|between|through|by)\s*$", re.I)
+# Passive hearsay between counted people and what happened to them: "are believed to have been".
+HEARSAY_LEMMAS = frozenset("believe report say think estimate fear presume confirm understand know".split())
 # Reporting verbs beyond the shared cue list that introduce a number's source.
 FIGURE_CUE_LEMMAS = CUE_LEMMAS | frozenset("estimate put show find count record tally".split())
 # Nouns naming a claim; their owner is the claimant ("X's estimates", "claims by X").
 CLAIM_NOUNS = frozenset(
-    """claim estimate estimation report assessment figure data allegation statement analysis
-    tally count calculation finding""".split()
+    """claim estimate estimation report assessment figure data allegation accusation statement
+    analysis tally count calculation finding""".split()
 )
 # Claim nouns that are documents: "intelligence reports suggested" passes the claim upward.
 DOCUMENT_NOUNS = CLAIM_NOUNS | frozenset("document evidence image footage record study".split())
@@ -200,17 +204,19 @@ def _counted_noun(number_head: Token) -> tuple[Token | None, Token | None]:
 
 def _measured_noun(number_head: Token) -> Token | None:
     """The noun a number is the value of: "put the number of casualties at 3,000", "the death
-    toll rose to 52", "the total number of troops is 11,000", "estimated losses at 1,200"."""
+    toll rose to 52", "the total number of troops is 11,000", "the casualty rate reached 559,
+    before increasing to 952"."""
     head = number_head.head
     if number_head.dep_ == "pobj" and head.lower_ in {"at", "to"} and head.head.pos_ in {"VERB", "AUX"}:
         verb = head.head
-        candidates = [c for dep in ("dobj", "nsubj", "nsubjpass") for c in verb.children if c.dep_ == dep]
-    elif number_head.dep_ == "attr" and head.pos_ in {"VERB", "AUX"}:
-        candidates = [c for c in head.children if c.dep_ == "nsubj"]
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+    elif number_head.dep_ in {"attr", "dobj"} and head.pos_ in {"VERB", "AUX"}:
+        verb, objects = head, []
     else:
         return None
-    for candidate in candidates:
-        if _lemma(candidate) in MEASURE_NOUNS or _noun_category(candidate):
+    subject = _subject_of(verb)
+    for candidate in [*objects, *([subject] if subject is not None else [])]:
+        if _lemma(candidate) in MEASURE_NOUNS or (candidate in objects and _noun_category(candidate)):
             return candidate
     return None
 
@@ -221,15 +227,49 @@ def _casualty_context(noun: Token) -> bool:
     listed under one ("killed 20 people, including three children")."""
     if any(_lemma(c) in CASUALTY_LEMMAS for c in noun.children if c.dep_ in {"amod", "acl", "relcl"}):
         return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in CASUALTY_NOUNS:
+        return True  # "the loss of 2,030 troops"
+    if _casualty_follows(noun):
+        return True
     verb = _verb_above(noun)
-    if verb is None or _lemma(verb) not in CASUALTY_LEMMAS:
+    if verb is None:
         return False
-    if noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and noun.head == verb:
+    if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and noun.head == verb and _reports_casualty(verb):
+        return True  # "20 soldiers were killed", "are believed to have been killed"
+    if _lemma(verb) not in CASUALTY_LEMMAS:
+        return False
+    if noun.dep_ == "attr" and noun.head == verb:
         return True
     if noun.dep_ == "conj" and noun.head.dep_ in {"nsubj", "nsubjpass", "dobj"} and noun.head.head == verb:
         return True
     path = [noun, *_ancestors(noun)]
     return any(t.lower_ in LISTING_PREPS and t.dep_ == "prep" for t in path[:path.index(verb)])
+
+
+def _casualty_follows(noun: Token) -> bool:
+    """'600 soldiers are believed to have been killed' read left to right, for when the parse
+    loses the subject (a wire dateline before it, for instance): a casualty participle follows the
+    noun in its clause, with only auxiliaries and hearsay verbs in between."""
+    for token in noun.doc[noun.i + 1:min(noun.sent.end, noun.i + 10)]:
+        if _lemma(token) in CASUALTY_LEMMAS and token.tag_ in {"VBN", "JJ"}:
+            return any(t.lower_ in {"been", "were", "was", "are", "is", "be"} for t in noun.doc[noun.i + 1:token.i])
+        if token.pos_ in {"AUX", "PART", "ADV"} or _lemma(token) in HEARSAY_LEMMAS:
+            continue
+        return False
+    return False
+
+
+def _reports_casualty(verb: Token) -> bool:
+    """A casualty verb, or one whose complement is ("are believed to have been killed", "were
+    reported killed", "have been killed or wounded")."""
+    if _lemma(verb) in CASUALTY_LEMMAS:
+        return True
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "oprd", "acomp"} and (_lemma(child) in CASUALTY_LEMMAS or (
+                child.dep_ == "xcomp" and any(_lemma(g) in CASUALTY_LEMMAS and g.dep_ in {"xcomp", "oprd", "acomp"}
+                                              for g in child.children))):
+            return True
+    return False
 
 
 def categorise(noun: Token | None, number_head: Token) -> str:
@@ -241,6 +281,11 @@ def categorise(noun: Token | None, number_head: Token) -> str:
             return "casualties"  # "killed 500", "500 were wounded"
         return ""
     category = _noun_category(noun)
+    if not category and (_lemma(noun) in MEASURE_NOUNS or _lemma(noun) in OTHERS_NOUNS):
+        # "the casualty rate", "the death toll": the compound says what is measured
+        category = next((c for c in map(_noun_category, (m for m in noun.children if m.dep_ == "compound")) if c), "")
+        if not category and _lemma(noun) in OTHERS_NOUNS and _casualty_context(noun):
+            return "casualties"  # "with some 2,700 others injured"
     if not category:
         conj = [c for c in noun.children if c.dep_ == "conj"]
         category = next((c for c in map(_noun_category, conj) if c), "")
@@ -331,6 +376,9 @@ def _subject_of(verb: Token) -> Token | None:
         if current.dep_ in {"conj", "xcomp", "advcl"} and current.head.i != current.i:
             current = current.head
             continue
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in {"VERB", "AUX"}:
+            current = current.head.head  # "reached 559, before increasing to 952"
+            continue
         return None
     return None
 
@@ -347,12 +395,41 @@ def _owner_of_claim(noun: Token) -> Token | Span | None:
     for child in noun.children:
         if child.dep_ == "poss":
             return child
+    for acl in (c for c in noun.children if c.dep_ == "acl" and _lemma(c) in {"base", "cite"}):
+        # "accusations, based on intelligence reports", "estimates citing NATO"
+        objects = [g for p in acl.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        objects += [c for c in acl.children if c.dep_ == "dobj"]
+        for obj in objects:
+            if _lemma(obj) not in DOCUMENT_NOUNS or _names_a_source(obj):
+                return obj
     modifiers = [t for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i
                  for t in c.subtree]
     if not any(t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} for t in modifiers):
         return None
     first = min(t.i for t in modifiers)
     return doc[first:noun.i]
+
+
+def _owner_of_earlier_document(document: Token) -> Token | Span | None:
+    """'the report added' -> the owner of the last report the article credited ("a report posted
+    by the UK Ministry of Defense")."""
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in document.children):
+        return None
+    for token in reversed(document.doc[:document.i]):
+        if token.pos_ == "NOUN" and _lemma(token) == _lemma(document):
+            owner = _owner_of_claim(token) or next(
+                (g for c in token.children if c.dep_ == "acl" for a in c.children
+                 if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+            if owner is not None:
+                return owner
+    return None
+
+
+def _names_a_source(document: Token) -> bool:
+    """A document phrase that still says whose it is in kind ("intelligence reports", "Western
+    estimates"), worth keeping as the claimant when nobody above reports it."""
+    return any(c.dep_ in {"compound", "amod"} and (c.pos_ in {"NOUN", "PROPN"} or c.ent_type_ in {"NORP", "GPE", "ORG"})
+               for c in document.children)
 
 
 def _np_text(head: Token) -> str:
@@ -386,7 +463,19 @@ def _source_for(phrase: Token | Span, ctx: ArticleContext, cue: str) -> Source:
         coordinated = any(t.dep_ == "cc" for t in phrase)
     if coordinated:
         return Source(raw, clean_name(raw), "", cue, "body")
+    if _lemma(head) in DOCUMENT_NOUNS:  # "intelligence reports": the phrase is all we have
+        name = LEADING_QUANTIFIERS.sub("", re.sub(r"^(?:the|a|an|latest|new|recent)\s+", "", clean_name(raw), flags=re.I))
+        return Source(raw, name, "", cue, "role")
+    continued = _proper_name_continuation(head)
+    if continued is not None:  # "the UK Ministry of Defense": the name runs on through "of"
+        raw = continued
+        canonical = ctx.names.aliases.canonical(clean_name(raw))
+        return Source(raw, canonical or ctx.names.body(raw), "", cue, "body")
     canonical = ctx.names.aliases.canonical(clean_name(raw))
+    place = ctx.names.aliases.place(clean_name(raw))
+    if not canonical and place is not None and head.ent_type_ == "GPE":
+        # "Ukraine claims ...": a country credited with a number is named as the country
+        return Source(raw, place.country, place.country, cue, "body")
     source = ctx.resolve_np(span)
     if head.pos_ == "NOUN" and source.raw != source.name and _names_other_person(head, source.name, ctx):
         # "Kim could send 100,000 troops, the analyst warned": a description is not the person
@@ -402,6 +491,23 @@ def _source_for(phrase: Token | Span, ctx: ArticleContext, cue: str) -> Source:
         return Source(raw, name, source.country, cue, "person")
     raw_out = source.raw if source.kind == "person" or head.pos_ == "PRON" else raw
     return Source(raw_out, name, source.country, cue, source.kind)
+
+
+def _proper_name_continuation(head: Token) -> str | None:
+    """An organisation's name the parse splits at "of"/"for": "UK Ministry of Defense",
+    "Institute for the Study of War". None when the head's phrase is already whole."""
+    if head.pos_ != "PROPN":
+        return None
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None)
+    if prep is None:
+        return None
+    tail = [t for t in prep.subtree if t.dep_ not in {"relcl", "acl", "appos", "punct"}]
+    if not tail or not all(t.text[:1].isupper() or t.lower_ in {"of", "for", "the", "and"} for t in tail):
+        return None
+    first = min(t.i for t in head.subtree if t.i <= head.i and t.dep_ != "det" and not (t.dep_ == "poss"))
+    first = min([first, *[t.i for t in head.children if t.dep_ == "compound"]])
+    last = max(t.i for t in tail)
+    return head.doc[first:last + 1].text
 
 
 def _names_other_person(description: Token, name: str, ctx: ArticleContext) -> bool:
@@ -444,10 +550,11 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
                         return _Claim(_source_for(owner, ctx, _lemma(node)), node)
                     continue
                 if _lemma(subject) in DOCUMENT_NOUNS:
-                    owner = _owner_of_claim(subject)
+                    owner = _owner_of_claim(subject) or _owner_of_earlier_document(subject)
                     if owner is not None:
                         return _Claim(_source_for(owner, ctx, _lemma(node)), node)
-                    fallback = fallback or _Claim(_source_for(subject, ctx, _lemma(node)), node, ownerless=True)
+                    fallback = fallback or _Claim(_source_for(subject, ctx, _lemma(node)), node,
+                                                  ownerless=not _names_a_source(subject))
                     continue
                 return _Claim(_source_for(subject, ctx, _lemma(node)), node)
         elif node.pos_ == "NOUN" and _lemma(node) in CLAIM_NOUNS and node is not number_head:
@@ -552,23 +659,25 @@ def evidence_span(number_tokens: list[Token], top: Token, claimant_head: Token |
 
 
 def as_of_date(sent: Span, anchors: list[Token], published: dt.date | None) -> tuple[str, str, str]:
-    """(as_of, precision, basis): a date attached to an anchor verb in the sentence, else the
-    publication date, else unknown."""
+    """(as_of, precision, basis): the date attached to the first anchor verb (in order) that has
+    one, else the publication date, else unknown. A date that cannot be resolved (a year alone)
+    still claims its verb: a farther verb's date would belong to another happening."""
     doc = sent.doc
-    anchor_ids = {t.i for t in anchors}
+    attached: dict[int, list] = {}
     for mention in find_date_mentions(sent.text):
-        start = sent.start_char + mention.start
-        tokens = _tokens_in(doc, start, start + (mention.end - mention.start))
-        if not tokens:
-            continue
-        verb = _verb_above(_head_of(tokens))
-        if verb is None or verb.i not in anchor_ids:
-            continue
         if PERIOD_PREPOSITIONS.search(sent.text[:mention.start]):
             continue
-        resolved = resolve_mention(mention, published)
-        if resolved is not None:
-            return resolved.date, resolved.precision, "text"
+        start = sent.start_char + mention.start
+        tokens = _tokens_in(doc, start, start + (mention.end - mention.start))
+        verb = _verb_above(_head_of(tokens)) if tokens else None
+        if verb is not None:
+            attached.setdefault(verb.i, []).append(mention)
+    for anchor in anchors:
+        if anchor.i in attached:
+            resolved = resolve_mention(attached[anchor.i][0], published)
+            if resolved is not None:
+                return resolved.date, resolved.precision, "text"
+            break
     if published is not None:
         return published.isoformat(), "day", "published"
     return "", "", "unknown"
@@ -583,6 +692,27 @@ def figure_rows(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
         if row is not None:
             rows.append(row)
     return rows
+
+
+def _initials(name: str, *, skip_small_words: bool) -> str:
+    words = re.split(r"[\s-]+", re.split(r"(?:’s|'s)\s+", name)[-1])
+    small = {"of", "for", "the", "and", "on", "in"}
+    return "".join(w[0] for w in words if w and (w[0].isupper() or not skip_small_words and w.lower() in small)).upper()
+
+
+def _expand_acronym(name: str, doc: Doc, ctx: ArticleContext, *, before: int) -> str:
+    """'JCS' -> the organisation the article named in full before ("South Korea’s Joint Chiefs of
+    Staff"), when the alias table does not know it: acronyms are how news copy refers back."""
+    if not re.fullmatch(r"[A-Z][A-Za-z]{1,5}", name) or not re.fullmatch(r"[A-Z]{2,6}|[A-Z][a-z]?[A-Z]{1,4}", name):
+        return name
+    acronym = name.upper()
+    for ent in reversed([e for e in doc.ents if e.end_char <= before and e.label_ in {"ORG", "GPE", "NORP", "FAC"}]):
+        full = ent.text
+        if full.upper() == acronym or len(full.split()) < 2:
+            continue
+        if acronym in {_initials(full, skip_small_words=True), _initials(full, skip_small_words=False)}:
+            return ctx.names.body(full)
+    return name
 
 
 def _last_named_speaker(quotes: pd.DataFrame, rows: list[dict], before: int) -> str:
@@ -621,6 +751,7 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
         claimant, claimant_raw = quoted
     elif claim is not None and not claim.ownerless:
         claimant, claimant_raw = claim.source.name, claim.source.raw
+        claimant = _expand_acronym(claimant, doc, ctx, before=mention.start)
         if claimant.lower() in PRONOUNS:
             claimant = _last_named_speaker(quotes, previous, mention.start) or claimant
     elif claim is not None:  # "a report said": nobody named, but keep the words

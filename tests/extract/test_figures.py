@@ -261,3 +261,45 @@ def test_a_period_start_is_not_the_date_of_the_claim(figures):
     row = one_row(figures("Since February 2022, Russia has lost around 700,000 personnel, "
                           "according to the General Staff."))
     assert (row["as_of"], row["as_of_basis"]) == ("2024-11-20", "published")
+
+
+def test_hearsay_between_the_count_and_the_casualty_verb(figures):
+    row = one_row(figures("Some 600 soldiers are believed to have been killed fighting for Russia."))
+    assert (row["category"], row["qualifier"]) == ("casualties", "approx")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "category"),
+    [
+        ("In November 2022, the daily casualty rate reached 559, before increasing to 952.", 952, "casualties"),
+        ("The number of soldiers trained abroad reached more than 50,000.", 50_000, "troops"),
+        ("The toll included the loss of 2,030 troops in a single day.", 2_030, "casualties"),
+        ("At least 300 soldiers had been killed, with some 2,700 others injured.", 2_700, "casualties"),
+    ],
+)
+def test_measured_and_lost_quantities(figures, text, value, category):
+    frame = figures(text)
+    row = frame[frame["value"] == value].iloc[0]
+    assert row["category"] == category
+
+
+def test_the_report_added_refers_back_to_the_credited_report(figures):
+    text = ("A report posted online by the UK Ministry of Defense stated that losses were high. "
+            "The total is over half of the approximately 11,000 troops deployed, the report added.")
+    assert one_row(figures(text))["claimant"] == "UK Ministry of Defense"
+
+
+def test_claim_based_on_documents_keeps_the_documents(figures):
+    text = "The latest accusations, based on intelligence reports, indicate the North has deployed around 10,000 troops."
+    assert one_row(figures(text))["claimant"] == "intelligence reports"
+
+
+def test_a_country_credited_with_a_number_is_named_as_the_country(figures):
+    frame = figures("Ukraine claims to have destroyed 300 tanks in the last month.")
+    assert one_row(frame)["claimant"] == "Ukraine"
+
+
+def test_an_acronym_refers_back_to_the_organisation_named_in_full(figures):
+    text = ("South Korea’s Joint Chiefs of Staff gave a briefing. Pyongyang sent an additional 3,000 "
+            "personnel this year, according to the JCS.")
+    assert "Joint Chiefs of Staff" in one_row(figures(text))["claimant"]
