@@ -4,36 +4,40 @@ Why this module exists: articles pasted from the web arrive without metadata, ye
 date in them ("on Sunday", "last week") needs the publication date to mean anything. The text
 usually carries enough clues to recover it: a weekday named together with its date pins the year,
 dated events bound the publication from below, "earlier this month ... on November 7" fixes the
-month, and weekday mentions ("on Tuesday", "over the weekend") say which day of the week the story
-was written.
+month, a wire dateline ("SEOUL, April 30 (Yonhap) --") gives the day, and weekday mentions ("on
+Tuesday", "over the weekend") say which day of the week the story was written.
 
-How: the clues become hard constraints and soft preferences over every day of the year the text
-(or the folder) points to; the best candidate wins, and the clues that decided it are kept as a
-short human-readable reason.
+How: the clues become hard constraints and soft preferences over candidate days; the best
+candidate wins, and the clues that decided it are kept as a short human-readable reason.
 
 * Year: a full date's year; else the year in which a weekday named with its date ("On Wednesday,
-  23 October") is right, nearest the newest year the text or folder mentions; else the folder's.
-* Hard: never before a dated event of the text (or the first day of a "since August 2023"); a day
-  called "earlier this month" is in the publication month and before the previous calendar week
-  (had it been in that week, a reporter would have written "last week").
+  23 October") is right, nearest the newest year the text or folder mentions; else the folder's
+  year, which is weak evidence: the years either side are searched too and win when only they
+  fit the text's weekdays and dates.
+* Hard: never before a dated event of the text (or the first day of a "since August 2023"); the
+  dateline's day; a day called "earlier this month" is in the publication month and before the
+  previous calendar week (had it been in that week, a reporter would have written "last week").
 * Soft, in this order: as few days as possible between the newest event and publication (news
   reports what just happened; a weekday mention is an event on the most recent such day, and
   "over the weekend" counts as its Sunday); weekday mentions newer than the days named by date
-  (wire style names the weekday within the past week, the date beyond); as few days since the
-  newest *dated* event; closeness to the dates the folder's other articles pin (a folder is one
-  developing story); the earliest.
+  (wire style names the weekday within the past week, the date beyond); the folder's year over
+  its neighbours; as few days since the newest *dated* event; closeness to the dates the folder's
+  other articles pin (a folder is one developing story); the earliest.
 * Dates in a clause about the future ("talks will resume on Friday", "until 2030") are no clue.
+* A folder counts as one story only while the dates its articles pin span at most
+  ``_STORY_SPAN_DAYS``; otherwise its year and dates lend nothing to other articles.
 
 What it does not do: it never invents a year or a month. Without a year (from the text or the
 folder) the date is ``None``; an article whose text pins no stretch of the year (only weekdays,
 or months like "in June") is dated only from a folder anchor, and only if it names a weekday. It
-does not read datelines, bylines or metadata; a manifest date wins over this guess (the build's
-job). Known limit: when the text allows several weeks (only "earlier this month" and weekdays),
-the earliest consistent week wins, which can be a week early.
+does not read bylines or metadata; a manifest date wins over this guess (the build's job, which
+may pass such dates as ``known``). Known limit: when the text allows several weeks (only
+"earlier this month" and weekdays), the earliest consistent week wins.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections import Counter
@@ -56,6 +60,8 @@ _SUNDAY = 6
 # How far apart (characters, same paragraph) "earlier this month" and a date may be and still
 # describe one event: "a press conference earlier this month ... he said on November 7".
 _SAME_PASSAGE_CHARS = 400
+# The longest span of pinned dates a folder may have and still count as one developing story.
+_STORY_SPAN_DAYS = 92
 # How far from the reference year a weekday-plus-date clue may pin the year.
 _YEAR_SEARCH = 15
 
@@ -89,6 +95,7 @@ class _Clues:
     month_floors: tuple[dt.date, ...] = ()  # first days of "since August 2023" and the like
     yearless_days: tuple[_DayClue, ...] = ()
     weekdays: tuple[tuple[int, str], ...] = ()  # bare weekday mentions; "over the weekend" = Sunday
+    dateline: tuple[int, int, str] | None = None  # month, day: "SEOUL, April 30 (Yonhap) --"
 
 
 @dataclass
@@ -99,6 +106,7 @@ class _ClueBuilder:
     month_floors: list[dt.date] = field(default_factory=list)
     yearless_days: list[_DayClue] = field(default_factory=list)
     weekdays: list[tuple[int, str]] = field(default_factory=list)
+    dateline: tuple[int, int, str] | None = None
 
     def raise_floor(self, year: int, quoted: str) -> None:
         if self.year_floor is None or year > self.year_floor:
@@ -108,6 +116,7 @@ class _ClueBuilder:
         return _Clues(
             self.year_floor, self.year_floor_text, tuple(self.dated_days),
             tuple(self.month_floors), tuple(self.yearless_days), tuple(self.weekdays),
+            self.dateline,
         )
 
 
@@ -119,6 +128,9 @@ def _read_clues(text: str) -> _Clues:
         if parsed.preposition in _FUTURE_PREPOSITIONS or _in_future_clause(text, mention.start):
             continue
         quoted = repr(mention.text)
+        is_day = parsed.kind == "absolute_day"
+        if is_day and builder.dateline is None and _is_dateline(text, mention):
+            builder.dateline = (parsed.month, parsed.day, quoted)
         if parsed.kind == "absolute_day" and parsed.year is not None:
             builder.dated_days.append((dt.date(parsed.year, parsed.month, parsed.day), quoted))
             builder.raise_floor(parsed.year, quoted)
@@ -136,6 +148,25 @@ def _read_clues(text: str) -> _Clues:
             builder.weekdays.append((_SUNDAY, quoted))
         # A yearless month ("in June") is on or before any publication month: it says nothing.
     return builder.build()
+
+
+# A wire dateline: the city in capitals, the date, the agency, a dash ("SEOUL, April 30
+# (Yonhap) --", "KYIV, Nov 25 (Reuters) -"). It dates the story itself.
+_DATELINE_BEFORE = re.compile(
+    r"^[ \t]*[A-Z][A-Z .'\-]{1,40}(?:,[ \t]*[A-Z][A-Za-z .'\-]{1,30})?,[ \t]*$"
+)
+_DATELINE_AFTER = re.compile(r"^,?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--|-|:)")
+_DATELINE_LINES = 3
+
+
+def _is_dateline(text: str, mention: DateMention) -> bool:
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if text.count("\n", 0, line_start) >= _DATELINE_LINES:
+        return False
+    return bool(
+        _DATELINE_BEFORE.match(text[line_start:mention.start])
+        and _DATELINE_AFTER.match(text[mention.end:mention.end + 48])
+    )
 
 
 # Words that, earlier in the same clause, make a date a plan rather than an event.
@@ -255,6 +286,8 @@ def _violates(clues: _Clues, candidate: dt.date) -> bool:
     """Hard constraints: no dated event after publication; the "earlier this month" rule."""
     if any(day > candidate for day, _ in clues.dated_days):
         return True
+    if clues.dateline and (candidate.month, candidate.day) != clues.dateline[:2]:
+        return True
     if any(floor > candidate for floor in clues.month_floors):
         return True
     if clues.year_floor is not None and candidate.year < clues.year_floor:
@@ -290,14 +323,15 @@ def _weekdays_older_than_dates(clues: _Clues, candidate: dt.date) -> int:
 
 
 def _score(
-    clues: _Clues, candidate: dt.date, anchors: list[dt.date]
-) -> tuple[int, int, int, int, int]:
+    clues: _Clues, candidate: dt.date, year: int, anchors: list[dt.date]
+) -> tuple[int, int, int, int, int, int]:
     """Lower is better (see the module docstring for the order)."""
     newest = _newest_event(clues, candidate, with_weekdays=True)
     newest_dated = _newest_event(clues, candidate, with_weekdays=False)
     return (
         (candidate - newest).days if newest else 0,
         _weekdays_older_than_dates(clues, candidate),
+        abs(candidate.year - year),
         (candidate - newest_dated).days if newest_dated else 0,
         min((abs((candidate - anchor).days) for anchor in anchors), default=0),
         candidate.toordinal(),
@@ -305,27 +339,40 @@ def _score(
 
 
 def _best_candidate(
-    clues: _Clues, year: int, anchors: list[dt.date]
+    clues: _Clues, year: int, anchors: list[dt.date], *, year_is_firm: bool
 ) -> tuple[dt.date, _Clues] | None:
-    """The best day of ``year`` and the clues it satisfies (an impossible pairing is dropped)."""
-    first = dt.date(year, 1, 1)
-    candidates = [first + dt.timedelta(days=offset) for offset in range(366)]
-    allowed = [
-        candidate for candidate in candidates
-        if candidate.year == year and not _violates(clues, candidate)
+    """The best day and the clues it satisfies (an impossible pairing is dropped).
+
+    A firm year (named by the text) is searched alone. A year taken from the folder is weak
+    evidence, so the neighbouring years are searched too and lose only on equal fit: a text
+    whose weekday and dates fit only the next year belongs to the next year.
+    """
+    years = [year] if year_is_firm else [year - 1, year, year + 1]
+    candidates = [
+        dt.date(candidate_year, 1, 1) + dt.timedelta(days=offset)
+        for candidate_year in years
+        for offset in range(366 if calendar.isleap(candidate_year) else 365)
     ]
+    allowed = [candidate for candidate in candidates if not _violates(clues, candidate)]
     if allowed:
-        return min(allowed, key=lambda candidate: _score(clues, candidate, anchors)), clues
+        best = min(allowed, key=lambda candidate: _score(clues, candidate, year, anchors))
+        return best, clues
     if any(clue.earlier_this_month for clue in clues.yearless_days):
         # The "earlier this month" pairing contradicts the other clues, so it was wrong.
         unpaired = replace(clues, yearless_days=tuple(
             replace(clue, earlier_this_month=False) for clue in clues.yearless_days))
-        return _best_candidate(unpaired, year, anchors)
+        return _best_candidate(unpaired, year, anchors, year_is_firm=year_is_firm)
     return None
 
 
-def _describe(clues: _Clues, chosen: dt.date, year_reason: str, anchors: list[dt.date]) -> str:
-    reasons = [year_reason]
+def _describe(
+    clues: _Clues, chosen: dt.date, year: int, year_reason: str, anchors: list[dt.date]
+) -> str:
+    reasons = [
+        year_reason if chosen.year == year else f"{chosen.year}: the clues fit it, not {year}"
+    ]
+    if clues.dateline:
+        reasons.append(f"dateline {clues.dateline[2]}")
     paired = [clue.quoted for clue in clues.yearless_days if clue.earlier_this_month]
     if paired:
         reasons.append(f"{paired[0]} is earlier this month, before last week")
@@ -348,6 +395,7 @@ class _Inference:
     guess: PublishedGuess
     own_year: bool = False  # the text itself names the year (full date, weekday with date)
     own_stretch: bool = False  # the text itself places the date within the year
+    year_from_folder: bool = False
 
 
 def _infer(
@@ -371,20 +419,23 @@ def _infer(
     # Full dates of earlier years are history: they bound nothing and say nothing about the day.
     clues = replace(clues, dated_days=tuple(
         (day, quoted) for day, quoted in clues.dated_days if day.year >= year))
-    own_stretch = own is not None or bool(clues.yearless_days) or any(
+    own_stretch = own is not None or bool(clues.yearless_days) or clues.dateline is not None or any(
         day.year == year for day, _ in clues.dated_days
     )
     if not own_stretch and not (clues.weekdays and anchors):
-        missing = "a weekday" if not clues.weekdays else "an anchor from other articles"
+        missing = "no weekday" if not clues.weekdays else "no date pinned by another article"
         return _Inference(PublishedGuess(
-            None, f"{year_reason}, but nothing in the text pins the month (and no {missing})"))
+            None, f"{year_reason}, but nothing in the text pins the month ({missing})"))
     used_anchors = [] if own_stretch else anchors
-    best = _best_candidate(clues, year, used_anchors)
+    year_from_folder = own is None and year == folder_year
+    best = _best_candidate(clues, year, used_anchors, year_is_firm=not year_from_folder)
     if best is None:
         return _Inference(PublishedGuess(None, f"the date clues contradict each other in {year}"))
     chosen, used_clues = best
-    evidence = _describe(used_clues, chosen, year_reason, used_anchors)
-    return _Inference(PublishedGuess(chosen, evidence), own is not None, own_stretch)
+    evidence = _describe(used_clues, chosen, year, year_reason, used_anchors)
+    return _Inference(
+        PublishedGuess(chosen, evidence), own is not None, own_stretch, year_from_folder
+    )
 
 
 def _date_weekday_named_days(clues: _Clues, year: int) -> _Clues:
@@ -472,14 +523,31 @@ def infer_corpus_published(
         inference.guess.date for inference in first_pass.values()
         if inference.own_stretch and inference.guess.date
     ]
+    # The folder is one developing story only if the dates its texts pin lie close together;
+    # otherwise neither its year nor its dates say anything about another article.
+    pinned = list(known.values()) + [
+        inference.guess.date for inference in first_pass.values()
+        if inference.own_stretch and inference.guess.date
+    ]
+    span = (max(pinned) - min(pinned)).days if pinned else 0
+    one_story = span <= _STORY_SPAN_DAYS
+
     results: dict[str, PublishedGuess] = {}
     for article_id, article in clues.items():
         if article_id in known:
             results[article_id] = PublishedGuess(known[article_id], "given (not inferred)")
             continue
         inference = first_pass[article_id]
-        if not inference.own_stretch:
+        if not inference.own_stretch and one_story:
             inference = _infer(article, folder_year=folder_year,
                                reference_year=references[article_id], anchors=anchors)
-        results[article_id] = inference.guess
+        guess = inference.guess
+        borrowed_year = (
+            inference.year_from_folder and guess.date and guess.date.year == folder_year
+        )
+        if borrowed_year and not one_story:
+            guess = PublishedGuess(None, (
+                f"only the folder's year {folder_year} would date it, and the folder's dated "
+                f"articles span {span} days: not one story"))
+        results[article_id] = guess
     return results

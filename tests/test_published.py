@@ -118,6 +118,44 @@ def test_old_full_date_is_history_when_the_folder_is_later():
     assert guesses["history"].date == dt.date(2024, 10, 21)
 
 
+WIRE_COPY = (
+    "SEOUL, April 30 (Yonhap) -- Some 600 soldiers are believed to have been killed, the spy "
+    "agency told lawmakers Wednesday."
+)
+
+
+def test_dateline_fixes_the_day_and_the_weekday_picks_the_nearby_year():
+    # 30 April was a Wednesday in 2025, not in 2024: the folder's year is weak evidence.
+    guess = infer_published(WIRE_COPY, corpus_year=2024)
+    assert guess.date == dt.date(2025, 4, 30)
+    assert "dateline 'April 30'" in guess.evidence
+
+
+def test_a_date_inside_the_text_is_not_a_dateline():
+    text = (
+        "The agency said on April 30 - a Tuesday - that 600 were killed. "
+        "Officials spoke Wednesday."
+    )
+    assert infer_published(text, corpus_year=2024).date == dt.date(2024, 5, 1)
+
+
+def test_folder_of_unrelated_stories_lends_no_year_and_no_dates():
+    texts = {
+        "anchor": WEEKDAY_WITH_DATE,
+        "june": "Intelligence on June 15 estimated the losses. The minister visited on June 4.",
+        "saturday": "Zelensky said Saturday that troops were deployed.",
+        "wire": WIRE_COPY,
+    }
+    guesses = infer_corpus_published(texts)
+    assert guesses["anchor"].date == dt.date(2024, 10, 23)
+    assert guesses["wire"].date == dt.date(2025, 4, 30)  # its own clues fit 2025
+    assert guesses["june"].date is None  # only the folder's year would date it
+    assert "not one story" in guesses["june"].evidence
+    assert guesses["saturday"].date is None
+    one_story = infer_corpus_published({"anchor": texts["anchor"], "saturday": texts["saturday"]})
+    assert one_story["saturday"].date == dt.date(2024, 10, 26)  # the Saturday nearest 23 October
+
+
 def test_nothing_pins_a_date():
     assert infer_published("Officials said on Tuesday that talks continue.").date is None
     tuesday_only = "Officials said on Tuesday that talks continue."
