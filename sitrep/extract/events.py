@@ -23,6 +23,8 @@ outside knowledge, and never names a person it has not read in the article.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable
@@ -112,6 +114,25 @@ POINT_EVENT_NOUNS: dict[str, tuple[str, str]] = {  # noun lemma -> (verb for the
 BOUND_PREPS = frozenset("after before until till following ahead prior pending".split())
 # Verbs of a page's own furniture ("Published on 3 March", "Updated: Monday"): not events.
 METADATA_VERBS = frozenset("publish update post modify edit create file".split())
+
+# Numbers about a period are statistics, not events: "the casualty rate reached 559 in
+# November", "41,980 casualties were recorded in October".
+STATISTIC_NOUNS = frozenset(
+    "number rate average total toll count figure level tally share percentage proportion price cost "
+    "index sum amount volume".split())
+STATISTIC_VERBS = frozenset(
+    "record reach register total rise fall increase decrease climb drop stand exceed surpass average "
+    "amount double triple grow decline soar plunge".split())
+
+MONTH_NAMES = tuple(calendar.month_name[1:])
+# Two expressions joined like this are one span of time ("in January and February", "June 3-5").
+_DATE_JOINER = re.compile(r"\s*(?:,|and|or|&|to|through|until|till|-|–|—|,\s*and|,\s*or)\s*", re.IGNORECASE)
+# An expression that opens a range whose other end the resolver did not read ("January-March").
+_RANGE_TAIL = re.compile(
+    r"\s*(?:-|–|—|to\b|through\b|until\b|till\b)\s*(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-?)?"
+    rf"(?:{'|'.join(MONTH_NAMES)}|\d)", re.IGNORECASE)
+_RANGE_HEAD = re.compile(
+    rf"(?:{'|'.join(MONTH_NAMES)}|\d)\s*(?:-|–|—|to|through|until|till)\s*$", re.IGNORECASE)
 
 # Words that tie an undated clause to the narrative's last dated event.
 AFTER_CUES = frozenset("later since subsequently afterwards afterward".split())
@@ -263,7 +284,8 @@ def _event_noun(date_root: Token) -> Token | None:
     current = date_root
     while current.pos_ != "VERB" and current.head.i != current.i:
         head = current.head
-        if head.pos_ in ("NOUN", "PROPN") and current.dep_ in ("compound", "nmod", "npadvmod", "poss", "nummod", "amod"):
+        if head.pos_ in ("NOUN", "PROPN") and current.dep_ in (
+                "compound", "nmod", "npadvmod", "poss", "nummod", "amod", "prep"):
             noun = head
             prep = noun.head if noun.dep_ == "pobj" else None
             if prep is not None:
@@ -633,6 +655,11 @@ def summarize(verb: Token, actor: _Actor, *, skip: set[int]) -> str:
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     passive = _is_passive(verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "a summit held with X in Seoul Thursday": the summit is what was held
+        patient, passive = verb.head, True
+        skip = skip | _subtree_ids(verb) - {verb.i} | {t.i for t in verb.head.subtree if t.i < verb.head.i
+                                                         and t.dep_ in ("det", "poss")}
     if passive and patient is not None and patient.lower_ == "it" and complement is not None:
         # "it was reported that X did Y": the happening is X doing Y
         return summarize(complement, actor, skip=skip)
@@ -708,14 +735,86 @@ class _Dated:
     nominal: Token | None = None  # an event noun the date belongs to ("the June 5 summit")
 
 
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    date: str
+    precision: str
+
+
+def _is_duration(text: str, start: int, end: int) -> bool:
+    """"in the last month", "over the past week": a stretch of time up to now, not a date."""
+    window = text[max(0, start - 12):end].lower()
+    return re.search(r"\bthe\s+(?:last|past)\s+(?:week|month|few|several|\d)", window) is not None
+
+
+def _dated_mentions(text: str, published) -> list[_Mention]:
+    """Date expressions that date something, each resolved to a day or a month.
+
+    Expressions joined into one span ("in January and February", "June 3-5") count as one: a span
+    inside one month is that month, a span over several months dates nothing. Open ranges whose
+    far end is not a date expression ("the January-March period"), durations ("the last month")
+    and "as of" states are dropped.
+    """
+    mentions = find_date_mentions(text)
+    groups: list[list] = []
+    for mention in mentions:
+        if groups and _DATE_JOINER.fullmatch(text[groups[-1][-1].end:mention.start]):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    out: list[_Mention] = []
+    for group in groups:
+        first, last = group[0], group[-1]
+        if _RANGE_TAIL.match(text, last.end) or _RANGE_HEAD.search(text[max(0, first.start - 20):first.start]):
+            continue
+        if any(_is_duration(text, m.start, m.end) for m in group):
+            continue
+        if re.match(r"\s*as\s+of\b", first.text, re.IGNORECASE) or re.search(
+                r"\bas\s+of\s+(?:the\s+)?(?:end|beginning|start|middle)?\s*(?:of\s+)?$",
+                text[max(0, first.start - 30):first.start], re.IGNORECASE):
+            continue
+        resolved = [resolve_mention(m, published) for m in group]
+        isos = [_iso(r) if r is not None else None for r in resolved]
+        if any(iso is None for iso in isos):
+            if len(group) == 1:
+                continue
+            # "in 2023 and January 2024": a span the text cannot pin down
+            continue
+        dates = {iso[0] for iso in isos}
+        if len(dates) == 1:
+            date, precision = isos[0]
+        elif len({d[:7] for d in dates}) == 1:
+            date, precision = next(iter(dates))[:7], "month"
+        else:
+            continue
+        out.append(_Mention(first.start, last.end, date, precision))
+    return out
+
+
+def _is_statistic(verb: Token, date: Span, precision: str) -> bool:
+    """A state or a number about a period rather than a happening."""
+    if verb.lemma_.lower() == "be":
+        return True  # "November was the costliest month"
+    if date.root.dep_ in ("nsubj", "nsubjpass") and precision == "month":
+        return True  # "November 2024 has been named ...", "October saw ..."
+    subject = _subject(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return False
+    if subject.lemma_.lower() in STATISTIC_NOUNS:
+        return True
+    counted = any(t.like_num for t in subject.subtree if t.i < subject.i)
+    return counted and verb.lemma_.lower() in STATISTIC_VERBS
+
+
 def _dated_predicates(article: Article, units: list[_Unit]) -> list[_Dated]:
     """Each predicate a resolvable date expression modifies; agreeing expressions merged."""
     found: list[_Dated] = []
-    for mention in find_date_mentions(article.text):
-        resolved = resolve_mention(mention, article.published)
-        iso = _iso(resolved) if resolved is not None else None
+    for mention in _dated_mentions(article.text, article.published):
+        iso = (mention.date, mention.precision)
         unit = _unit_at(units, mention.start)
-        if iso is None or unit is None:
+        if unit is None:
             continue
         span = unit.sent.doc.char_span(mention.start - unit.offset, mention.end - unit.offset,
                                        alignment_mode="expand")
@@ -733,6 +832,8 @@ def _dated_predicates(article: Article, units: list[_Unit]) -> list[_Dated]:
         if verb.lemma_.lower() in METADATA_VERBS and _subject(verb) is None and not _is_passive(verb):
             continue
         if verb.lemma_.lower() in METADATA_VERBS and verb.i == verb.sent.root.i and len(verb.sent) <= 8:
+            continue
+        if _is_statistic(verb, span, iso[1]):
             continue
         # several expressions on one predicate ("On Wednesday, 23 October") are one event when
         # they agree; the more precise one dates it
@@ -939,6 +1040,87 @@ def _relative_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[
     return rows
 
 
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _count_of(unit_noun: Token) -> int | None:
+    """2 for "two days", 1 for "a day", None when the amount is not a small exact number."""
+    for child in unit_noun.children:
+        if child.dep_ in ("nummod", "det"):
+            word = child.lower_
+            if word.isdigit():
+                return int(word)
+            if word in _NUMBER_WORDS:
+                return _NUMBER_WORDS[word]
+    return None
+
+
+def _shift(date: str, days: int) -> str:
+    return (dt.date.fromisoformat(date) + dt.timedelta(days=days)).isoformat()
+
+
+def _offset_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_Unit],
+                 dated: list[_Row], taken: set[str]) -> list[_Row]:
+    """Events dated by an offset from another: "two days after North Korea confirmed ...".
+
+    The reference is the governing clause's own date; a present-tense frame ("This comes a day
+    after ...") is the publication date; an undated past frame continues the dated event of the
+    sentence before it. Only day offsets from a day-precise reference give a row.
+    """
+    dated_verbs = {r.verb_char for r in dated}
+    in_dates = {c for m in find_date_mentions(article.text) for c in range(m.start, m.end)}
+    rows: list[_Row] = []
+    for unit in units:
+        for token in unit.sent:
+            if token.lower_ not in ("after", "before") or token.dep_ not in ("mark", "prep"):
+                continue
+            event = token.head if token.dep_ == "mark" else next(
+                (c for c in token.children if c.dep_ in ("pcomp", "pobj") and c.pos_ == "VERB"), None)
+            if event is None or event.pos_ != "VERB" or unit.char(event) in dated_verbs:
+                continue
+            frame = event.head if event.dep_ in ("advcl", "prep") else event
+            if token.dep_ == "prep":
+                frame = token.head
+            # the amount stands right before "after", wherever the parser hung it
+            amount = next((c for c in (*event.children, *token.children, *frame.children)
+                           if c.dep_ == "npadvmod" and c.lemma_.lower() == "day"
+                           and c.right_edge.i == token.i - 1), None)
+            count = _count_of(amount) if amount is not None else None
+            if count is None:
+                continue
+            reference = next((r for r in dated if r.verb_char == unit.char(frame)), None)
+            if reference is None:
+                if frame.tag_ in ("VBZ", "VBP") and article.published is not None:
+                    ref_date = article.published.isoformat()
+                else:
+                    before = [r for r in dated if r.start < unit.char(token) and r.unit_index >= unit.index - 1]
+                    if not before:
+                        continue
+                    ref_date = max(before, key=lambda r: r.start).date
+            else:
+                ref_date = reference.date
+            if len(ref_date) != 10:
+                continue
+            date = _shift(ref_date, -count if token.lower_ == "after" else count)
+            clause = _clause_tokens(event, exclude={t.i for t in unit.sent if unit.char(t) in in_dates})
+            first = min(amount.left_edge.i, clause[0].i)
+            tokens = [t for t in unit.sent.doc[first:clause[-1].i + 1] if not t.is_space]
+            actor = _actor(event, unit, doc, ctx)
+            start = unit.char(tokens[0])
+            phrase = unit.sent.doc[amount.left_edge.i:token.i + 1]
+            rows.append(_Row(
+                event_id=_event_id(article.article_id, unit.char(phrase[0]), taken),
+                start=start, end=unit.char(tokens[-1]) + len(tokens[-1].text),
+                date_text=phrase.text, date=date, precision="day",
+                actor=actor.name, actor_raw=actor.raw, actor_country=actor.country,
+                event_type=event_type_of(event),
+                summary=summarize(event, actor, skip={t.i for t in phrase}),
+                verb_char=unit.char(event), date_start=unit.char(phrase[0]), unit_index=unit.index,
+            ))
+    return rows
+
+
 def _drop_vaguer_repeats(rows: list[_Row]) -> list[_Row]:
     """A month-dated mention next to a day-dated one by the same actor is the same event.
 
@@ -961,6 +1143,7 @@ def extract_events(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
     taken: set[str] = set()
     units = _units(doc)
     dated = _drop_vaguer_repeats(_dated_rows(doc, article, ctx, units, taken))
+    dated = dated + _offset_rows(doc, article, ctx, units, dated, taken)
     rows = dated + _relative_rows(doc, article, ctx, units, dated, taken)
     if not rows:
         return empty_frame("events")

@@ -113,6 +113,62 @@ def test_a_date_on_an_event_noun_dates_that_event_not_the_clause(nlp):
     assert row["event_type"] == "attack" and "Japan" not in row["summary"]
 
 
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a span over two months dates nothing; one inside a month is that month
+        ("The army sent 3,000 more engineers in January and February.", []),
+        ("Talks were held in Vienna on March 3 and March 5.", ["2025-03"]),
+        # an open range whose far end the resolver does not read
+        ("Some 2,000 wounded soldiers returned home in the January-March period.", []),
+        # a stretch of time up to now, and a state "as of" a date
+        ("The navy claims to have destroyed 30 boats in the last month.", []),
+        ("The government said that as of the end of February, aid totalled $5bn.", []),
+    ],
+)
+def test_spans_ranges_durations_and_states(nlp, text, dates):
+    assert sorted(events_of(nlp, text, "2025-03-19")["date"]) == dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "February was the deadliest month of the war so far.",  # a state (copula)
+        "February 2025 has been named the costliest month for the army.",  # a period as subject
+        "The daily casualty rate reached 900 in February.",  # a statistic
+        "Some 41,000 casualties were recorded in February.",
+    ],
+)
+def test_statistics_about_a_period_are_not_events(nlp, text):
+    assert events_of(nlp, text, "2025-03-19").empty
+
+
+def test_an_event_noun_with_its_own_date_phrase_is_dated(nlp):
+    text = "The two armies have grown closer since Moscow's invasion of Ukraine in February 2022."
+    row = only_row(events_of(nlp, text, "2025-03-19"))
+    assert row["date"] == "2022-02"
+    assert "invasion" in text[row["start"]:row["end"]] and "grown" not in text[row["start"]:row["end"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        # the frame's own date is the reference
+        ("The spy agency briefed lawmakers on Wednesday, two days after the army confirmed the losses.",
+         "2025-04-30", "2025-04-28"),
+        # a present-tense frame is the publication day
+        ("This comes a day after the spokesman told reporters that the troops had arrived.",
+         "2024-10-24", "2024-10-23"),
+    ],
+)
+def test_a_day_offset_from_a_dated_frame(nlp, text, published, date):
+    frame = events_of(nlp, text, published)
+    offset = frame[frame["date_text"].str.contains("after")]
+    assert list(offset["date"]) == [date] and list(offset["precision"]) == ["day"]
+    evidence = text[offset.iloc[0]["start"]:offset.iloc[0]["end"]]
+    assert evidence.startswith(offset.iloc[0]["date_text"])
+
+
 def test_relative_dates_need_a_publication_date(nlp):
     text = "The minister spoke on Sunday. The treaty was signed on March 3, 2025, in Geneva."
     frame = events_of(nlp, text, published=None)
