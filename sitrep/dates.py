@@ -32,9 +32,14 @@ Conventions (all documented choices, relative to the publication date P):
   the nearer reading wins. News reports the past, hence the weight.
 * Weeks start on Monday. "last week" is the calendar week before P's week; "this week" is P's
   week ("earlier this week" its days up to P, "later this week" from P on); "over the weekend" is
-  the Saturday-Sunday on or just before P. A span is given as its
-  month (precision ``month``) when it lies inside one month, and ``None`` when it straddles two.
-* "this month", "earlier this month", "later this month" are P's month; "last month" the one before.
+  the Saturday-Sunday on or just before P; "two weeks ago" the week centred 14 days before P. A
+  span is given as its month (precision ``month``) when it lies inside one month, and ``None``
+  when it straddles two.
+* "this month", "earlier this month", "later this month" are P's month; "last month" the one
+  before. "the previous week", "the following month" are relative to another event of the story,
+  and "last year", "in the last month" give no month: all ``None``.
+* Numeric dates: ISO ``2024-10-22`` and European ``22.10.2024`` only; slashed ``10/22/2024`` is
+  ambiguous between US and European order and is not read.
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ from dataclasses import dataclass
 __all__ = [
     "DateMention",
     "ResolvedDate",
+    "KINDS",
     "FUTURE_WEIGHT",
     "find_date_mentions",
     "resolve_date",
@@ -242,6 +248,7 @@ def _candidates(text: str) -> list[tuple[int, int, ParsedDate]]:
             month_text = match["month"]
             month = int(month_text) if month_text.isdigit() else _month_number(month_text)
             year = int(match["year"]) if match["year"] else None
+            # Without a year, 29 February is possible: check against a leap year.
             if day > calendar.monthrange(year or 2024, month)[1]:
                 continue
             weekday_name = match.groupdict().get("weekday")

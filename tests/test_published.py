@@ -13,6 +13,7 @@ from sitrep.published import PublishedGuess, infer_corpus_published, infer_publi
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 GOLD_ARTICLES = ROOT.parent / "shared" / "gold" / "articles.csv"
+HOLDOUT = ROOT / "tests" / "holdout"
 
 WEEKDAY_WITH_DATE = (
     "On Wednesday, 23 October, the ministry warned Seoul. Shipments have continued since "
@@ -200,8 +201,8 @@ def test_known_dates_are_kept_and_anchor_the_others():
     assert infer_corpus_published(texts)["monday"].date is None
 
 
-def _gold_dates() -> dict[str, dt.date]:
-    with GOLD_ARTICLES.open(encoding="utf-8", newline="") as handle:
+def _gold_dates(path: Path = GOLD_ARTICLES) -> dict[str, dt.date]:
+    with path.open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(handle)
         return {row["article_id"]: dt.date.fromisoformat(row["published"]) for row in rows}
 
@@ -226,3 +227,22 @@ def test_seed_evidence_names_the_deciding_words(stem):
     evidence = infer_corpus_published(texts)[path.stem].evidence
     quoted = [part for part in evidence.split("'")[1::2]]
     assert quoted and all(words in texts[path.stem] for words in quoted)
+
+
+def test_holdout_folder_of_unrelated_stories_gets_no_wrong_date():
+    """Eight real articles from different months: a date is given only where the text earns it."""
+    texts = {
+        path.stem: path.read_text(encoding="utf-8")
+        for path in sorted((HOLDOUT / "articles").glob("*.txt"))
+    }
+    gold = _gold_dates(HOLDOUT / "gold" / "articles.csv")
+    guesses = infer_corpus_published(texts)
+    dated = {article_id: guess.date for article_id, guess in guesses.items() if guess.date}
+    wrong = {
+        article_id: (date, gold[article_id])
+        for article_id, date in dated.items()
+        if abs((date - gold[article_id]).days) > 1
+    }
+    assert wrong == {}
+    # the wire dateline with its weekday, and the full date with its weekday, are enough
+    assert {"h01_yonhap_nis_600_killed", "h04_rt_treaty_ratification"} <= set(dated)
