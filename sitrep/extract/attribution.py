@@ -501,7 +501,10 @@ class ArticleContext:
             drop.add("prep")
         out = [head]
         for child in head.children:
-            if child.dep_ not in drop:
+            of_name = child.dep_ == "prep" and child.lower_ == "of" and child.i == head.i + 1 and any(
+                g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children
+            )  # "Ministry of Defense" is one name
+            if child.dep_ not in drop or (of_name and head.pos_ == "PROPN"):
                 out.extend(child.subtree)
         # the parser runs a headline into the next line; a noun phrase never crosses a line break
         bounds = self._paragraph(head.idx)
@@ -616,7 +619,10 @@ class ArticleContext:
         chain = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
         if ent is None or chain[0].i < ent.start:
             # the entity missed part of the name ("General Staff" tagged as "Staff")
-            words = self.doc[chain[0].i:head.i + 1].text if ent is None or ent.label_ != "GPE" else words
+            if ent is None:
+                words = self.doc[chain[0].i:head.i + 1].text
+            elif ent.label_ != "GPE":
+                words = self.doc[chain[0].i:max(ent.end, head.i + 1)].text
         of_name = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1
                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         if of_name and (ent is None or ent.end <= of_name[0].i):
@@ -710,6 +716,9 @@ class ArticleContext:
         """Who wrote a statement, report or readout the text cites, when it says so."""
         authors = [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}
                    for g in c.children if g.dep_ == "pobj"]
+        # "a report posted by X", "a statement issued by X"
+        authors += [g for c in head.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                    for g in a.children if g.dep_ == "pobj"]
         authors += [c for c in head.children if c.dep_ == "poss"]
         authors += [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         for author in authors:

@@ -201,3 +201,33 @@ def test_resolve_np_resolves_pronouns(nlp):
     he = next(t for t in doc if t.text == "He")
     found = ctx.resolve_np(doc[he.i:he.i + 1])
     assert (found.name, found.kind) == ("Karl Strand", "person")
+
+
+def test_coordinated_places_speak_together_as_countries(source_of):
+    text = "Moscow and Minsk pledged to defend each other’s “sovereignty and security”."
+    found = source_of(text, "sovereignty and security")
+    assert (found.name, found.raw) == ("Russia and Belarus", "Moscow and Minsk")
+
+
+def test_a_body_named_with_of(source_of):
+    text = "The Ministry of Foreign Affairs said the visit was “postponed indefinitely”."
+    assert speaker(source_of(text, "postponed indefinitely")) == "Ministry of Foreign Affairs"
+
+
+def test_the_articles_own_acronym_is_expanded(source_of):
+    text = (
+        "The Joint Operations Command (JOC) reported heavy fighting on Monday.\n"
+        "The JOC said the enemy had “suffered serious losses”."
+    )
+    assert speaker(source_of(text, "suffered serious losses")) == "Joint Operations Command"
+
+
+def test_a_document_speaks_for_its_author(source_of):
+    text = "A report posted on X by the Ministry of Defence stated that “the front is stable.”"
+    found = source_of(text, "the front is stable")
+    assert (found.name, found.cue) == ("Ministry of Defence", "state")
+
+
+def test_a_document_without_an_author_credits_nobody(source_of):
+    text = "According to the agreement, the two sides will “cooperate on security”."
+    assert source_of(text, "cooperate on security") is None

@@ -207,3 +207,13 @@ def test_cluster_ids_are_stable_when_later_articles_join():
     )
     assert cluster_quotes(first).quote_cluster[0] == cluster_quotes(more).quote_cluster[0]
     assert cluster_quotes(more).cluster_size.tolist() == [2, 2]
+
+
+def test_german_style_marks_close_with_the_high_mark():
+    text = "Er nannte die Lage „sehr ernst“ und ging."
+    assert quoted(text) == ["sehr ernst"]
+
+
+def test_guillemets():
+    text = "The minister called the plan «a betrayal» on Monday."
+    assert quoted(text) == ["a betrayal"]
