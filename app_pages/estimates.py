@@ -70,10 +70,10 @@ with chart_col:
             shape=alt.Shape("qualifier_label:N", title="Qualifier",
                             scale=alt.Scale(domain=list(QUALIFIER_SHAPES),
                                             range=list(QUALIFIER_SHAPES.values())),
-                            legend=alt.Legend(orient="bottom", columns=4, symbolFillColor="#666",
+                            legend=alt.Legend(orient="right", symbolFillColor="#666",
                                               symbolStrokeColor="#666")),
         )
-        chart = alt.layer(bounds, marks).properties(height=360, title=TITLES[category])
+        chart = alt.layer(bounds, marks).properties(height=400, title=TITLES[category])
         st.altair_chart(chart, width="stretch", key="estimates_chart")
     undated = views.undated_figures(shown["figures"], all_tables["articles"], category=category)
     if undated:

@@ -33,9 +33,9 @@ with left:
     st.markdown("**Latest troop estimate per claimant**")
     table = estimates[["claimant", "latest", "latest_as_of", "highest", "highest_as_of", "figures"]]
     st.dataframe(
-        table, hide_index=True, width="stretch", key="overview_estimates",
+        table[["claimant", "latest", "latest_as_of", "highest"]], hide_index=True, width="stretch", key="overview_estimates",
         column_config={
-            "claimant": "Claimant", "latest": "Latest", "latest_as_of": "As of",
+            "claimant": st.column_config.TextColumn("Claimant", width="medium"), "latest": "Latest", "latest_as_of": "As of",
             "highest": "Highest", "highest_as_of": "Highest as of",
             "figures": st.column_config.NumberColumn("Figures", format="%d"),
         },
@@ -50,8 +50,10 @@ with right:
     if dated.empty:
         st.caption("No article has a known publication date.")
     else:
-        chart = alt.Chart(dated).mark_bar(size=14).encode(
-            x=alt.X("yearmonthdate(published):T", title=None, axis=alt.Axis(format="%b %d", labelAngle=0)),
+        chart = alt.Chart(dated).mark_bar(cornerRadiusTopLeft=2, cornerRadiusTopRight=2).encode(
+            # Ordinal days: one readable bar per publication day, however far apart the days are.
+            x=alt.X("yearmonthdate(published):O", title=None,
+                    axis=alt.Axis(format="%b %d", formatType="time", labelAngle=0)),
             y=alt.Y("sum(articles):Q", title="Articles", axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color("source:N", title="Source", legend=alt.Legend(orient="bottom", columns=2)),
             tooltip=[alt.Tooltip("source:N", title="Source"),
@@ -64,14 +66,16 @@ with right:
         st.caption(f"{undated:,} article(s) with no known publication date are not charted.")
 
 st.subheader("Articles")
-labels = views.article_labels(shown["articles"])
-articles = shown["articles"].assign(source=views.source_label(shown["articles"]))[
+articles = shown["articles"].assign(
+    source=views.source_label(shown["articles"]),
+    title=[views.article_heading(t, x) for t, x in zip(shown["articles"]["title"], shown["articles"]["text"])],
+)[
     ["article_id", "title", "source", "published", "published_basis", "n_chars", "url"]
 ].sort_values("published", ascending=False)
 st.dataframe(
     articles, hide_index=True, width="stretch", key="overview_articles",
     column_config={
-        "article_id": "Article", "title": "Title", "source": "Source", "published": "Published",
+        "article_id": "Article", "title": st.column_config.TextColumn("Title (or opening words)", width="large"), "source": "Source", "published": "Published",
         "published_basis": "Date basis", "n_chars": st.column_config.NumberColumn("Characters", format="%d"),
         "url": st.column_config.LinkColumn("URL"),
     },

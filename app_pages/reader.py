@@ -42,7 +42,8 @@ if not article_id:
 
 article = articles[articles["article_id"] == article_id].iloc[0]
 rows = views.article_rows(all_tables, article_id)
-st.title(_chrome.plain(article["title"] or article_id), anchor=False)
+st.title(_chrome.plain(article["title"] or views.article_heading("", article["text"], limit=90) or article_id),
+         anchor=False)
 meta = [views.source_label(articles[articles["article_id"] == article_id]).iloc[0]]
 if article["published"]:
     meta.append(f"published {views.format_date(article['published'])} ({article['published_basis']})")
@@ -76,7 +77,7 @@ with rows_col:
     with quotes_tab:
         table = rows["quotes"][["speaker", "text", "speaker_country", "cue", "quote_id"]]
         st.dataframe(table, hide_index=True, width="stretch", key="reader_quotes",
-                     column_config={"speaker": "Speaker", "text": "Quote", "speaker_country": "Country",
+                     column_config={"speaker": "Speaker", "text": st.column_config.TextColumn("Quote", width="large"), "speaker_country": "Country",
                                     "cue": "Cue", "quote_id": "Id"})
         _chrome.csv_download(table, f"{article_id}_quotes", key="reader_quotes_csv")
     with figures_tab:

@@ -101,13 +101,22 @@ def article_sources(articles: pd.DataFrame) -> dict[str, str]:
     return dict(zip(articles["article_id"], source_label(articles)))
 
 
+def article_heading(title: str, text: str, *, limit: int = 70) -> str:
+    """The title, else the text's opening words in quotation marks (many articles have no title)."""
+    title = " ".join((title or "").split())
+    if not title:
+        opening = " ".join((text or "").split())
+        if not opening:
+            return ""
+        title = "“" + (opening[: limit - 3].rsplit(" ", 1)[0] + "…" if len(opening) > limit else opening) + "”"
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
 def article_labels(articles: pd.DataFrame) -> dict[str, str]:
-    """article_id -> a human label: ``title (outlet, date)``, falling back to the id."""
+    """article_id -> a human label: ``title (outlet, date)``; untitled articles by their opening."""
     out = {}
     for row in articles.itertuples(index=False):
-        title = (row.title or "").strip() or row.article_id
-        if len(title) > 70:
-            title = title[:69].rstrip() + "…"
+        title = article_heading(row.title, row.text) or row.article_id
         bits = [b for b in (row.outlet, format_date(row.published)) if b]
         out[row.article_id] = f"{title} ({', '.join(bits)})" if bits else title
     return out

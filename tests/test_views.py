@@ -233,3 +233,14 @@ def test_log_ticks_are_round_and_cover_the_range():
     ticks = views.log_ticks(1500, 100_000)
     assert ticks[0] <= 1500 and ticks[-1] >= 100_000
     assert all(str(int(t)).strip("0") in {"1", "2", "5"} for t in ticks)
+
+
+def test_article_heading_falls_back_to_the_opening_words():
+    assert views.article_heading("  A  title ", "body") == "A title"
+    assert views.article_heading("", "Short opening.") == "“Short opening.”"
+    long = views.article_heading("", "word " * 40, limit=30)
+    assert long.startswith("“word") and long.endswith("…”") and len(long) <= 30
+    assert views.article_heading("", "") == ""
+    assert views.article_labels(make_tables()["articles"])["b"] == (
+        "“Officials said up to 10,000 soldiers could follow in October.” (Nov 2, 2024)"
+    )
