@@ -129,6 +129,11 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def _is_casualty_word(token: Token) -> bool:
+    """killed, wounded, captured, missing ... (spaCy lemmatises "missing" to "miss")."""
+    return _lemma(token) in CASUALTY_LEMMAS or token.lower_ in CASUALTY_LEMMAS
+
+
 def _noun_category(token: Token) -> str:
     """Category a counted noun alone implies, or '' when it is neither people nor materiel."""
     for category, words in CATEGORY_BY_NOUNS:
@@ -225,7 +230,7 @@ def _casualty_context(noun: Token) -> bool:
     """People counted as killed, wounded or captured: by a modifier ("wounded soldiers", "soldiers
     killed in ..."), as the casualty verb's own subject or object ("20 soldiers were killed"), or
     listed under one ("killed 20 people, including three children")."""
-    if any(_lemma(c) in CASUALTY_LEMMAS for c in noun.children if c.dep_ in {"amod", "acl", "relcl"}):
+    if any(_is_casualty_word(c) for c in noun.children if c.dep_ in {"amod", "acl", "relcl"}):
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in CASUALTY_NOUNS:
         return True  # "the loss of 2,030 troops"
@@ -236,7 +241,7 @@ def _casualty_context(noun: Token) -> bool:
         return False
     if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and noun.head == verb and _reports_casualty(verb):
         return True  # "20 soldiers were killed", "are believed to have been killed"
-    if _lemma(verb) not in CASUALTY_LEMMAS:
+    if not _is_casualty_word(verb):
         return False
     if noun.dep_ == "attr" and noun.head == verb:
         return True
@@ -251,7 +256,7 @@ def _casualty_follows(noun: Token) -> bool:
     loses the subject (a wire dateline before it, for instance): a casualty participle follows the
     noun in its clause, with only auxiliaries and hearsay verbs in between."""
     for token in noun.doc[noun.i + 1:min(noun.sent.end, noun.i + 10)]:
-        if _lemma(token) in CASUALTY_LEMMAS and token.tag_ in {"VBN", "JJ"}:
+        if _is_casualty_word(token) and token.tag_ in {"VBN", "JJ"}:
             return any(t.lower_ in {"been", "were", "was", "are", "is", "be"} for t in noun.doc[noun.i + 1:token.i])
         if token.pos_ in {"AUX", "PART", "ADV"} or _lemma(token) in HEARSAY_LEMMAS:
             continue
@@ -262,11 +267,11 @@ def _casualty_follows(noun: Token) -> bool:
 def _reports_casualty(verb: Token) -> bool:
     """A casualty verb, or one whose complement is ("are believed to have been killed", "were
     reported killed", "have been killed or wounded")."""
-    if _lemma(verb) in CASUALTY_LEMMAS:
+    if _is_casualty_word(verb):
         return True
     for child in verb.children:
-        if child.dep_ in {"xcomp", "oprd", "acomp"} and (_lemma(child) in CASUALTY_LEMMAS or (
-                child.dep_ == "xcomp" and any(_lemma(g) in CASUALTY_LEMMAS and g.dep_ in {"xcomp", "oprd", "acomp"}
+        if child.dep_ in {"xcomp", "oprd", "acomp"} and (_is_casualty_word(child) or (
+                child.dep_ == "xcomp" and any(_is_casualty_word(g) and g.dep_ in {"xcomp", "oprd", "acomp"}
                                               for g in child.children))):
             return True
     return False
@@ -277,8 +282,8 @@ def categorise(noun: Token | None, number_head: Token) -> str:
     if noun is None:
         verb = _verb_above(number_head)
         if number_head.dep_ in {"nsubj", "nsubjpass", "dobj"} and verb is not None \
-                and _lemma(verb) in CASUALTY_LEMMAS:
-            return "casualties"  # "killed 500", "500 were wounded"
+                and _reports_casualty(verb):
+            return "casualties"  # "killed 500", "500 were wounded", "another 1,000 are missing"
         return ""
     category = _noun_category(noun)
     if not category and (_lemma(noun) in MEASURE_NOUNS or _lemma(noun) in OTHERS_NOUNS):
@@ -354,6 +359,9 @@ def _elided_subject(number_head: Token) -> str:
     words = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "ADJ"}]
     if number_head.head.pos_ in {"ADJ", "VERB"} and number_head.head != verb:
         words = [number_head.head]  # "about 1,000 wounded"
+    complements = [c for c in verb.children if c.dep_ in {"acomp", "xcomp", "oprd"} and _is_casualty_word(c)]
+    if not _is_casualty_word(verb) and complements:
+        words = complements  # "another 1,000 are missing"
     return " or ".join(w.text for w in words)
 
 
@@ -565,14 +573,16 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
 
 
 def _claim_from_punctuation(number_head: Token, ctx: ArticleContext) -> _Claim | None:
-    """Headline forms with no reporting verb: "1,500 troops sent – NIS", "NIS: 1,500 troops sent"."""
+    """Headline forms with no reporting verb: "1,500 troops sent – NIS", "1,500 troops sent:
+    Zelensky", "NIS: 1,500 troops sent"."""
     sent = number_head.sent
     line_start = ctx.text.rfind("\n", 0, number_head.idx) + 1
     line_end = ctx.text.find("\n", number_head.idx)
     line_end = len(ctx.text) if line_end < 0 else line_end
     start, end = max(sent.start_char, line_start), min(sent.end_char, line_end)
     text = ctx.text[start:end].rstrip(" .")
-    credit = re.search(r"\s[—–-]{1,2}\s*((?:[A-Z][\w.’'-]*\s*){1,6})$", text)
+    # "... – NIS" and "...: Zelensky" at the end of a headline
+    credit = re.search(r"(?:\s[—–-]{1,2}|:)\s*((?:[A-Z][\w.’'-]*\s*){1,6})$", text)
     cue = "dash"
     if credit is None or start + credit.start(1) < number_head.idx:
         credit = re.match(r"^((?:[A-Z][\w.’'-]*\s*){1,5}):\s", text)
@@ -634,8 +644,7 @@ def evidence_span(number_tokens: list[Token], top: Token, claimant_head: Token |
         if token.i not in path:
             continue
         for child in token.children:
-            if child.dep_ not in ASIDE_DEPS and not (child.dep_ == "prep" and child.i > max(keep)
-                                                    and child.i > token.i and token.i in path and False):
+            if child.dep_ not in ASIDE_DEPS:
                 continue
             ids = {t.i for t in child.subtree}
             if ids & keep or ids & path:
@@ -740,7 +749,16 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
                                       and _of_object(number_head) is None):
         return None  # "the one reported by ...": a pronoun, not a count
     noun, phrase_head = _counted_noun(number_head)
+    if noun is None and re.match(r"[-‐‑]strong\b", doc.text[mention.end:mention.end + 8]):
+        # "a 2,600-strong unit", "the unit, 2,600-strong,": the count is the unit's size
+        noun = phrase_head = next((a for a in _ancestors(number_head) if a.pos_ in {"NOUN", "PROPN"}), None)
     category = categorise(noun, number_head)
+    if not category and noun is not None and _lemma(noun) in MEASURE_NOUNS:
+        # "A further 2,000 soldiers arrived, bringing the total to 12,000": the total of the
+        # figure just counted in the same sentence
+        earlier = [r for r in previous if r["number_start"] >= number_head.sent.start_char]
+        if earlier:
+            category = earlier[-1]["category"]
     if not category:
         return None
     claim = _claim_from_parse(number_head, ctx)

@@ -247,6 +247,10 @@ def _read_match(text: str, m: re.Match) -> tuple[NumberMention | None, int]:
         # "10 to 12 thousand", "1.5-2 million": a scale written once applies to both ends
         if _scale_of(high_text) > 1 and _scale_of(low_text) == 1 and low_value < high_value / 10:
             low_value *= _scale_of(high_text)
+        # "10-12,000": the thousands written once, on the upper end
+        elif re.fullmatch(r"\d{1,3}", low_text) and re.search(r"\d[,\u00a0\u202f]\d{3}$", high_text) \
+                and high_value / 10 <= low_value * 1000 <= high_value:
+            low_value *= 1000
         return NumberMention(start, m.end(), text[start:m.end()], high_value, low_value,
                              high_value, "range", hedge if qualifier == "range" else ""), m.end()
     # a single number: the second half of the match, if any, is scanned again on its own

@@ -303,3 +303,23 @@ def test_an_acronym_refers_back_to_the_organisation_named_in_full(figures):
     text = ("South Korea’s Joint Chiefs of Staff gave a briefing. Pyongyang sent an additional 3,000 "
             "personnel this year, according to the JCS.")
     assert "Joint Chiefs of Staff" in one_row(figures(text))["claimant"]
+
+
+def test_headline_credit_after_a_final_colon(figures):
+    assert "Zelensky" in one_row(figures("North Korea sends 10,000 troops to Russia: Zelensky"))["claimant"]
+
+
+def test_a_number_standing_for_missing_people(figures):
+    frame = figures("He said 500 soldiers died, and another 1,000 are missing.")
+    row = frame[frame["value"] == 1_000].iloc[0]
+    assert (row["category"], row["subject"]) == ("casualties", "missing")
+
+
+def test_strength_of_a_unit(figures):
+    row = one_row(figures("The unit, 2,600-strong, reached the front."))
+    assert (row["value"], row["category"], row["subject"]) == (2_600, "troops", "unit")
+
+
+def test_a_running_total_takes_the_category_of_the_figure_before_it(figures):
+    frame = figures("A further 2,000 soldiers arrived, bringing the total to some 12,000, the agency said.")
+    assert list(zip(frame["value"], frame["category"])) == [(2_000, "troops"), (12_000, "troops")]

@@ -162,3 +162,10 @@ def test_word_numbers_joined_by_and_only_after_a_scale():
     assert only("two hundred and fifty soldiers").value == 250
     found = only("between six and seven thousand soldiers")
     assert (found.qualifier, found.low, found.high) == ("range", 6_000, 7_000)
+
+
+def test_thousands_written_once_on_the_upper_end():
+    found = only("about 10-12,000 shells")
+    assert (found.low, found.high) == (10_000, 12_000)
+    found = only("500-12,000 shells")
+    assert (found.low, found.high) == (500, 12_000)
