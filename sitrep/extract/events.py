@@ -95,6 +95,7 @@ PERSONNEL_NOUNS = frozenset(
     mercenary officer fighter sailor marine pilot worker specialist instructor adviser advisor
     army contingent engineer volunteer reservist conscript recruit paratrooper sniper medic guard
     peacekeeper staff crew operator infantry""".split())
+CASUALTY_NOUNS = frozenset("toll casualty death fatality".split())
 WAR_NOUNS = frozenset("war conflict invasion offensive fighting hostility operation".split())
 
 # A reaction to a point-like act dates that act as well.
@@ -394,8 +395,10 @@ def _text(tokens: Iterable[Token]) -> str:
         if previous is not None and t.i != previous.i + 1 and not out.endswith(" "):
             out += " "
         word = t.text
-        # a capital that only marks the start of a sentence is not part of the phrase
-        if t.is_sent_start and t.pos_ not in ("PROPN",) and not t.text.isupper() and out == "":
+        # a capital that only marks the start of a sentence (or of a quote) is not the phrase's
+        if out == "" and t.text != "I" and not t.text.isupper() and (
+                t.pos_ in ("DET", "PRON", "ADV", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "VERB")
+                or t.pos_ == "NOUN" and t.is_sent_start and not t.ent_type_):
             word = word[:1].lower() + word[1:]
         out += word + t.whitespace_
         previous = t
@@ -486,7 +489,9 @@ def _resolve_actor(head: Token, unit: _Unit, doc: Doc, ctx: ArticleContext) -> _
         full = list(head.doc[raw_tokens[0].i:max(m.i for m in members) + 1])
         return _Actor(_text(full), " and ".join(sorted(dict.fromkeys(resolved))), "", True)
     raw, name, country = _resolve_one(doc, unit, raw_tokens, ctx)
-    plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we")
+    # "Italian authorities" named as "Italian government" is one body: agreement follows the name
+    plural = (head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we")) and (
+        name_key(name) == name_key(clean_name(raw)) or name.islower())
     return _Actor(raw, name, country, plural)
 
 
@@ -553,7 +558,8 @@ def _actor_head(verb: Token) -> Token | None:
 
 def _actor(verb: Token, unit: _Unit, doc: Doc, ctx: ArticleContext) -> _Actor:
     head = _actor_head(verb)
-    if head is None or head.lemma_.lower() in WAR_NOUNS:  # "the conflict began": nobody acted
+    # "the conflict began", "the death toll rose": nobody acted
+    if head is None or head.lemma_.lower() in WAR_NOUNS | STATISTIC_NOUNS:
         return _Actor("", "", "", False)
     return _resolve_actor(head, unit, doc, ctx)
 
@@ -582,6 +588,9 @@ def event_type_of(verb: Token) -> str:
     if lemma in ("begin", "start", "erupt", "escalate"):
         subject = _subject(verb)
         return "attack" if subject is not None and subject.lemma_.lower() in WAR_NOUNS else "other"
+    subject = _subject(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and subject.lemma_.lower() in CASUALTY_NOUNS:
+        return "casualties"  # "the death toll rose to 14"
     if lemma in ("hold", "attend", "receive") and obj_lemma not in NOUN_TYPES:
         return "other" if lemma == "hold" else "meeting"
     return _TYPE_OF_VERB.get(lemma, "other")
@@ -793,6 +802,18 @@ def _dated_mentions(text: str, published) -> list[_Mention]:
     return out
 
 
+def _is_future(verb: Token, date: str, published) -> bool:
+    """What has not happened yet is not on the timeline of what happened.
+
+    A predicate in the future ("will hold a meeting on May 20") or a date after publication.
+    """
+    if published is not None and date > published.isoformat()[:len(date)]:
+        return True
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a in ("will", "shall", "'ll") for a in auxiliaries) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG")
+
+
 def _is_statistic(verb: Token, date: Span, precision: str) -> bool:
     """A state or a number about a period rather than a happening."""
     if verb.lemma_.lower() == "be":
@@ -800,8 +821,8 @@ def _is_statistic(verb: Token, date: Span, precision: str) -> bool:
     if date.root.dep_ in ("nsubj", "nsubjpass") and precision == "month":
         return True  # "November 2024 has been named ...", "October saw ..."
     subject = _subject(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if subject is None:
-        return False
+    if subject is None or precision != "month":
+        return False  # a figure on a given day ("the toll rose to 14 on Wednesday") is news
     if subject.lemma_.lower() in STATISTIC_NOUNS:
         return True
     counted = any(t.like_num for t in subject.subtree if t.i < subject.i)
@@ -833,7 +854,7 @@ def _dated_predicates(article: Article, units: list[_Unit]) -> list[_Dated]:
             continue
         if verb.lemma_.lower() in METADATA_VERBS and verb.i == verb.sent.root.i and len(verb.sent) <= 8:
             continue
-        if _is_statistic(verb, span, iso[1]):
+        if _is_statistic(verb, span, iso[1]) or _is_future(verb, iso[0], article.published):
             continue
         # several expressions on one predicate ("On Wednesday, 23 October") are one event when
         # they agree; the more precise one dates it

@@ -143,6 +143,22 @@ def test_statistics_about_a_period_are_not_events(nlp, text):
     assert events_of(nlp, text, "2025-03-19").empty
 
 
+def test_a_figure_on_a_given_day_is_news(nlp):
+    row = only_row(events_of(nlp, "The death toll rose to 14 on Monday, the ministry said.", "2025-03-19"))
+    assert (row["date"], row["event_type"], row["actor"]) == ("2025-03-17", "casualties", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The alliance will hold an emergency meeting on March 30 in Brussels.",  # after publication
+        "The leaders will meet on Monday to discuss the ceasefire.",  # future tense
+    ],
+)
+def test_what_has_not_happened_is_not_on_the_timeline(nlp, text):
+    assert events_of(nlp, text, "2025-03-19").empty
+
+
 def test_an_event_noun_with_its_own_date_phrase_is_dated(nlp):
     text = "The two armies have grown closer since Moscow's invasion of Ukraine in February 2022."
     row = only_row(events_of(nlp, text, "2025-03-19"))
