@@ -390,6 +390,22 @@ def _same_quote(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 85 or (min(len(a), len(b)) >= 40 and fuzz.token_set_ratio(a, b) >= 90)
 
 
+STOPWORDS = frozenset("a an the of to and or in on for with by at as is are was were be it its this that".split())
+
+
+def _stems(quote: str) -> set[str]:
+    """Content words cut to a crude stem, so 'stereotype' and 'stereotypical' meet."""
+    return {w[:6] for w in quote.split() if w not in STOPWORDS}
+
+
+def _paraphrase(a: str, b: str) -> bool:
+    """Translations of one remark differ in a word ('groundless, stereotype rumors' /
+    'baseless, stereotypical rumors'): most content stems shared, at least two of them."""
+    sa, sb = _stems(a), _stems(b)
+    shared = sa & sb
+    return len(shared) >= 2 and len(shared) / len(sa | sb) >= 0.5
+
+
 def _compatible_speakers(a: str, b: str) -> bool:
     if not a or not b:
         return True
@@ -401,8 +417,9 @@ def _compatible_speakers(a: str, b: str) -> bool:
 def cluster_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
     """Fill ``quote_cluster`` and ``cluster_size`` (distinct articles) across the corpus.
 
-    Two quotes join when their normalised words are the same or a close paraphrase and their
-    speakers are compatible (equal, alike, or one unknown). The id is "qc-" plus a short hash of
+    Two quotes join when their normalised words are the same or nearly (fuzzy ratio) and their
+    speakers are compatible (equal, alike, or one unknown), or when the same known speaker is
+    reported in other words for one remark (most content stems shared). The id is "qc-" plus a short hash of
     the earliest member's ``quote_id``, so it is stable as long as that quote is.
     """
     out = quotes.copy()
@@ -424,9 +441,14 @@ def cluster_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
         for b in order[a_pos + 1:]:
             if out.at[a, "article_id"] == out.at[b, "article_id"] and out.at[a, "start"] == out.at[b, "start"]:
                 continue
-            if _same_quote(norm[a], norm[b]) and _compatible_speakers(
-                str(out.at[a, "speaker"]), str(out.at[b, "speaker"])
-            ):
+            speaker_a, speaker_b = str(out.at[a, "speaker"]), str(out.at[b, "speaker"])
+            same = _same_quote(norm[a], norm[b]) and _compatible_speakers(speaker_a, speaker_b)
+            # a looser paraphrase needs the very same (known) speaker
+            reworded = (
+                bool(speaker_a) and speaker_a == speaker_b and out.at[a, "article_id"] != out.at[b, "article_id"]
+                and _paraphrase(norm[a], norm[b])
+            )  # one remark translated twice is reported by two outlets, not twice by one
+            if same or reworded:
                 ra, rb = find(a), find(b)
                 if ra != rb:
                     # the earliest (first in order) member stays the root, so ids stay stable

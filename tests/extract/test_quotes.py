@@ -217,3 +217,14 @@ def test_german_style_marks_close_with_the_high_mark():
 def test_guillemets():
     text = "The minister called the plan «a betrayal» on Monday."
     assert quoted(text) == ["a betrayal"]
+
+
+def test_cluster_joins_a_reworded_translation_of_the_same_speaker_only():
+    frame = _quote_rows(
+        ("a1", 10, "groundless, stereotype rumors", "unnamed Ruritanian diplomat"),
+        ("a2", 20, "baseless, stereotypical rumors", "unnamed Ruritanian diplomat"),
+        ("a3", 30, "baseless, stereotypical rumors", ""),
+    )
+    out = cluster_quotes(frame)
+    assert out.quote_cluster[0] == out.quote_cluster[1]
+    assert out.cluster_size[0] == 3  # the third is the same words with an unknown speaker
