@@ -44,6 +44,7 @@ Conventions (all documented choices, relative to the publication date P):
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -268,7 +269,8 @@ def _candidates(text: str) -> list[tuple[int, int, ParsedDate]]:
             preposition=(match["prep"] or "").lower())))
 
     for match in _YEAR_ONLY.finditer(text):
-        if not match["prep"] and not match["part"] and _QUANTITY_CUE.search(text[: match.start()]):
+        before = text[max(0, match.start() - 30):match.start()]
+        if not match["prep"] and not match["part"] and _QUANTITY_CUE.search(before):
             continue
         found.append((match.start(), match.end(), ParsedDate(
             "year", year=int(match["year"]), preposition=(match["prep"] or "").lower())))
@@ -346,11 +348,19 @@ def _parse_relative(match: re.Match[str]) -> ParsedDate:
 
 def _select_longest(found: list[tuple[int, int, ParsedDate]]) -> list[tuple[int, int, ParsedDate]]:
     """Non-overlapping matches, longest first, then leftmost."""
-    chosen: list[tuple[int, int, ParsedDate]] = []
+    starts: list[int] = []  # chosen spans, kept sorted and disjoint, so only neighbours can overlap
+    ends: list[int] = []
+    chosen: dict[int, tuple[int, int, ParsedDate]] = {}
     for start, end, parsed in sorted(found, key=lambda item: (-(item[1] - item[0]), item[0])):
-        if all(end <= other_start or start >= other_end for other_start, other_end, _ in chosen):
-            chosen.append((start, end, parsed))
-    return sorted(chosen, key=lambda item: item[0])
+        index = bisect.bisect_left(starts, start)
+        if index < len(starts) and starts[index] < end:
+            continue
+        if index > 0 and ends[index - 1] > start:
+            continue
+        starts.insert(index, start)
+        ends.insert(index, end)
+        chosen[start] = (start, end, parsed)
+    return [chosen[start] for start in starts]
 
 
 def parsed_mentions(text: str) -> list[tuple[DateMention, ParsedDate]]:

@@ -113,11 +113,29 @@ class _ClueBuilder:
             self.year_floor, self.year_floor_text = year, quoted
 
     def build(self) -> _Clues:
+        # Repeats add nothing and long texts repeat a lot: keep the first mention of each clue.
         return _Clues(
-            self.year_floor, self.year_floor_text, tuple(self.dated_days),
-            tuple(self.month_floors), tuple(self.yearless_days), tuple(self.weekdays),
+            self.year_floor, self.year_floor_text,
+            _first_of_each(self.dated_days, key=lambda item: item[0]),
+            _first_of_each(self.month_floors, key=lambda floor: floor),
+            _first_of_each(
+                self.yearless_days,
+                key=lambda clue: (clue.month, clue.day, clue.weekday, clue.earlier_this_month),
+            ),
+            _first_of_each(self.weekdays, key=lambda item: item[0]),
             self.dateline,
         )
+
+
+def _first_of_each(items: list, *, key) -> tuple:
+    """The items in order, without those whose key an earlier item already had."""
+    seen: set = set()
+    kept = []
+    for item in items:
+        if key(item) not in seen:
+            seen.add(key(item))
+            kept.append(item)
+    return tuple(kept)
 
 
 def _read_clues(text: str) -> _Clues:
