@@ -41,8 +41,9 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from sitrep.dates import (
     DateMention,
@@ -53,6 +54,8 @@ from sitrep.dates import (
 )
 
 __all__ = ["PublishedGuess", "infer_published", "infer_corpus_published"]
+
+T = TypeVar("T")
 
 # Prepositions that make a date a deadline or a plan, not an event that has happened.
 _FUTURE_PREPOSITIONS = {"until", "by", "before", "through"}
@@ -127,10 +130,10 @@ class _ClueBuilder:
         )
 
 
-def _first_of_each(items: list, *, key) -> tuple:
+def _first_of_each(items: Iterable[T], *, key: Callable[[T], Hashable]) -> tuple[T, ...]:
     """The items in order, without those whose key an earlier item already had."""
-    seen: set = set()
-    kept = []
+    seen: set[Hashable] = set()
+    kept: list[T] = []
     for item in items:
         if key(item) not in seen:
             seen.add(key(item))
