@@ -71,12 +71,16 @@ EQUIPMENT_NOUNS = frozenset(
 )
 # Nouns whose value a number gives: "the number of casualties at 3,000", "the toll rose to 52".
 MEASURE_NOUNS = frozenset("number total toll figure count tally strength size estimate rate average".split())
+# Verbs whose subject is a quantity and whose object or target is its value: "the injured are
+# approaching 1,000", "losses reached 2,000", "casualties rose to 3,000".
+MEASURE_VERBS = frozenset(
+    "reach approach exceed top hit surpass pass near stand total number rise climb grow increase jump".split())
 # Nouns standing for people already named: "500 killed and 2,700 others injured".
 OTHERS_NOUNS = frozenset("other others".split())
 # Nouns that count a quantity of something else: "containers of artillery", "rounds of talks".
 CONTAINER_NOUNS = frozenset(
     """container round shipment batch ton tonne crate wagon railcar carload trainload truckload
-    box pallet unit set piece lot consignment delivery cargo load""".split()
+    box pallet unit set piece lot consignment delivery cargo load group contingent""".split()
 )
 # Verbs and adjectives that turn people counted into casualties.
 CASUALTY_LEMMAS = frozenset(
@@ -220,8 +224,9 @@ def _measured_noun(number_head: Token) -> Token | None:
     else:
         return None
     subject = _subject_of(verb)
+    measuring = _lemma(verb) in MEASURE_VERBS or _lemma(verb) == "be"
     for candidate in [*objects, *([subject] if subject is not None else [])]:
-        if _lemma(candidate) in MEASURE_NOUNS or (candidate in objects and _noun_category(candidate)):
+        if _lemma(candidate) in MEASURE_NOUNS or (candidate in objects or measuring) and _noun_category(candidate):
             return candidate
     return None
 
@@ -329,7 +334,7 @@ def subject_phrase(noun: Token | None, phrase_head: Token | None, number_tokens:
             extra += cc + [t for t in conj.subtree if t.dep_ not in {"relcl", "acl", "punct"}
                            and t.head.dep_ not in {"relcl", "acl"}]
     ids = {t.i for t in keep + extra} - number_ids
-    return re.sub(r"^of\s+", "", _render(phrase_head.doc, ids))
+    return re.sub(r"^(?:of|-?\s*strong)\s+", "", _render(phrase_head.doc, ids))
 
 
 def _render(doc: Doc, ids: set[int]) -> str:
@@ -381,6 +386,9 @@ def _subject_of(verb: Token) -> Token | None:
         subjects = [c for c in current.children if c.dep_ in {"nsubj", "csubj"}]
         if subjects:
             return subjects[0]
+        if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"} and any(
+                c.dep_ == "ccomp" for c in current.children):
+            return current.head  # "Ukraine's special forces reported on Monday that ..." misparsed
         if current.dep_ in {"conj", "xcomp", "advcl"} and current.head.i != current.i:
             current = current.head
             continue
@@ -491,6 +499,8 @@ def _source_for(phrase: Token | Span, ctx: ArticleContext, cue: str) -> Source:
         return Source(raw, f"unnamed {clean_name(raw)}", source.country, cue, "role")
     name = canonical or source.name
     if source.kind in {"role", "body"} and not canonical:
+        if len(name.split()) == 1 and name.islower() and len(clean_name(raw).split()) > 1:
+            name = clean_name(raw)  # "forces" -> "Ukraine's special forces"
         name = LEADING_QUANTIFIERS.sub("", name)
     if source.kind == "body" and head.pos_ == "PROPN" and looks_like_person_name(raw) and any(
             c.dep_ == "appos" and _lemma(c) in PERSON_ROLE_NOUNS for c in head.children):
@@ -530,24 +540,43 @@ def _names_other_person(description: Token, name: str, ctx: ArticleContext) -> b
     return bool(name) and re.search(rf"\b{re.escape(name.lower())}\b", outside) is not None
 
 
+def _according_to(verb: Token) -> Token | None:
+    """The object of an "according to" hanging from ``verb``."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            to = next((c for c in child.children if c.lower_ == "to"), None)
+            obj = next((c for c in (to.children if to is not None else []) if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _conj_root(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _claim_according_to(obj: Token, ctx: ArticleContext, verb: Token) -> _Claim | None:
+    owner = _owner_of_claim(obj) if _lemma(obj) in DOCUMENT_NOUNS else obj
+    return _Claim(_source_for(owner, ctx, "according_to"), verb) if owner is not None else None
+
+
 def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
     """Walk up from the number to the first credited source.
 
     A reporting verb credits its subject, a claim noun its owner, an "according to X" on a verb of
-    the chain its object. A document without an owner ("intelligence reports suggested") is
+    the chain (or on a verb coordinated with one: "100 were killed and 1,000 wounded, according
+    to X") its object. A document without an owner ("intelligence reports suggested") is
     remembered but the walk goes on to whoever reports the document.
     """
     fallback: _Claim | None = None
-    for node in [number_head, *_ancestors(number_head)]:
+    chain = [number_head, *_ancestors(number_head)]
+    for node in chain:
         if node.pos_ in {"VERB", "AUX"}:
-            for child in node.children:
-                if child.dep_ == "prep" and child.lower_ == "according":
-                    to = next((c for c in child.children if c.lower_ == "to"), None)
-                    obj = next((c for c in (to.children if to is not None else []) if c.dep_ == "pobj"), None)
-                    if obj is not None:
-                        owner = _owner_of_claim(obj) if _lemma(obj) in DOCUMENT_NOUNS else obj
-                        if owner is not None:
-                            return _Claim(_source_for(owner, ctx, "according_to"), node)
+            obj = _according_to(node)
+            if obj is not None and (claim := _claim_according_to(obj, ctx, node)) is not None:
+                return claim
             if _is_cue_verb(node):
                 subject = _subject_of(node)
                 if subject is None:
@@ -564,12 +593,38 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
                     fallback = fallback or _Claim(_source_for(subject, ctx, _lemma(node)), node,
                                                   ownerless=not _names_a_source(subject))
                     continue
+                listed = _detached_coordination(subject)
+                if listed is not None:
+                    return _Claim(_source_for(listed, ctx, _lemma(node)), node)
                 return _Claim(_source_for(subject, ctx, _lemma(node)), node)
         elif node.pos_ == "NOUN" and _lemma(node) in CLAIM_NOUNS and node is not number_head:
             owner = _owner_of_claim(node)
             if owner is not None:
                 return _Claim(_source_for(owner, ctx, _lemma(node)), None)
+    if fallback is None:
+        roots = {_conj_root(t).i for t in chain if t.pos_ in {"VERB", "AUX"}}
+        for verb in number_head.sent:
+            if verb.pos_ in {"VERB", "AUX"} and _conj_root(verb).i in roots:
+                obj = _according_to(verb)
+                if obj is not None and (claim := _claim_according_to(obj, ctx, verb)) is not None:
+                    return claim
     return fallback
+
+
+def _detached_coordination(subject: Token) -> Span | None:
+    """Repair a list the parser broke before the verb: in "estimates from the US, Ukraine, and
+    South Korea suggest", only "South Korea" is the subject. Returns the whole list when the
+    subject follows "and"/"or" that the parser hung elsewhere and the list opens after "from"/"by"."""
+    doc = subject.doc
+    first = subject.left_edge.i
+    if first == 0 or doc[first - 1].dep_ != "cc" or doc[first - 1].head in set(subject.subtree):
+        return None
+    i = first - 1
+    while i > subject.sent.start and (doc[i].pos_ in {"PROPN", "DET", "CCONJ", "ADJ"} or doc[i].text == ","):
+        i -= 1
+    if doc[i].lower_ not in {"from", "by"} or i + 1 >= first - 1:
+        return None
+    return doc[i + 1:subject.i + 1]
 
 
 def _claim_from_punctuation(number_head: Token, ctx: ArticleContext) -> _Claim | None:
@@ -752,6 +807,8 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
     if noun is None and re.match(r"[-‐‑]strong\b", doc.text[mention.end:mention.end + 8]):
         # "a 2,600-strong unit", "the unit, 2,600-strong,": the count is the unit's size
         noun = phrase_head = next((a for a in _ancestors(number_head) if a.pos_ in {"NOUN", "PROPN"}), None)
+        if noun is not None and _lemma(noun) in CONTAINER_NOUNS:
+            noun = _of_object(noun) or noun  # "a 50,000-strong group of troops"
     category = categorise(noun, number_head)
     if not category and noun is not None and _lemma(noun) in MEASURE_NOUNS:
         # "A further 2,000 soldiers arrived, bringing the total to 12,000": the total of the
@@ -779,10 +836,17 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
     cue_token = claim.cue_token if claim is not None else None
     chain = [number_head, *_ancestors(number_head)]
     clause_verbs = [t for t in chain if t.pos_ in {"VERB", "AUX"}]
-    top = cue_token if cue_token is not None and cue_token.sent == number_head.sent else (
-        clause_verbs[0] if clause_verbs else number_head.sent.root)
-    claimant_head = _subject_of(cue_token) if cue_token is not None else None
+    if cue_token is not None and cue_token.sent == number_head.sent:
+        # the smallest phrase holding both the number and the cue ("according to" may hang from
+        # a coordinated clause)
+        in_chain = {t.i for t in chain}
+        top = next((t for t in [cue_token, *_ancestors(cue_token)] if t.i in in_chain), number_head.sent.root)
+        claimant_head = _subject_of(cue_token)
+    else:
+        top = clause_verbs[0] if clause_verbs else number_head.sent.root
+        claimant_head = None
     start, end = evidence_span(number_tokens, top, claimant_head)
+    start, end = min(start, mention.start), max(end, mention.end)
     # the date of an "according to X" claim is not stated by the verb it hangs from
     according = claim is not None and claim.source.cue == "according_to"
     anchors = [] if according else [cue_token] if cue_token is not None else clause_verbs

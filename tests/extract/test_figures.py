@@ -323,3 +323,30 @@ def test_strength_of_a_unit(figures):
 def test_a_running_total_takes_the_category_of_the_figure_before_it(figures):
     frame = figures("A further 2,000 soldiers arrived, bringing the total to some 12,000, the agency said.")
     assert list(zip(frame["value"], frame["category"])) == [(2_000, "troops"), (12_000, "troops")]
+
+
+def test_according_to_on_a_coordinated_clause_credits_both_numbers(figures):
+    text = ("At least 100 soldiers have been killed and another 1,000 have been wounded, "
+            "according to the defence ministry.")
+    frame = figures(text)
+    assert list(frame["value"]) == [100, 1_000]
+    assert set(frame["claimant_raw"]) == {"the defence ministry"}
+    first = frame.iloc[0]
+    assert "100" in text[first["start"]:first["end"]]
+
+
+def test_a_list_of_owners_the_parser_broke_is_kept_whole(figures):
+    text = ("Intelligence estimates from the US, Ukraine, and South Korea suggest that between "
+            "11,000 and 12,000 North Korean soldiers are currently in Russia.")
+    assert one_row(figures(text))["claimant"] == "US, Ukraine, and South Korea"
+
+
+def test_measured_people_as_subject(figures):
+    text = '"There was a report that there have been at least 100 deaths and the injured are approaching 1,000," he said.'
+    row = figures(text).iloc[-1]
+    assert (row["value"], row["category"], row["qualifier"]) == (1_000, "casualties", "approx")
+
+
+def test_strength_of_a_group_of_troops(figures):
+    row = one_row(figures("A 50,000-strong group of Russian and North Korean troops is preparing an attack."))
+    assert (row["category"], row["subject"]) == ("troops", "group of Russian and North Korean troops")
