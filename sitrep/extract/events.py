@@ -125,6 +125,11 @@ STATISTIC_VERBS = frozenset(
     "record reach register total rise fall increase decrease climb drop stand exceed surpass average "
     "amount double triple grow decline soar plunge".split())
 
+# Subjects that are happenings or quantities, not actors.
+NON_ACTOR_NOUNS = WAR_NOUNS | STATISTIC_NOUNS | frozenset(
+    """shelling bombing attack strike explosion blast fire flood storm earthquake talk talks
+    meeting summit conference visit election ceasefire truce""".split())
+
 MONTH_NAMES = tuple(calendar.month_name[1:])
 # Two expressions joined like this are one span of time ("in January and February", "June 3-5").
 _DATE_JOINER = re.compile(r"\s*(?:,|and|or|&|to|through|until|till|-|–|—|,\s*and|,\s*or)\s*", re.IGNORECASE)
@@ -359,6 +364,9 @@ def _clause_tokens(verb: Token, *, exclude: set[int] = frozenset()) -> list[Toke
         if sub[-1].i == tokens[-1].i or sub[0].i == tokens[0].i:
             drop = {t.i for t in sub}
             tokens = [t for t in tokens if t.i not in drop]
+    if verb.dep_ == "relcl" and verb.head.left_edge.i < tokens[0].i:
+        # "the talks, which began on March 28": the evidence names what began
+        tokens = list(verb.doc[verb.head.left_edge.i:tokens[-1].i + 1])
     if verb.dep_ == "conj" and _subject(verb) is None:
         shared = _subject(verb.head)
         if shared is not None and shared.left_edge.i < tokens[0].i:
@@ -519,6 +527,24 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def _reduced_relative(verb: Token) -> Token | None:
+    """The noun a bare participle describes: "a summit held in Seoul", "the truce agreed last Tuesday".
+
+    The parser may hang such a participle on the noun (acl) or on the clause (advcl); either way
+    it has no subject or auxiliary of its own and follows the noun directly.
+    """
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("acl", "advcl"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        return None
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    previous = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if previous is not None and previous.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBD":
+        return previous
+    return None
+
+
 def _actor_head(verb: Token) -> Token | None:
     """The noun that names who acted.
 
@@ -527,6 +553,8 @@ def _actor_head(verb: Token) -> Token | None:
     moved ("forces from X were sent"). Clauses without a subject of their own (conjoined verbs,
     participles) share their head verb's.
     """
+    if _reduced_relative(verb) is not None:
+        return None  # "the truce agreed last Tuesday" does not say who agreed
     if not _is_passive(verb):
         subject = _subject(verb)
         if subject is not None and subject.dep_ == "csubj":
@@ -558,8 +586,8 @@ def _actor_head(verb: Token) -> Token | None:
 
 def _actor(verb: Token, unit: _Unit, doc: Doc, ctx: ArticleContext) -> _Actor:
     head = _actor_head(verb)
-    # "the conflict began", "the death toll rose": nobody acted
-    if head is None or head.lemma_.lower() in WAR_NOUNS | STATISTIC_NOUNS:
+    # "the conflict began", "the death toll rose", "Monday's shelling killed nine": nobody acted
+    if head is None or head.lemma_.lower() in NON_ACTOR_NOUNS:
         return _Actor("", "", "", False)
     return _resolve_actor(head, unit, doc, ctx)
 
@@ -580,6 +608,8 @@ def event_type_of(verb: Token) -> str:
     obj_lemma = obj.lemma_.lower() if obj is not None else ""
     if lemma in LIGHT_VERBS and obj_lemma in NOUN_TYPES:
         return NOUN_TYPES[obj_lemma]
+    if obj_lemma in ("sanction", "sanctions", "embargo"):
+        return "diplomatic"  # imposing, extending or lifting sanctions
     if lemma in ("send", "move", "transfer", "dispatch", "deploy"):
         moved = obj if obj is not None else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if moved is not None and moved.lemma_.lower() in PERSONNEL_NOUNS:
@@ -625,7 +655,7 @@ def _phrase(head: Token, *, skip: set[int], max_words: int) -> list[Token]:
     """
     keep = _subtree_ids(head) - skip
     for t in head.subtree:
-        if t.i != head.i and t.i in keep and (t.dep_ in ASIDE_DEPS or t.dep_ == "mark" and t.head.i == head.i):
+        if t.i != head.i and (t.dep_ in ASIDE_DEPS or t.dep_ == "mark" and t.head.i == head.i):
             keep -= _subtree_ids(t)
         if t.is_quote or t.is_space:
             keep.discard(t.i)
@@ -640,6 +670,8 @@ def _phrase(head: Token, *, skip: set[int], max_words: int) -> list[Token]:
         # a coordination is split only when nothing else can go ("Russia and North Korea")
         loose = [t for t in optional if t.dep_ not in ("conj", "cc")] or optional
         keep -= _subtree_ids(max(loose, key=lambda t: t.i))
+    # a possessive ending whose owner went ("Monday's shelling" without "Monday")
+    keep -= {i for i in keep if head.doc[i].dep_ == "case" and head.doc[i].head.i not in keep}
     tokens = sorted((head.doc[i] for i in keep), key=lambda t: t.i)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in TRAILING_JUNK):
         tokens = tokens[:-1]
@@ -664,11 +696,15 @@ def summarize(verb: Token, actor: _Actor, *, skip: set[int]) -> str:
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     passive = _is_passive(verb)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+    patient_skip = set(skip)
+    described = _reduced_relative(verb)
+    if described is not None:
         # "a summit held with X in Seoul Thursday": the summit is what was held
-        patient, passive = verb.head, True
-        skip = skip | _subtree_ids(verb) - {verb.i} | {t.i for t in verb.head.subtree if t.i < verb.head.i
-                                                         and t.dep_ in ("det", "poss")}
+        patient, passive = described, True
+        patient_skip |= _subtree_ids(verb) | {
+            t.i for t in described.subtree if t.i < described.i and t.dep_ in ("det", "poss")}
+        if described.i < verb.i and verb.head.i != described.i:
+            patient_skip |= {t.i for t in described.subtree if t.i > described.i}
     if passive and patient is not None and patient.lower_ == "it" and complement is not None:
         # "it was reported that X did Y": the happening is X doing Y
         return summarize(complement, actor, skip=skip)
@@ -688,22 +724,26 @@ def summarize(verb: Token, actor: _Actor, *, skip: set[int]) -> str:
         return _fit(" ".join(w for w in (actor.name, verb_words, what, rest) if w))
     if passive and _agent(verb) is None:
         # a headline's passive: "1,500 special forces from North Korea sent to Russia"
-        head_words = _text(_phrase(patient, skip=skip, max_words=7)) if patient is not None else ""
+        head_words = _text(_phrase(patient, skip=patient_skip | {verb.i}, max_words=7)) if patient is not None else ""
         verb_words = ("not " if negated else "") + verb.text
         budget = MAX_SUMMARY_WORDS - len(head_words.split()) - len(verb_words.split())
         where = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.i > verb.i
                       and not _subtree_ids(c) & skip and c.lower_ != "between"), None)
         rest = _text(_phrase(where, skip=skip, max_words=budget)) if where is not None and budget > 1 else ""
         return _fit(" ".join(w for w in (head_words, verb_words, rest) if w))
-    verb_words = _present(verb.lemma_.lower(), plural=actor.plural)
+    doer, plural = actor.name, actor.plural
+    subject = _subject(verb)
+    if subject is not None and subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+        subject = verb.head  # "the talks, which began on March 28"
+    if not doer and subject is not None:  # "the conflict began": the subject, not an actor
+        doer = _text(_phrase(subject, skip=skip, max_words=4))
+        plural = subject.tag_ in ("NNS", "NNPS")
+    verb_words = _present(verb.lemma_.lower(), plural=plural)
     if negated:
-        verb_words = ("do not " if actor.plural else "does not ") + verb.lemma_.lower()
+        verb_words = ("do not " if plural else "does not ") + verb.lemma_.lower()
     particle = " ".join(c.text for c in verb.children if c.dep_ == "prt")
     if particle:
         verb_words += " " + particle
-    doer = actor.name
-    if not doer and _subject(verb) is not None:  # "the conflict began": the subject, not an actor
-        doer = _text(_phrase(_subject(verb), skip=skip, max_words=4))
     budget = max(MAX_SUMMARY_WORDS - len(doer.split()) - len(verb_words.split()), 2)
     what = _object(verb) if not passive else patient
     if what is None:

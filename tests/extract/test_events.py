@@ -245,6 +245,32 @@ def test_summary_is_a_short_headline_without_the_date(nlp):
     assert 3 <= len(row["summary"].split()) <= 12
 
 
+@pytest.mark.parametrize(
+    ("text", "summary", "actor"),
+    [
+        # a bare participle describes the noun before it and names no actor
+        ("Kyiv accused Moscow of violating the energy truce agreed last Tuesday.", "Energy truce agreed", ""),
+        ("Yoon spoke at a summit held with the Polish president in Seoul on Thursday.",
+         "Summit held with the Polish president in Seoul", ""),
+        # a relative clause's subject is the noun it hangs from
+        ("The talks, which began on March 28, were described as the best chance in months.",
+         "The talks begin", ""),
+        # a happening as subject is not an actor
+        ("Monday's shelling of Kharkiv killed at least nine civilians.",
+         "Shelling of Kharkiv kills at least nine civilians", ""),
+    ],
+)
+def test_summaries_of_clauses_without_an_actor(nlp, text, summary, actor):
+    rows = events_of(nlp, text, "2025-04-03")
+    row = rows.iloc[-1]
+    assert (row["summary"], row["actor"]) == (summary, actor)
+
+
+def test_sanctions_are_diplomatic(nlp):
+    row = only_row(events_of(nlp, "The EU extended sanctions on 31 January 2025.", "2025-04-03"))
+    assert row["event_type"] == "diplomatic"
+
+
 # ------------------------------------------------------------------ two events, one sentence
 
 
