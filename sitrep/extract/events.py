@@ -5,15 +5,23 @@ dates it. :func:`extract_events` starts from every date expression the foundatio
 (:mod:`sitrep.dates`) finds and resolves to at least a month, climbs the dependency parse to the
 predicate that expression modifies, and reads the clause around that predicate: its agent (the
 actor, named canonically through the article context), its verb (the event type, from closed-class
-cue lemmas) and its object (a short headline-style summary). Three narrower rules add rows the text
-dates only indirectly:
+cue lemmas) and its object (a short headline-style summary). A date on an event noun that bounds
+the clause ("since Russia's February 2022 invasion") dates that noun's event instead. Rules add
+rows the text dates only indirectly:
 
 * a reaction to a point-like act ("condemned the signing of an agreement in June") also dates the
   act itself, because nobody condemns a signing months before it happens;
+* "two days after X confirmed" dates X from the frame's day (or publication, for "This comes a day
+  after");
 * a clause with "later", "since" or "subsequently" and no date of its own, after a dated event, lies
   between that event and publication: it gets the publication month when both fall in one month,
   and no row otherwise;
 * "at the time" / "at that time" takes the date of the last dated event before it.
+
+Expressions that date nothing are dropped: bounds ("after June 3"), spans over several months
+("in January and February"), durations ("in the last month"), datelines, page furniture
+("Updated: ..."), statistics about a period ("November was the costliest month"), and what has not
+happened yet (future tense, dates after publication).
 
 :func:`cluster_events` then gives the same happening reported by several articles one
 ``event_cluster`` id. What this module does not do: it never dates a clause whose date the text does
@@ -306,6 +314,9 @@ def _event_noun(date_root: Token) -> Token | None:
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
     """A wire dateline ("KYIV, March 12 (Reuters) -") dates the story, not an event in it."""
+    if re.match(r"(?:in|on|since|by|until|from|before|after|during|through|as|early|late|last|this|"
+                r"over|starting)\b", text[start:end], re.IGNORECASE):
+        return False  # "In June – a month after the summit – ..." is a sentence, not a dateline
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
     after = text[end:end + 60]
@@ -1051,11 +1062,13 @@ def _same_time_cue(token: Token) -> Token | None:
 
 
 def _relative_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_Unit],
-                   dated: list[_Row], taken: set[str]) -> list[_Row]:
-    """Rows for clauses dated only by their place after an earlier dated event."""
+                   dated: list[_Row], taken: set[str], *, in_dates: set[int]) -> list[_Row]:
+    """Rows for clauses dated only by their place after an earlier dated event.
+
+    ``in_dates`` holds the character offsets of every date expression: words inside one ("later
+    this week") are that expression's, not cues.
+    """
     dated_units = {r.unit_index for r in dated}
-    # words inside any date expression ("later this week") are that expression's, not cues
-    in_dates = {c for m in find_date_mentions(article.text) for c in range(m.start, m.end)}
     rows: list[_Row] = []
     for unit in units:
         if unit.index in dated_units:
@@ -1122,7 +1135,7 @@ def _shift(date: str, days: int) -> str:
 
 
 def _offset_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_Unit],
-                 dated: list[_Row], taken: set[str]) -> list[_Row]:
+                 dated: list[_Row], taken: set[str], *, in_dates: set[int]) -> list[_Row]:
     """Events dated by an offset from another: "two days after North Korea confirmed ...".
 
     The reference is the governing clause's own date; a present-tense frame ("This comes a day
@@ -1130,7 +1143,6 @@ def _offset_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_U
     sentence before it. Only day offsets from a day-precise reference give a row.
     """
     dated_verbs = {r.verb_char for r in dated}
-    in_dates = {c for m in find_date_mentions(article.text) for c in range(m.start, m.end)}
     rows: list[_Row] = []
     for unit in units:
         for token in unit.sent:
@@ -1203,9 +1215,10 @@ def extract_events(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
     """Every dated event in one article, one row per dated predicate, in text order."""
     taken: set[str] = set()
     units = _units(doc)
+    in_dates = {c for m in find_date_mentions(article.text) for c in range(m.start, m.end)}
     dated = _drop_vaguer_repeats(_dated_rows(doc, article, ctx, units, taken))
-    dated = dated + _offset_rows(doc, article, ctx, units, dated, taken)
-    rows = dated + _relative_rows(doc, article, ctx, units, dated, taken)
+    dated = dated + _offset_rows(doc, article, ctx, units, dated, taken, in_dates=in_dates)
+    rows = dated + _relative_rows(doc, article, ctx, units, dated, taken, in_dates=in_dates)
     if not rows:
         return empty_frame("events")
     for row in rows:
