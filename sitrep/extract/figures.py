@@ -482,6 +482,16 @@ def _source_for(phrase: Token | Span, ctx: ArticleContext, cue: str) -> Source:
     if _lemma(head) in DOCUMENT_NOUNS:  # "intelligence reports": the phrase is all we have
         name = LEADING_QUANTIFIERS.sub("", re.sub(r"^(?:the|a|an|latest|new|recent)\s+", "", clean_name(raw), flags=re.I))
         return Source(raw, name, "", cue, "role")
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == head.i + 1), None)
+    if head.pos_ == "NOUN" and named is not None and _lemma(head) not in PERSON_ROLE_NOUNS:
+        # "the consulting company Bain": the name, not the kind
+        return _source_for(named, ctx, cue)
+    person = next((c for c in head.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")), None)
+    if head.pos_ == "NOUN" and _lemma(head) in PERSON_ROLE_NOUNS and person is not None:
+        words = head.doc[person.left_edge.i:person.i + 1].text
+        if looks_like_person_name(words):
+            # "a representative, Kang Dae-sik": the model does not always tag the name
+            return Source(words, ctx.names.person(words), "", cue, "person")
     continued = _proper_name_continuation(head)
     if continued is not None:  # "the UK Ministry of Defense": the name runs on through "of"
         raw = continued
@@ -575,8 +585,10 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
     for node in chain:
         if node.pos_ in {"VERB", "AUX"}:
             obj = _according_to(node)
-            if obj is not None and (claim := _claim_according_to(obj, ctx, node)) is not None:
-                return claim
+            # "X says ..., according to Yonhap": X is the source, the agency only relays it
+            if obj is not None and not (_is_cue_verb(node) and _subject_of(node) is not None):
+                if (claim := _claim_according_to(obj, ctx, node)) is not None:
+                    return claim
             if _is_cue_verb(node):
                 subject = _subject_of(node)
                 if subject is None:
@@ -587,7 +599,8 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
                         return _Claim(_source_for(owner, ctx, _lemma(node)), node)
                     continue
                 if _lemma(subject) in DOCUMENT_NOUNS:
-                    owner = _owner_of_claim(subject) or _owner_of_earlier_document(subject)
+                    owner = (_owner_of_claim(subject) or _owner_of_earlier_document(subject)
+                             or _publisher_of(subject))
                     if owner is not None:
                         return _Claim(_source_for(owner, ctx, _lemma(node)), node)
                     fallback = fallback or _Claim(_source_for(subject, ctx, _lemma(node)), node,
@@ -602,6 +615,9 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
             if owner is not None:
                 return _Claim(_source_for(owner, ctx, _lemma(node)), None)
     if fallback is None:
+        trailing = _trailing_attribution(number_head, chain)
+        if trailing is not None:
+            return _Claim(_source_for(_subject_of(trailing), ctx, _lemma(trailing)), trailing)
         roots = {_conj_root(t).i for t in chain if t.pos_ in {"VERB", "AUX"}}
         for verb in number_head.sent:
             if verb.pos_ in {"VERB", "AUX"} and _conj_root(verb).i in roots:
@@ -609,6 +625,35 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
                 if obj is not None and (claim := _claim_according_to(obj, ctx, verb)) is not None:
                     return claim
     return fallback
+
+
+def _publisher_of(document: Token) -> Token | None:
+    """Who put a document out: "The White House released images showing that ..." -> the White
+    House."""
+    if document.dep_ == "dobj" and document.head.pos_ == "VERB":
+        subject = _subject_of(document.head)
+        if subject is not None and _lemma(subject) not in DOCUMENT_NOUNS:
+            return subject
+    return None
+
+
+def _trailing_attribution(number_head: Token, chain: list[Token]) -> Token | None:
+    """A closing "…, the minister told Bloomberg." the parser hung under the number's clause
+    (as a conjunct or parataxis) instead of above it: a cue verb after the number, preceded by a
+    comma, with its own subject and no clause of its own."""
+    chain_ids = {t.i for t in chain}
+    for verb in number_head.sent:
+        if verb.i <= number_head.i or not _is_cue_verb(verb) or verb.dep_ not in {"conj", "parataxis", "ccomp", "advcl"}:
+            continue
+        if verb.head.i not in chain_ids or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+            continue
+        subject = _subject_of(verb)
+        if subject is None or subject.i < number_head.i:
+            continue
+        before = subject.left_edge.i - 1
+        if before >= 0 and verb.doc[before].text == ",":
+            return verb
+    return None
 
 
 def _detached_coordination(subject: Token) -> Span | None:

@@ -350,3 +350,22 @@ def test_measured_people_as_subject(figures):
 def test_strength_of_a_group_of_troops(figures):
     row = one_row(figures("A 50,000-strong group of Russian and North Korean troops is preparing an attack."))
     assert (row["category"], row["subject"]) == ("troops", "group of Russian and North Korean troops")
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("North Korea sent at least 10,000 containers to Russia, which could contain up to 4.8 million "
+         "artillery shells, South Korean Defense Minister Shin Won-sik told Bloomberg.", "Shin Won-sik"),
+        ("The White House has released satellite images showing that around 300 containers have been "
+         "collected at the port.", "US government"),
+        ("Since mid-2022, North Korea has sent over 13,000 containers to Russia, says a military "
+         "intelligence report by a ruling party representative, Kang Dae-sik, according to Yonhap.",
+         "Kang Dae-sik"),
+        ("According to a recent analysis by the consulting company Bain, Russian factories will be able "
+         "to produce about 4.5 million artillery shells this year.", "Bain"),
+    ],
+)
+def test_claimant_repairs_for_common_news_shapes(figures, text, claimant):
+    frame = figures(text)
+    assert set(frame["claimant"]) == {claimant}
