@@ -35,7 +35,7 @@ import calendar
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -1241,18 +1241,20 @@ def _summary_words(summary: str, actor: str) -> str:
     return " ".join(w for w in name_key(summary).split() if w not in actor_words)
 
 
-def same_happening(a: pd.Series, b: pd.Series, *, min_similarity: int = 50) -> bool:
+def same_happening(a: Mapping[str, object], b: Mapping[str, object], *, min_similarity: int = 50) -> bool:
     """Same actor, dates that agree within their precision, and similar summaries.
 
     Rows without an actor never merge: "someone did something in June" is not evidence of one
-    happening.
+    happening. Two rows of one event type need less wording in common than rows of different
+    types ("warns" and "says" about the same thing).
     """
-    if not a["actor"] or name_key(a["actor"]) != name_key(b["actor"]):
+    actor_a, actor_b = str(a["actor"]), str(b["actor"])
+    if not actor_a or name_key(actor_a) != name_key(actor_b):
         return False
     if not _compatible(str(a["date"]), str(b["date"])):
         return False
-    similarity = fuzz.token_set_ratio(_summary_words(a["summary"], a["actor"]),
-                                      _summary_words(b["summary"], b["actor"]))
+    similarity = fuzz.token_set_ratio(_summary_words(str(a["summary"]), actor_a),
+                                      _summary_words(str(b["summary"]), actor_b))
     if a["event_type"] == b["event_type"] and a["event_type"] != "other":
         return similarity >= min_similarity * 0.8
     return similarity >= min_similarity + 20
@@ -1261,16 +1263,18 @@ def same_happening(a: pd.Series, b: pd.Series, *, min_similarity: int = 50) -> b
 def cluster_events(events: pd.DataFrame, *, min_similarity: int = 50) -> pd.DataFrame:
     """Fill ``event_cluster`` and ``cluster_size`` for a corpus of events.
 
-    Rows that :func:`same_happening` pairs are joined transitively. A cluster's id is
-    ``"ec-"`` + a short hash of its earliest member's ``event_id`` (earliest by date, then article
-    and offset), so it does not depend on row order; ``cluster_size`` counts distinct articles.
+    Rows that :func:`same_happening` pairs are joined transitively (only rows with the same actor
+    are compared, so this stays fast on large corpora). A cluster's id is ``"ec-"`` + a short hash
+    of its earliest member's ``event_id`` (earliest by date, then article and offset), so it does
+    not depend on row order; ``cluster_size`` counts distinct articles.
     """
     out = events.copy().reset_index(drop=True)
     if out.empty:
         out["event_cluster"] = pd.Series(dtype=object)
         out["cluster_size"] = pd.Series(dtype="int64")
         return out
-    parent = list(range(len(out)))
+    rows = out.to_dict("records")
+    parent = list(range(len(rows)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -1278,16 +1282,20 @@ def cluster_events(events: pd.DataFrame, *, min_similarity: int = 50) -> pd.Data
             i = parent[i]
         return i
 
-    rows = [out.loc[i] for i in range(len(out))]
-    for i in range(len(out)):
-        for j in range(i + 1, len(out)):
-            if find(i) != find(j) and same_happening(rows[i], rows[j], min_similarity=min_similarity):
-                parent[find(j)] = find(i)
+    by_actor: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        if row["actor"]:
+            by_actor.setdefault(name_key(str(row["actor"])), []).append(i)
+    for members in by_actor.values():
+        for n, i in enumerate(members):
+            for j in members[n + 1:]:
+                if find(i) != find(j) and same_happening(rows[i], rows[j], min_similarity=min_similarity):
+                    parent[find(j)] = find(i)
     groups: dict[int, list[int]] = {}
-    for i in range(len(out)):
+    for i in range(len(rows)):
         groups.setdefault(find(i), []).append(i)
-    cluster = [""] * len(out)
-    size = [1] * len(out)
+    cluster = [""] * len(rows)
+    size = [1] * len(rows)
     for members in groups.values():
         earliest = min(members, key=lambda i: (str(rows[i]["date"]), str(rows[i]["article_id"]),
                                                int(rows[i]["start"])))
@@ -1296,6 +1304,6 @@ def cluster_events(events: pd.DataFrame, *, min_similarity: int = 50) -> pd.Data
         for i in members:
             cluster[i] = cluster_id
             size[i] = n_articles
-    out["event_cluster"] = cluster
+    out["event_cluster"] = pd.Series(cluster, dtype=object)
     out["cluster_size"] = pd.Series(size, dtype="int64")
     return out
