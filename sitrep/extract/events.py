@@ -140,7 +140,7 @@ NON_ACTOR_NOUNS = WAR_NOUNS | STATISTIC_NOUNS | frozenset(
 
 MONTH_NAMES = tuple(calendar.month_name[1:])
 # Two expressions joined like this are one span of time ("in January and February", "June 3-5").
-_DATE_JOINER = re.compile(r"\s*(?:,|and|or|&|to|through|until|till|-|–|—|,\s*and|,\s*or)\s*", re.IGNORECASE)
+_DATE_JOINER = re.compile(r"\s*(?:,|and|or|&|to|through|until|till|-|–|—|,\s*and|,\s*or|\()\s*", re.IGNORECASE)
 # An expression that opens a range whose other end the resolver did not read ("January-March").
 _RANGE_TAIL = re.compile(
     r"\s*(?:-|–|—|to\b|through\b|until\b|till\b)\s*(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-?)?"
@@ -324,9 +324,16 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     return place_only and re.match(r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]", after) is not None
 
 
+# "KYIV (Reuters): ", "SEOUL, Oct. 23 (Yonhap) -- ": a wire credit that opens a line
+_WIRE_CREDIT = re.compile(r"[A-Z][A-Z.'’ -]+(?:,[^()\n]{0,30})?\s*\([^)\n]{1,40}\)\s*(?::|-{1,2}|–|—)\s*")
+
+
 def _after_dateline(text: str, start: int, end: int) -> int:
     """Where a span's own words begin when it opens with a dateline; else ``start``."""
     line_start = text.rfind("\n", 0, start) + 1
+    credit = _WIRE_CREDIT.match(text, line_start)
+    if credit and credit.end() > start and credit.end() < end:
+        return credit.end()
     for mention in find_date_mentions(text[line_start:end]):
         m_start, m_end = line_start + mention.start, line_start + mention.end
         if _is_dateline(text, m_start, m_end):
@@ -526,7 +533,12 @@ def _countries_in(tokens: Iterable[Token], names: NameBook) -> list[str]:
 
 
 def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    """The verb's subject; of two ("KYIV (Reuters): Zelensky said"), the one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects:
+        return None
+    before = [c for c in subjects if c.i < verb.i]
+    return max(before, key=lambda c: c.i) if before else subjects[0]
 
 
 def _agent(verb: Token) -> Token | None:
@@ -834,6 +846,15 @@ def _dated_mentions(text: str, published) -> list[_Mention]:
         if re.match(r"\s*as\s+of\b", first.text, re.IGNORECASE) or re.search(
                 r"\bas\s+of\s+(?:the\s+)?(?:end|beginning|start|middle)?\s*(?:of\s+)?$",
                 text[max(0, first.start - 30):first.start], re.IGNORECASE):
+            continue
+        if len(group) == 2 and {m.kind for m in group} == {"weekday", "absolute_day"}:
+            # "on Thursday (Oct 24)", "Wednesday, 23 October": the written date wins over the
+            # weekday's reading against a publication date that may be inferred
+            absolute = next(m for m in group if m.kind == "absolute_day")
+            resolved_day = resolve_mention(absolute, published)
+            iso = _iso(resolved_day) if resolved_day is not None else None
+            if iso is not None:
+                out.append(_Mention(first.start, last.end, *iso))
             continue
         resolved = [resolve_mention(m, published) for m in group]
         isos = [_iso(r) if r is not None else None for r in resolved]
@@ -1223,6 +1244,8 @@ def extract_events(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
         return empty_frame("events")
     for row in rows:
         row.start = _after_dateline(article.text, row.start, row.end)
+        if row.date_text.count("(") > row.date_text.count(")") and article.text.find(")", row.start) >= 0:
+            row.date_text += ")"  # "on Thursday (Oct 24" -> "on Thursday (Oct 24)"
     rows.sort(key=lambda r: (r.start, r.event_id))
     frame = pd.DataFrame([{
         "event_id": r.event_id, "article_id": article.article_id, "start": r.start, "end": r.end,

@@ -105,6 +105,20 @@ def test_a_wire_dateline_dates_nothing_and_stays_out_of_the_evidence(nlp):
     assert row["event_type"] == "statement"
 
 
+def test_a_wire_credit_is_not_the_subject_nor_the_evidence(nlp):
+    text = "KYIV (Reuters): Ukraine’s President Volodymyr Zelenskyy said on Saturday that the talks failed."
+    row = only_row(events_of(nlp, text, "2024-12-14"))
+    assert row["actor"] == "Volodymyr Zelensky"
+    assert text[row["start"]:row["end"]].startswith("Ukraine’s President")
+
+
+def test_a_written_date_wins_over_its_weekday(nlp):
+    # the publication date is off by weeks (as an inferred one can be): the text's date still holds
+    text = "The intelligence service said on Thursday (Oct 24) that the first units had been deployed."
+    row = only_row(events_of(nlp, text, "2024-12-14"))
+    assert row["date"] == "2024-10-24" and row["date_text"] == "on Thursday (Oct 24)"
+
+
 def test_a_date_on_an_event_noun_dates_that_event_not_the_clause(nlp):
     text = "Since Russia's February 2022 invasion of Ukraine, Japan has joined sanctions."
     row = only_row(events_of(nlp, text, "2025-03-19"))
