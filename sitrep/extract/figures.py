@@ -74,7 +74,10 @@ MEASURE_NOUNS = frozenset("number total toll figure count tally strength size es
 # Verbs whose subject is a quantity and whose object or target is its value: "the injured are
 # approaching 1,000", "losses reached 2,000", "casualties rose to 3,000".
 MEASURE_VERBS = frozenset(
-    "reach approach exceed top hit surpass pass near stand total number rise climb grow increase jump".split())
+    """reach approach exceed top hit surpass pass near stand total number rise climb grow increase
+    jump average""".split())
+# Verbs that give a quantity's value with "at": "put the toll at 3,000".
+ESTIMATE_AT_LEMMAS = frozenset("put place estimate peg set assess fix".split())
 # Nouns standing for people already named: "500 killed and 2,700 others injured".
 OTHERS_NOUNS = frozenset("other others".split())
 # Nouns that count a quantity of something else: "containers of artillery", "rounds of talks".
@@ -94,7 +97,7 @@ PERIOD_PREPOSITIONS = re.compile(r"\b(?:since|from|until|till|before|after|betwe
 # Passive hearsay between counted people and what happened to them: "are believed to have been".
 HEARSAY_LEMMAS = frozenset("believe report say think estimate fear presume confirm understand know".split())
 # Reporting verbs beyond the shared cue list that introduce a number's source.
-FIGURE_CUE_LEMMAS = CUE_LEMMAS | frozenset("estimate put show find count record tally".split())
+FIGURE_CUE_LEMMAS = CUE_LEMMAS | frozenset("estimate assess put show find count record tally".split())
 # Nouns naming a claim; their owner is the claimant ("X's estimates", "claims by X").
 CLAIM_NOUNS = frozenset(
     """claim estimate estimation report assessment figure data allegation accusation statement
@@ -201,7 +204,8 @@ def _counted_noun(number_head: Token) -> tuple[Token | None, Token | None]:
     if noun is None:
         measured = _measured_noun(number_head)
         if measured is not None:
-            return (_of_object(measured) or measured), measured
+            inner = _of_object(measured)
+            return (inner if inner is not None and inner != number_head else measured), measured
         return None, None
     phrase_head = noun
     if _lemma(noun) in CONTAINER_NOUNS or noun.lower_ in CONTAINER_NOUNS:
@@ -216,8 +220,18 @@ def _measured_noun(number_head: Token) -> Token | None:
     toll rose to 52", "the total number of troops is 11,000", "the casualty rate reached 559,
     before increasing to 952"."""
     head = number_head.head
-    if number_head.dep_ == "pobj" and head.lower_ in {"at", "to"} and head.head.pos_ in {"VERB", "AUX"}:
+    if number_head.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in MEASURE_NOUNS:
+        return head.head  # "a total of 10,000"
+    if number_head.dep_ == "pobj" and head.lower_ in {"at", "to", "by"}:
         verb = head.head
+        if verb.pos_ in {"ADJ", "ADV"} and verb.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head  # "could be closer to 12,000"
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        if head.lower_ == "at" and _lemma(verb) not in ESTIMATE_AT_LEMMAS:
+            # "put the number of soldiers – aside – at 8,000": the parser hung "at" in the aside
+            verb = next((v for v in number_head.sent if v.i < number_head.i and _lemma(v) in ESTIMATE_AT_LEMMAS
+                         and any(c.dep_ == "dobj" for c in v.children)), verb)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
     elif number_head.dep_ in {"attr", "dobj"} and head.pos_ in {"VERB", "AUX"}:
         verb, objects = head, []
@@ -721,7 +735,8 @@ def stance_of(number_head: Token, cue_token: Token | None) -> str:
     for token in below_cue:
         if token.pos_ in {"VERB", "AUX"}:
             auxes = [c.lower_ for c in token.children if c.dep_ == "aux"]
-            if any(a in MODAL_WORDS for a in auxes) and "have" not in auxes:
+            # "could deploy", not the epistemic "could be closer to" or "may have committed"
+            if any(a in MODAL_WORDS for a in auxes) and "have" not in auxes and _lemma(token) != "be":
                 return "projected"
         if _lemma(token) in PROJECTION_LEMMAS:
             return "projected"
@@ -824,19 +839,23 @@ def _expand_acronym(name: str, doc: Doc, ctx: ArticleContext, *, before: int) ->
     return name
 
 
-def _last_named_speaker(quotes: pd.DataFrame, rows: list[dict], before: int) -> str:
-    """Who spoke last before ``before``: a quote's speaker or a previous figure's claimant.
-
-    The fallback for a pronoun the attribution could not resolve ("He added that ..." after a
-    name the model did not tag as a person)."""
+def _earlier_speakers(quotes: pd.DataFrame, rows: list[dict], before: int) -> list[str]:
+    """Speakers of quotes and claimants of figures credited by name before ``before``, in order."""
     candidates: list[tuple[int, str]] = [
         (r["number_start"], r["claimant"]) for r in rows
         if r["claimant_raw"] and r["claimant_raw"].lower() not in PRONOUNS]
     if quotes is not None and not quotes.empty and {"start", "speaker"} <= set(quotes.columns):
-        candidates += [(int(q.start), str(q.speaker)) for q in quotes.itertuples()
-                       if int(q.start) < before and str(q.speaker)]
-    candidates = [c for c in candidates if c[0] < before]
-    return max(candidates)[1] if candidates else ""
+        raw = quotes["speaker_raw"] if "speaker_raw" in quotes.columns else quotes["speaker"]
+        candidates += [(int(start), str(speaker)) for start, speaker, words in zip(quotes["start"], quotes["speaker"], raw)
+                       if str(speaker) and str(words).lower() not in PRONOUNS]
+    return [name for _, name in sorted(c for c in candidates if c[0] < before)]
+
+
+def _last_named_speaker(quotes: pd.DataFrame, rows: list[dict], before: int) -> str:
+    """Who spoke last before ``before``: the fallback for a pronoun the attribution could not
+    resolve ("He added that ..." after a name the model did not tag as a person)."""
+    speakers = _earlier_speakers(quotes, rows, before)
+    return speakers[-1] if speakers else ""
 
 
 def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.DataFrame,
@@ -872,6 +891,12 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
     elif claim is not None and not claim.ownerless:
         claimant, claimant_raw = claim.source.name, claim.source.raw
         claimant = _expand_acronym(claimant, doc, ctx, before=mention.start)
+        if claimant_raw.lower() in {"he", "she"}:
+            # "..., she noted": the last person quoted or credited is a safer antecedent than
+            # the last capitalised name, which the model may have taken for a person
+            speakers = _earlier_speakers(quotes, previous, mention.start)
+            if speakers and claimant not in speakers:
+                claimant = speakers[-1]
         if claimant.lower() in PRONOUNS:
             claimant = _last_named_speaker(quotes, previous, mention.start) or claimant
     elif claim is not None:  # "a report said": nobody named, but keep the words

@@ -369,3 +369,33 @@ def test_strength_of_a_group_of_troops(figures):
 def test_claimant_repairs_for_common_news_shapes(figures, text, claimant):
     frame = figures(text)
     assert set(frame["claimant"]) == {claimant}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "category"),
+    [
+        ("The number of North Korean troops in the region has risen by about 2,000, the Pentagon said.", 2_000, "troops"),
+        ("The total number of forces in Russia could be closer to around 11 to 12,000, Ryder said.", 12_000, "troops"),
+        ("Russian casualties are now averaging about 1,200 per day, she noted.", 1_200, "casualties"),
+        ("Officials put the number of soldiers in Kursk – where fighting goes on since August and "
+         "troops control several hundred square miles – at about 8,000 out of a total of 10,000.", 8_000, "troops"),
+        ("Officials put the number of soldiers in Kursk – where fighting goes on since August and "
+         "troops control several hundred square miles – at about 8,000 out of a total of 10,000.", 10_000, "troops"),
+    ],
+)
+def test_quantities_given_as_a_value_of_a_measure(figures, text, value, category):
+    frame = figures(text)
+    assert frame[frame["value"] == value]["category"].tolist() == [category]
+
+
+def test_an_estimate_with_could_be_is_not_a_projection(figures):
+    row = one_row(figures("The total number of troops in Russia could be closer to 12,000, Ryder said."))
+    assert row["stance"] == "reported"
+
+
+def test_she_noted_is_the_last_person_credited(figures):
+    text = ("About 11,000 troops have moved into the region, said Deputy Press Secretary Sabrina Singh. "
+            "The maximum range of ATACMS is about 190 miles. "
+            "Russian casualties are now averaging about 1,200 per day, she noted.")
+    frame = figures(text)
+    assert frame["claimant"].tolist() == ["Sabrina Singh", "Sabrina Singh"]
