@@ -498,6 +498,13 @@ def _resolve_one(doc: Doc, unit: _Unit, tokens: list[Token], ctx: ArticleContext
 
 def _resolve_actor(head: Token, unit: _Unit, doc: Doc, ctx: ArticleContext) -> _Actor:
     """Canonical actor for a noun phrase headed by ``head`` (coordinations joined with "and")."""
+    named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if named is not None and head.ent_type_ != "PERSON":
+        # "the First Deputy Speaker of Parliament, Mohsen al-Mandawi": the person is the actor
+        raw_tokens = [t for t in named.subtree if not t.is_punct]
+        raw, name, country = _resolve_one(doc, unit, raw_tokens, ctx)
+        title = _text(_np_tokens(head))
+        return _Actor(f"{title}, {raw}", name, country, False)
     members = [head, *[c for c in head.children if c.dep_ == "conj"]]
     raw_tokens = _np_tokens(head)
     if head.lemma_.lower() in PLURAL_ANAPHOR_NOUNS and any(c.lower_ in ("two", "both") for c in head.children):

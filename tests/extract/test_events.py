@@ -250,6 +250,12 @@ def test_pronoun_actor_resolves_to_the_person_named_before(nlp):
     assert row["actor_raw"].lower() == "she"
 
 
+def test_a_title_with_the_name_in_apposition_names_the_person(nlp):
+    text = "On Sunday, the First Deputy Speaker of Parliament, Mohsen Karimi, confirmed the vote."
+    row = only_row(events_of(nlp, text, "2023-04-03"))
+    assert row["actor"] == "Mohsen Karimi" and "Deputy Speaker" in row["actor_raw"]
+
+
 def test_summary_is_a_short_headline_without_the_date(nlp):
     text = ("At a press conference on March 17 in Brussels, the president revealed a plan to train "
             "10,000 soldiers for combat in the east over the next two years.")
