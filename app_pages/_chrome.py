@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -23,6 +24,9 @@ from sitrep import views
 from sitrep.highlight import escape_markdown as plain
 from sitrep.search import QuoteIndex, build_index
 from sitrep.tables import TablesMissing, data_dir, fingerprint, load_tables
+
+# Charts are built from fixed code, so Altair's per-object schema validation only costs time.
+alt.utils.schemapi.disable_debug_mode()
 
 READER_PAGE = "app_pages/reader.py"
 SESSION_TABLES = "sitrep_session_tables"
@@ -79,6 +83,43 @@ def freshness(folder: Path) -> str:
     return f"Built {built:%Y-%m-%d %H:%M} UTC"
 
 
+# ------------------------------------------------------------------------------------ memo
+
+def _frame_key(frame: pd.DataFrame) -> tuple:
+    # Rows are named by their index labels (filters keep them), so columns, length and a hash of the
+    # labels identify a subset of a table without hashing its contents.
+    return (tuple(frame.columns), len(frame), hash(frame.index.to_numpy().tobytes()))
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _memo_call(key: str, _fn, _args: tuple, _kwargs: dict):
+    del key
+    return _fn(*_args, **_kwargs)
+
+
+def memo(fn, *args, **kwargs):
+    """``fn(*args, **kwargs)`` remembered across reruns and sessions for the same tables and inputs.
+
+    For the pure functions of :mod:`sitrep.views`; DataFrame arguments are keyed by which rows of
+    which tables they hold, other arguments by value. Results are shared: never mutate them.
+    """
+    _, tables_key = tables()
+    parts = [tables_key, f"{fn.__module__}.{fn.__qualname__}"]
+    for value in (*args, *sorted(kwargs.items())):
+        parts.append(repr(_argument_key(value)))
+    return _memo_call("|".join(parts), fn, args, kwargs)
+
+
+def _argument_key(value):
+    if isinstance(value, pd.DataFrame):
+        return _frame_key(value)
+    if isinstance(value, dict):
+        return tuple((k, _argument_key(v)) for k, v in value.items())
+    if isinstance(value, (tuple, list)):
+        return tuple(_argument_key(v) for v in value)
+    return value
+
+
 # ------------------------------------------------------------------------------------ filters
 
 def global_filters() -> dict:
@@ -88,12 +129,6 @@ def global_filters() -> dict:
         "date_from": st.session_state.get("from"),
         "date_to": st.session_state.get("to"),
     }
-
-
-def filtered_tables() -> dict[str, pd.DataFrame]:
-    """This session's tables with the sidebar's source and date filters applied."""
-    all_tables, _ = tables()
-    return views.apply_global_filters(all_tables, **global_filters())
 
 
 def url_multiselect(label: str, options: Sequence[str], key: str, **kwargs) -> list[str]:
@@ -146,9 +181,10 @@ def id_multiselect(label: str, ids: Sequence[str], *, key: str, labels: dict[str
 
 def csv_download(frame: pd.DataFrame, name: str, *, key: str, label: str = "Download CSV") -> None:
     """A download button for exactly the rows and columns shown."""
+    # A callable: the CSV is only written when someone clicks, not on every rerun.
     st.download_button(
-        label, frame.to_csv(index=False).encode("utf-8"), file_name=f"{name}.csv",
-        mime="text/csv", key=key, icon=":material/download:",
+        label, lambda: frame.to_csv(index=False).encode("utf-8"), file_name=f"{name}.csv",
+        mime="text/csv", key=key, icon=":material/download:", on_click="ignore",
     )
 
 
@@ -170,7 +206,7 @@ def sidebar() -> None:
         except TablesMissing as missing:
             st.error(str(missing), icon=":material/database:")
             return
-        summary = views.corpus_summary(all_tables)
+        summary = memo(views.corpus_summary, all_tables)
         st.caption(
             f"**{summary['articles']:,}** articles · **{summary['quotes']:,}** quotes · "
             f"**{summary['figures']:,}** figures · **{summary['events']:,}** events"
@@ -181,14 +217,14 @@ def sidebar() -> None:
             note += f" · plus {len(added)} uploaded (this session only)"
         if note:
             st.caption(note)
-        low, high = views.corpus_date_range(all_tables)
+        low, high = memo(views.corpus_date_range, all_tables)
         st.markdown("**Filters**")
         left, right = st.columns(2)
         left.date_input("From", value=None, min_value=low, max_value=high, key="from",
                         bind="query-params", format="YYYY-MM-DD")
         right.date_input("To", value=None, min_value=low, max_value=high, key="to",
                          bind="query-params", format="YYYY-MM-DD")
-        url_multiselect("Source", views.source_options(all_tables["articles"]), key="source")
+        url_multiselect("Source", memo(views.source_options, all_tables["articles"]), key="source")
         _add_articles()
 
 
@@ -262,4 +298,7 @@ def page_tables() -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
         st.title("No data yet")
         st.error(str(missing), icon=":material/database:")
         st.stop()
-    return all_tables, views.apply_global_filters(all_tables, **global_filters())
+    filters = global_filters()
+    filters["sources"] = tuple(filters["sources"])
+    return all_tables, memo(views.apply_global_filters, all_tables, **filters)
+

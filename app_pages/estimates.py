@@ -28,8 +28,8 @@ st.caption(
     "Each point is one claim: when it was made (x), the number (y), who made it (colour) and how "
     "exact it is (shape: ▲ at least / over, ▼ up to / as many as, ◆ about, ● exact, bar = range).",
 )
-points = views.estimate_points(shown["figures"], all_tables["articles"], category=category)
-estimates = views.claimant_estimates(shown["figures"], all_tables["articles"], category=category)
+points = _chrome.memo(views.estimate_points, shown["figures"], all_tables["articles"], category=category)
+estimates = _chrome.memo(views.claimant_estimates, shown["figures"], all_tables["articles"], category=category)
 
 controls = st.columns([1, 3])
 # Log by default when the numbers differ by orders of magnitude, so small claims stay readable.
@@ -75,7 +75,7 @@ with chart_col:
         )
         chart = alt.layer(bounds, marks).properties(height=400, title=TITLES[category])
         st.altair_chart(chart, width="stretch", key="estimates_chart")
-    undated = views.undated_figures(shown["figures"], all_tables["articles"], category=category)
+    undated = _chrome.memo(views.undated_figures, shown["figures"], all_tables["articles"], category=category)
     if undated:
         st.caption(f"{undated:,} {category} figure(s) without any date are not plotted.")
 

@@ -11,14 +11,14 @@ from sitrep import views
 all_tables, shown = _chrome.page_tables()
 _chrome.page_header("Overview", "What the corpus holds, and what each source last claimed.")
 
-summary = views.corpus_summary(shown)
+summary = _chrome.memo(views.corpus_summary, shown)
 for column, (label, key) in zip(st.columns(6), [
     ("Articles", "articles"), ("Outlets", "outlets"), ("Quotes", "quotes"),
     ("Speakers", "speakers"), ("Figures", "figures"), ("Events", "events"),
 ]):
     column.metric(label, f"{summary[key]:,}")
 
-estimates = views.claimant_estimates(shown["figures"], shown["articles"], category="troops")
+estimates = _chrome.memo(views.claimant_estimates, shown["figures"], shown["articles"], category="troops")
 st.subheader("Where sources disagree: troop numbers")
 line = views.disagreement_line(estimates)
 if line:
@@ -45,7 +45,7 @@ with left:
 
 with right:
     st.markdown("**Articles by outlet and publication date**")
-    counts = views.articles_by_outlet_date(shown["articles"])
+    counts = _chrome.memo(views.articles_by_outlet_date, shown["articles"])
     dated = counts.dropna(subset=["published"])
     if dated.empty:
         st.caption("No article has a known publication date.")

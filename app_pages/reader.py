@@ -12,11 +12,11 @@ import streamlit as st
 
 from app_pages import _chrome
 from sitrep import views
-from sitrep.highlight import anchor_id, legend_html, marks_for_article, reader_html
+from sitrep.highlight import anchor_id, article_reader_html, legend_html
 
 all_tables, shown = _chrome.page_tables()
 articles = all_tables["articles"]
-labels = views.article_labels(articles)
+labels = _chrome.memo(views.article_labels, articles)
 options = list(articles.sort_values(["published", "article_id"], ascending=[False, True])["article_id"])
 
 highlighted = st.query_params.get("hl", "")
@@ -41,7 +41,7 @@ if not article_id:
     st.stop()
 
 article = articles[articles["article_id"] == article_id].iloc[0]
-rows = views.article_rows(all_tables, article_id)
+rows = _chrome.memo(views.article_rows, all_tables, article_id)
 st.title(_chrome.plain(article["title"] or views.article_heading("", article["text"], limit=90) or article_id),
          anchor=False)
 meta = [views.source_label(articles[articles["article_id"] == article_id]).iloc[0]]
@@ -57,9 +57,12 @@ if article["url"]:
 text_col, rows_col = st.columns([3, 2], gap="large")
 with text_col:
     st.html(legend_html())
-    marks = marks_for_article(rows["quotes"], rows["figures"], rows["events"])
-    st.html(reader_html(article["text"], marks, focus=highlighted))
-    if highlighted:
+    st.html(_chrome.memo(article_reader_html, article["text"], rows["quotes"], rows["figures"],
+                         rows["events"], focus=highlighted))
+    if highlighted and views.row_article(rows, highlighted) != article_id:
+        st.warning(f"Row {_chrome.plain(highlighted)} is not in this article (the tables may have been rebuilt).",
+                   icon=":material/search_off:")
+    elif highlighted:
         # Our own script, carrying only an escaped element id: the article text above has none.
         target = json.dumps(anchor_id(highlighted))
         st.html(

@@ -19,17 +19,17 @@ _chrome.page_header(
     'Any words (case, accents and word endings ignored; "quoted phrase" for an exact phrase).',
 )
 quotes = shown["quotes"]
-labels = views.article_labels(all_tables["articles"])
-sources = views.article_sources(all_tables["articles"])
+labels = _chrome.memo(views.article_labels, all_tables["articles"])
+sources = _chrome.memo(views.article_sources, all_tables["articles"])
 published = dict(zip(all_tables["articles"]["article_id"], all_tables["articles"]["published"]))
 
 query = st.text_input("Search quotes", key="q", bind="query-params",
                       placeholder='e.g. escalation, "serious threat", Zelensky', icon=":material/search:")
 filters = st.columns(3)
 with filters[0]:
-    speakers = _chrome.url_multiselect("Speaker", views.distinct_values(quotes, "speaker"), key="speaker")
+    speakers = _chrome.url_multiselect("Speaker", _chrome.memo(views.distinct_values, quotes, "speaker"), key="speaker")
 with filters[1]:
-    countries = _chrome.url_multiselect("Speaker's country", views.distinct_values(quotes, "speaker_country"),
+    countries = _chrome.url_multiselect("Speaker's country", _chrome.memo(views.distinct_values, quotes, "speaker_country"),
                                         key="country")
 with filters[2]:
     chosen_articles = _chrome.id_multiselect("Article", sorted(set(quotes["article_id"])),

@@ -15,7 +15,7 @@ _chrome.page_header(
     "only the month); dots are days. Click an event to see its sentence.",
 )
 events, articles = shown["events"], all_tables["articles"]
-labels = views.article_labels(articles)
+labels = _chrome.memo(views.article_labels, articles)
 
 filters = st.columns([1.3, 2, 2, 2])
 with filters[0]:
@@ -23,14 +23,14 @@ with filters[0]:
         "Lanes", ["actor", "country"], key="lane", bind="query-params", default="actor", required=True,
     )
 with filters[1]:
-    actors = _chrome.url_multiselect("Actor", views.distinct_values(events, "actor"), key="actor")
+    actors = _chrome.url_multiselect("Actor", _chrome.memo(views.distinct_values, events, "actor"), key="actor")
 with filters[2]:
-    types = _chrome.url_multiselect("Type", views.distinct_values(events, "event_type"), key="type")
+    types = _chrome.url_multiselect("Type", _chrome.memo(views.distinct_values, events, "event_type"), key="type")
 with filters[3]:
     chosen_articles = _chrome.id_multiselect("Article", sorted(set(events["article_id"])),
                                              key="article", labels=labels)
 
-timeline = views.timeline_events(
+timeline = _chrome.memo(views.timeline_events, 
     events, articles, lane=lane or "actor", actors=actors, types=types, article_ids=chosen_articles
 )
 
@@ -44,7 +44,7 @@ def _on_select() -> None:
         st.query_params["event"] = picked[0]
 
 
-window = views.focus_window(timeline)
+window = _chrome.memo(views.focus_window, timeline)
 whole = False
 if window is not None:
     whole = st.toggle("Whole period", key="full", bind="query-params",
@@ -56,14 +56,15 @@ if window is not None and not whole:
         f"{len(timeline):,} events. Switch on *Whole period* for the other {len(timeline) - len(inside):,}."
     )
     timeline = inside
-x_scale = (alt.Scale(domain=[window[0].isoformat(), window[1].isoformat()])
-           if window is not None and not whole else alt.Scale(padding=12))
+CHART_COLUMNS = ["event_id", "lane", "start", "end", "precision", "date_label", "event_type", "actor",
+                 "summary", "reported_by", "source"]
 
-if timeline.empty:
-    st.info("No dated events match these filters.", icon=":material/filter_alt_off:")
-else:
-    n_lanes = timeline["lane"].nunique()
-    base = alt.Chart(timeline).encode(
+
+def timeline_chart_spec(n_lanes: int, domain: tuple[str, str] | None) -> dict:
+    """The lane chart's Vega-Lite spec without data (built once per shape, reused every rerun)."""
+    x_scale = alt.Scale(domain=list(domain)) if domain else alt.Scale(padding=12)
+    x_axis = alt.Axis(format="%b %d" if domain else "%b %Y", labelAngle=0, grid=True, title=None)
+    base = alt.Chart().encode(
         y=alt.Y("lane:N", title=None, sort=alt.EncodingSortField("start", op="min"),
                 axis=alt.Axis(labelLimit=280, labelFontSize=12)),
         color=alt.Color("event_type:N", title="Type", scale=alt.Scale(scheme="tableau10"),
@@ -75,28 +76,30 @@ else:
             alt.Tooltip("source:N", title="Source"),
         ],
     )
-    pick_month = alt.selection_point(name="pick_month", fields=["event_id"], on="click")
-    pick_day = alt.selection_point(name="pick_day", fields=["event_id"], on="click")
-    x_axis = alt.Axis(format="%b %d" if window is not None and not whole else "%b %Y",
-                      labelAngle=0, grid=True)
+    # Month-precision events are bars over the whole month; day events are dots sized by reports.
     months = base.transform_filter(alt.datum.precision == "month").mark_bar(
         height=14, opacity=0.55, cornerRadius=3, clip=True
-    ).encode(x=alt.X("start:T", title=None, scale=x_scale, axis=x_axis),
-             x2="end:T").add_params(pick_month)
+    ).encode(x=alt.X("start:T", scale=x_scale, axis=x_axis), x2="end:T").add_params(
+        alt.selection_point(name="pick_month", fields=["event_id"], on="click"))
     days = base.transform_filter(alt.datum.precision == "day").mark_point(
-        filled=True, size=140, opacity=0.95, stroke="white", strokeWidth=1, clip=True
-    ).encode(x=alt.X("start:T", scale=x_scale, axis=x_axis), size=alt.Size("reported_by:Q", title="Articles",
-                                         scale=alt.Scale(range=[110, 420]), legend=None)
-             ).add_params(pick_day)
-    chart = alt.layer(months, days).properties(height=max(180, 34 * n_lanes + 40))
-    st.altair_chart(chart, width="stretch", key="timeline_chart", on_select=_on_select,
-                    selection_mode=["pick_month", "pick_day"])
+        filled=True, opacity=0.95, stroke="white", strokeWidth=1, clip=True
+    ).encode(
+        x=alt.X("start:T", scale=x_scale, axis=x_axis),
+        size=alt.Size("reported_by:Q", scale=alt.Scale(range=[110, 420]), legend=None),
+    ).add_params(alt.selection_point(name="pick_day", fields=["event_id"], on="click"))
+    return alt.layer(months, days).properties(height=max(180, 34 * n_lanes + 40)).to_dict()
+
+
+if timeline.empty:
+    st.info("No dated events match these filters.", icon=":material/filter_alt_off:")
+else:
+    domain = (window[0].isoformat(), window[1].isoformat()) if window is not None and not whole else None
+    spec = _chrome.memo(timeline_chart_spec, timeline["lane"].nunique(), domain)
+    st.vega_lite_chart(timeline[CHART_COLUMNS], spec, width="stretch", key="timeline_chart",
+                       on_select=_on_select, selection_mode=["pick_month", "pick_day"])
 
 options = list(timeline["event_id"])
-descriptions = {
-    row.event_id: f"{row.date_label} · {row.actor or views.UNKNOWN_LANE} · {row.summary}"
-    for row in timeline.itertuples(index=False)
-}
+descriptions = _chrome.memo(views.event_descriptions, timeline)
 chosen = _chrome.id_selectbox("Event", options, key="event", labels=descriptions,
                               placeholder="Click an event on the chart, or pick one")
 if chosen:

@@ -99,6 +99,13 @@ def reader_html(text: str, marks: Iterable[Mark], *, focus: str = "") -> str:
             f'<div class="sr-reader" data-testid="sr-reader">{highlight_html(text, marks, focus=focus)}</div>')
 
 
+def article_reader_html(
+    text: str, quotes: pd.DataFrame, figures: pd.DataFrame, events: pd.DataFrame, *, focus: str = ""
+) -> str:
+    """:func:`reader_html` for one article's extracted rows (see :func:`marks_for_article`)."""
+    return reader_html(text, marks_for_article(quotes, figures, events), focus=focus)
+
+
 def legend_html() -> str:
     """A one-line legend naming each mark kind in its colour."""
     items = "".join(f'<span class="sr-{k}">{html.escape(KIND_LABELS[k])}</span>' for k in MARK_KINDS)

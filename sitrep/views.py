@@ -12,6 +12,7 @@ whole month, never a made-up first day.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Iterable, Mapping
 
@@ -47,15 +48,28 @@ def date_spans(iso_dates: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({"span_start": start, "span_end": end}, index=iso_dates.index)
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@functools.lru_cache(maxsize=4096)
 def format_date(iso: str, precision: str = "") -> str:
-    """``2024-10-18`` -> ``Oct 18, 2024``; ``2024-10`` (or precision ``month``) -> ``Oct 2024``."""
-    spans = date_spans(pd.Series([iso]))
-    start = spans["span_start"].iloc[0]
-    if pd.isna(start):
+    """``2024-10-18`` -> ``Oct 18, 2024``; ``2024-10`` (or precision ``month``) -> ``Oct 2024``.
+
+    Called once per row on every rerun, so it parses by hand (and remembers) rather than via pandas.
+    """
+    iso = (iso or "").strip()
+    try:
+        if len(iso) == 10:
+            day = dt.date.fromisoformat(iso)
+        elif len(iso) == 7:
+            day = dt.date(int(iso[:4]), int(iso[5:7]), 1)
+        else:
+            return ""
+    except ValueError:
         return ""
-    if precision == "month" or len(str(iso).strip()) == 7:
-        return start.strftime("%b %Y")
-    return f"{start.strftime('%b')} {start.day}, {start.year}"
+    if precision == "month" or len(iso) == 7:
+        return f"{_MONTHS[day.month - 1]} {day.year}"
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def corpus_date_range(tables: Tables) -> tuple[dt.date | None, dt.date | None]:
@@ -407,6 +421,16 @@ def timeline_events(
         "evidence": rep["evidence"],
     })
     return out.sort_values(["start", "lane"], ignore_index=True)
+
+
+def event_descriptions(timeline: pd.DataFrame) -> dict[str, str]:
+    """event_id -> ``Oct 18, 2024 · actor · summary``, for the event picker."""
+    return {
+        event_id: f"{label} · {actor or UNKNOWN_LANE} · {summary}"
+        for event_id, label, actor, summary in zip(
+            timeline["event_id"], timeline["date_label"], timeline["actor"], timeline["summary"]
+        )
+    }
 
 
 def cluster_articles(events: pd.DataFrame, event_id: str) -> list[str]:

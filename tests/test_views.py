@@ -244,3 +244,9 @@ def test_article_heading_falls_back_to_the_opening_words():
     assert views.article_labels(make_tables()["articles"])["b"] == (
         "“Officials said up to 10,000 soldiers could follow in October.” (Nov 2, 2024)"
     )
+
+
+def test_event_descriptions_name_date_actor_and_summary():
+    tables = make_tables()
+    timeline = views.timeline_events(tables["events"], tables["articles"])
+    assert views.event_descriptions(timeline)["a:e:49"] == "Jun 2024 · Russia · Pact signed"

@@ -174,6 +174,12 @@ def test_reader_link_with_only_a_row_id_finds_its_article(app, tables):
     assert at.selectbox(key="article").value == figure["article_id"]
 
 
+def test_reader_says_when_the_linked_row_is_not_in_the_article(app, tables):
+    article_id = tables["articles"]["article_id"].iloc[0]
+    at = app("reader", article=article_id, hl="no-such-row")
+    assert any("not in this article" in w.value for w in at.warning)
+
+
 def test_reader_without_an_article_asks_for_one(app):
     at = app("reader")
     assert at.selectbox(key="article").value is None
