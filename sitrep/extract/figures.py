@@ -49,7 +49,7 @@ TROOP_NOUNS = frozenset(
     servicemen servicemember fighter mercenary conscript recruit reservist marine paratrooper
     sniper sapper gunner crewman crew sailor pilot special operator militant combatant guard
     guardsman rifleman trooper cadet volunteer man men unit brigade battalion regiment division
-    platoon squad corps contingent detachment officer commander general""".split()
+    platoon squad corps contingent detachment officer commander general army""".split()
 )
 CASUALTY_NOUNS = frozenset(
     """casualty death fatality dead killed wounded injured loss losses prisoner pow captive

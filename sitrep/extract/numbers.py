@@ -107,6 +107,10 @@ _MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 _MONTH_AFTER_RE = re.compile(rf"^\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
 _LABEL_BEFORE_RE = re.compile(r"(?:\b(?:no|nos|number|article|resolution|paragraph|page|p|"
                               r"flight|route|chapter|section|unit)\.?\s*|#\s*)$", re.IGNORECASE)
+_CHANGE_BEFORE_RE = re.compile(
+    r"\b(?:ris\w*|rose|increas\w*|gr[eo]w\w*|jump\w*|climb\w*|surg\w*|swell\w*|fall\w*|fell|"
+    r"drop\w*|declin\w*|decreas\w*|shrank|shrink\w*|up|down|revised|raised|lowered|cut)\s+from\s*$",
+    re.IGNORECASE)
 _ORDINAL_AFTER_RE = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _TIME_AFTER_RE = re.compile(r"^\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|[:.]\d\d\b|o'clock)", re.IGNORECASE)
 
@@ -162,6 +166,9 @@ def parse_number(text: str) -> float | None:
     "thousands").
     """
     s = text.strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
+        # "10.000": a count written with dots for thousands (1.5 would not be written 1.500)
+        return float(s.replace(".", ""))
     m = re.fullmatch(
         r"((?:\d{1,3}(?:[,\u00a0\u202f]\d{3})+|\d+)(?:\.\d+)?)\s*"
         r"(million|billion|thousand|hundred|mln|bn|k|m)?", s, re.IGNORECASE)
@@ -188,8 +195,11 @@ def number_exclusion(text: str, start: int, end: int) -> str:
     plain_integer = re.fullmatch(r"\d+", written) is not None
     if plain_integer and len(written) == 4 and 1800 <= int(written) <= 2100:
         return "year"  # counts this large are written with a separator in news copy
-    if re.match(r"^\s*:\s*\d", after):
-        return "ratio"
+    if re.match(r"^\s*:\s*\d", after) or re.match(r"^/\d", after):
+        return "ratio"  # "10:1", "24/7"
+    if re.match(rf"^\s+in\s+(?:\d{{1,2}}\b(?![,.]\d)|every\b|{_FIRST_WORD}\b)", after, re.IGNORECASE) or \
+            re.search(rf"\b(?:\d{{1,2}}|{_FIRST_WORD})\s+in\s+$", before, re.IGNORECASE):
+        return "ratio"  # "one in five soldiers"
     if re.match(r"^-\s*(?:years?|months?|weeks?|days?|hours?)\b", after, re.IGNORECASE):
         return "duration"
     if re.match(r"^-\s*(?:mm|cm|km|millimet|centimet|kilomet|calib|inch)", after, re.IGNORECASE):
@@ -234,10 +244,19 @@ def _read_match(text: str, m: re.Match) -> tuple[NumberMention | None, int]:
     if low_value is None:
         return None, m.end()
     qualifier, hedge = _hedge_before(text, start)
+    if low_text.lower().startswith("a ") and re.search(r"\bhalf\s+$", text[max(0, start - 6):start], re.I):
+        # "half a million": the whole expression is the number
+        start -= len(re.search(r"half\s+$", text[:start], re.I).group(0))
+        low_value /= 2
+        low_text = text[start:low_end]
+        qualifier, hedge = _hedge_before(text, start)
     high_value = parse_number(high_text) if high_text is not None else None
     # "A and B" is a range only after "between"; "A to B" going down is a ratio ("10 to 1")
     if high_value is not None and join.strip().lower() == "and" and hedge.lower() != "between":
         high_value = None
+    # "rose from 8,000 to 10,000" is a change between two values, not a range
+    if high_value is not None and hedge.lower() == "from" and _CHANGE_BEFORE_RE.search(text[max(0, start - 40):start]):
+        high_value, qualifier, hedge = None, "exact", ""
     if high_value is not None and high_value < low_value and "to" in join.lower():
         return None, m.end()
     if high_value is not None:

@@ -169,3 +169,27 @@ def test_thousands_written_once_on_the_upper_end():
     assert (found.low, found.high) == (10_000, 12_000)
     found = only("500-12,000 shells")
     assert (found.low, found.high) == (500, 12_000)
+
+
+def test_half_a_million():
+    found = only("about half a million shells")
+    assert (found.text, found.value, found.qualifier) == ("half a million", 500_000, "approx")
+
+
+def test_a_change_from_one_value_to_another_is_not_a_range():
+    found = find_numbers("The contingent rose from 8,000 to 10,000 troops.")
+    assert [(f.value, f.qualifier) for f in found] == [(8_000, "exact"), (10_000, "exact")]
+
+
+@pytest.mark.parametrize("text", ["one in five soldiers", "24/7 patrols"])
+def test_more_ratios(text):
+    assert find_numbers(text) == []
+
+
+def test_dots_as_thousands_separators():
+    assert only("10.000 soldiers").value == 10_000
+    assert only("1.5 million").value == 1_500_000
+
+
+def test_a_count_before_in_and_a_year_is_not_a_ratio():
+    assert only("rose to 952 in 2023").value == 952
