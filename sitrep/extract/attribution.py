@@ -24,6 +24,7 @@ the span, because a paragraph is where news writing attributes its words.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -157,10 +158,16 @@ class ArticleContext:
         self.article = article
         self.names = names
         self.text = doc.text
+        # the parse's views, computed once: spaCy rebuilds doc.ents and doc.sents on every access
+        self.sentences: list[Span] = list(doc.sents)
+        self._ents: list[Span] = list(doc.ents)
+        self._ent_of: dict[int, Span] = {i: ent for ent in self._ents for i in range(ent.start, ent.end)}
+        self._token_starts: list[int] = [t.idx for t in doc]
         self._country_by_name: dict[str, str] = {}
         self._quoted = self._quoted_ranges()
+        self._quoted_starts = [start for start, _ in self._quoted]
         self._acronyms = self._acronyms_defined()
-        for ent in doc.ents:
+        for ent in self._ents:
             if ent.label_ == "PERSON" and not self._in_quote(ent.start_char):
                 names.observe_person(self._whole_name(ent).text)
         for token in doc:
@@ -191,8 +198,28 @@ class ArticleContext:
                     break
         return found
 
+    def tokens_between(self, start_char: int, end_char: int) -> Span:
+        """The tokens overlapping [start_char, end_char), found by bisection."""
+        first = max(bisect.bisect_right(self._token_starts, start_char) - 1, 0)
+        if first < len(self.doc) and self._token_starts[first] + len(self.doc[first].text) <= start_char:
+            first += 1
+        last = bisect.bisect_left(self._token_starts, end_char)
+        return self.doc[first:max(first, last)]
+
+    def token_starting_at(self, char: int) -> Token | None:
+        i = bisect.bisect_left(self._token_starts, char)
+        return self.doc[i] if i < len(self.doc) and self._token_starts[i] == char else None
+
+    def token_at_or_after(self, char: int) -> Token | None:
+        """The first non-space token starting at or after ``char``."""
+        i = bisect.bisect_left(self._token_starts, char)
+        while i < len(self.doc) and self.doc[i].is_space:
+            i += 1
+        return self.doc[i] if i < len(self.doc) else None
+
     def _in_quote(self, char: int) -> bool:
-        return any(s <= char < e for s, e in self._quoted)
+        i = bisect.bisect_right(self._quoted_starts, char) - 1
+        return i >= 0 and self._quoted[i][0] <= char < self._quoted[i][1]
 
     def _paragraph(self, char: int) -> tuple[int, int]:
         start = self.text.rfind("\n", 0, char) + 1
@@ -279,7 +306,7 @@ class ArticleContext:
                 continue
             head = token
             if is_person_start:
-                ent = next(e for e in self.doc.ents if e.start == token.i)
+                ent = self._ent_of[token.i]
                 head = ent[-1]
             if head.i in seen_heads:
                 continue
@@ -297,7 +324,7 @@ class ArticleContext:
     # ------------------------------------------------------------------------------ public API
     def source_of_span(self, start_char: int, end_char: int) -> Source | None:
         """Who asserts the words at [start_char, end_char), or None when nobody is credited."""
-        tokens = [t for t in self.doc if t.idx < end_char and t.idx + len(t.text) > start_char and not t.is_space]
+        tokens = [t for t in self.tokens_between(start_char, end_char) if not t.is_space]
         if not tokens:
             return None
         inside = {t.i for t in tokens}
@@ -399,7 +426,7 @@ class ArticleContext:
         before = self.text[:self.doc[first].idx].rstrip(" \"'“”‘’«»")
         if not before.endswith(":"):
             return None
-        colon = next((t for t in self.doc if t.idx == len(before) - 1), None)
+        colon = self.token_starting_at(len(before) - 1)
         if colon is None or colon.i == 0 or not self._same_paragraph(colon, bounds):
             return None
         prev = self.doc[colon.i - 1]
@@ -450,9 +477,9 @@ class ArticleContext:
         lead = self.text[bounds[0]:opening].rstrip(" \"'“‘«")
         if lead and lead[-1] not in ".!?:":
             return None
-        if any(t.pos_ in {"VERB", "AUX"} for t in self.doc if at <= t.idx < bounds[1]):
+        if any(t.pos_ in {"VERB", "AUX"} for t in self.tokens_between(at, bounds[1])):
             return None
-        token = next((t for t in self.doc if t.idx == at), None)
+        token = self.token_starting_at(at)
         if token is None or token.pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PRON"}:
             return None
         # the noun phrase starting here: climb to the first head that lies outside it
@@ -491,7 +518,7 @@ class ArticleContext:
         return None
 
     def _sentences(self, first: int, last: int) -> list[Span]:
-        return [s for s in self.doc.sents if s.end > first and s.start <= last]
+        return [s for s in self.sentences if s.end > first and s.start <= last]
 
     # ---------------------------------------------------------------------------- noun phrases
     def _np_tokens(self, head: Token, *, keep_prep: bool) -> list[Token]:
@@ -514,7 +541,7 @@ class ArticleContext:
         """Country named by a possessive GPE or a NORP/GPE modifier among the tokens."""
         for token in tokens:
             if token.ent_type_ in {"GPE", "NORP"}:
-                ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+                ent = self._ent_of.get(token.i)
                 place = self.names.aliases.place(clean_name(ent.text)) if ent is not None else None
                 if place:
                     return place.country
@@ -524,7 +551,7 @@ class ArticleContext:
         """An organisation a title names ('NATO Secretary General', 'EU foreign policy chief')."""
         for token in tokens:
             if token.ent_type_ == "ORG" and token.ent_iob_ == "B":
-                ent = next((e for e in self.doc.ents if e.start == token.i), None)
+                ent = self._ent_of.get(token.i)
                 if ent is None or not all(t.i in {x.i for x in tokens} for t in ent):
                     continue
                 if all((t.lower_ in TITLE_WORDS and not t.text.isupper()) or _is_title_word(t) for t in ent):
@@ -592,9 +619,9 @@ class ArticleContext:
 
     def _person_words(self, head: Token, np_tokens: list[Token], *, as_speaker: bool = False) -> str | None:
         """The words naming a person in this noun phrase, or None when it names no person."""
-        for ent in self.doc.ents:
-            if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
-                return self._whole_name(ent).text
+        ent = self._ent_of.get(head.i)
+        if ent is not None and ent.label_ == "PERSON":
+            return self._whole_name(ent).text
         if head.pos_ != "PROPN":
             return None
         titled = self._titled_name(head)
@@ -614,7 +641,7 @@ class ArticleContext:
         return None
 
     def _body_source(self, head: Token, raw: str, country: str, cue: str) -> Source:
-        ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+        ent = self._ent_of.get(head.i)
         words = ent.text if ent is not None and ent.label_ in {"ORG", "GPE", "NORP", "FAC"} else raw
         chain = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
         if ent is None or chain[0].i < ent.start:

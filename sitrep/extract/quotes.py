@@ -218,22 +218,23 @@ def _is_scare_quote(text: str, span: QuoteSpan) -> bool:
     return SCARE_CUES.search(before) is not None
 
 
-def _names_a_thing(doc: Doc, span: QuoteSpan) -> bool:
+def _names_a_thing(ctx: ArticleContext, span: QuoteSpan) -> bool:
     """A short capitalised quote used as a name: the “Kinzhal” missile, on the “Bayraktar” drones.
 
     Headlines quote speech in title case too ("says West 'Playing With Fire'"), so capitals alone
     do not decide: the quoted words must sit in a noun phrase, after an article or before the
     noun they name.
     """
-    quoted = doc.text[span.start:span.end]
+    doc = ctx.doc
+    quoted = ctx.text[span.start:span.end]
     words = quoted.split()
     if len(words) > 4 or re.search(r"[.!?,;:]", quoted) or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return False
-    tokens = [t for t in doc if span.start <= t.idx < span.end]
+    tokens = [t for t in ctx.tokens_between(span.start, span.end) if t.idx >= span.start]
     if not tokens:
         return False
     after_mark = span.close_at + 1 if span.close_at >= 0 else span.end
-    following = next((t for t in doc if t.idx >= after_mark and not t.is_space), None)
+    following = ctx.token_at_or_after(after_mark)
     preceding = tokens[0].i - 1
     while preceding >= 0 and (doc[preceding].is_quote or doc[preceding].is_space):
         preceding -= 1
@@ -280,9 +281,10 @@ def find_quote_spans(text: str, *, keep_scare_quotes: bool = False) -> list[Quot
 
 
 # ------------------------------------------------------------------------------ the table
-def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _sentence_bounds(ctx: ArticleContext, start: int, end: int) -> tuple[int, int]:
+    doc = ctx.doc
     first = last = None
-    for sent in doc.sents:
+    for sent in ctx.sentences:
         s0, s1 = sent.start_char, sent.end_char
         if s1 > start and s0 < end:
             first = s0 if first is None else first
@@ -290,9 +292,9 @@ def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if first is None:
         return start, end
     # the parser runs a headline into the next line; a sentence never crosses a line break here
-    line_start = doc.text.rfind("\n", 0, start) + 1
-    line_end = doc.text.find("\n", end)
-    line_end = len(doc.text) if line_end < 0 else line_end
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    line_end = ctx.text.find("\n", end)
+    line_end = len(ctx.text) if line_end < 0 else line_end
     return max(min(first, start), line_start), min(max(last, end), line_end)
 
 
@@ -330,10 +332,10 @@ def _stands_alone(text: str, span: QuoteSpan) -> bool:
 
 def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFrame:
     """One row per direct quotation in the article, with its speaker resolved."""
-    text = doc.text
+    text = ctx.text  # Doc.text rebuilds the string on every access
     rows = []
     previous: tuple[int, Source | None] | None = None  # end of the last quote and its source
-    spans = [span for span in find_quote_spans(text) if not _names_a_thing(doc, span)]
+    spans = [span for span in find_quote_spans(text) if not _names_a_thing(ctx, span)]
     sources = {span.start: ctx.source_of_span(span.start, span.end) for span in spans}
     group_source: dict[int, Source] = {}
     for span in spans:
@@ -346,7 +348,7 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
             gap = text[previous[0]:span.open_at if span.open_at >= 0 else span.start]
             if len(gap) <= CONTINUATION_GAP and gap.count("\n") <= 1:
                 source = previous[1]  # “...,” he said. “More words.” -> the same speaker
-        sent_start, sent_end = _sentence_bounds(doc, span.start, span.end)
+        sent_start, sent_end = _sentence_bounds(ctx, span.start, span.end)
         date_said, precision = _date_said(text, sent_start, sent_end, span, article.published)
         rows.append({
             "quote_id": f"{article.article_id}:q:{span.start}",
