@@ -874,12 +874,15 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
         if noun is not None and _lemma(noun) in CONTAINER_NOUNS:
             noun = _of_object(noun) or noun  # "a 50,000-strong group of troops"
     category = categorise(noun, number_head)
-    if not category and noun is not None and _lemma(noun) in MEASURE_NOUNS:
-        # "A further 2,000 soldiers arrived, bringing the total to 12,000": the total of the
-        # figure just counted in the same sentence
+    inherited_subject = ""
+    elided = noun is None or noun.pos_ == "PRON"  # "80 were shot down", "three of them"
+    if not category and (elided or _lemma(noun) in MEASURE_NOUNS) and number_head.pos_ == "NUM":
+        # "A further 2,000 soldiers arrived, bringing the total to 12,000", "fired 90 missiles,
+        # of which 80 were shot down": the same kind as the figure just counted in the sentence
         earlier = [r for r in previous if r["number_start"] >= number_head.sent.start_char]
         if earlier:
             category = earlier[-1]["category"]
+            inherited_subject = earlier[-1]["subject"] if elided else ""
     if not category:
         return None
     claim = _claim_from_parse(number_head, ctx)
@@ -934,7 +937,8 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
         "high": mention.high,
         "qualifier": mention.qualifier,
         "category": category,
-        "subject": subject_phrase(noun, phrase_head, number_tokens) or _elided_subject(number_head),
+        "subject": (inherited_subject or subject_phrase(noun, phrase_head, number_tokens)
+                    or _elided_subject(number_head)),
         "claimant": claimant,
         "claimant_raw": claimant_raw,
         "stance": stance_of(number_head, cue_token),

@@ -399,3 +399,10 @@ def test_she_noted_is_the_last_person_credited(figures):
             "Russian casualties are now averaging about 1,200 per day, she noted.")
     frame = figures(text)
     assert frame["claimant"].tolist() == ["Sabrina Singh", "Sabrina Singh"]
+
+
+def test_an_elided_count_takes_the_kind_of_the_figure_before_it(figures):
+    frame = figures("Russia fired 90 missiles overnight, of which 80 were shot down, the air force said.")
+    assert list(zip(frame["value"], frame["category"], frame["subject"])) == [
+        (90, "munitions", "missiles"), (80, "munitions", "missiles")]
+    assert figures("The two countries signed a pact, and three of them would meet.").empty
