@@ -7,6 +7,7 @@ import streamlit as st
 
 from app_pages import _chrome
 from sitrep import views
+from sitrep.highlight import safe_url
 
 all_tables, shown = _chrome.page_tables()
 _chrome.page_header("Overview", "What the corpus holds, and what each source last claimed.")
@@ -69,6 +70,7 @@ st.subheader("Articles")
 articles = shown["articles"].assign(
     source=views.source_label(shown["articles"]),
     title=[views.article_heading(t, x) for t, x in zip(shown["articles"]["title"], shown["articles"]["text"])],
+    url=shown["articles"]["url"].map(safe_url),
 )[
     ["article_id", "title", "source", "published", "published_basis", "n_chars", "url"]
 ].sort_values("published", ascending=False)

@@ -12,7 +12,7 @@ import streamlit as st
 
 from app_pages import _chrome
 from sitrep import views
-from sitrep.highlight import anchor_id, article_reader_html, legend_html
+from sitrep.highlight import anchor_id, article_reader_html, heading_html, legend_html, safe_url
 
 all_tables, shown = _chrome.page_tables()
 articles = all_tables["articles"]
@@ -42,17 +42,16 @@ if not article_id:
 
 article = articles[articles["article_id"] == article_id].iloc[0]
 rows = _chrome.memo(views.article_rows, all_tables, article_id)
-st.title(_chrome.plain(article["title"] or views.article_heading("", article["text"], limit=90) or article_id),
-         anchor=False)
 meta = [views.source_label(articles[articles["article_id"] == article_id]).iloc[0]]
 if article["published"]:
     meta.append(f"published {views.format_date(article['published'])} ({article['published_basis']})")
 else:
     meta.append("publication date unknown")
-meta.append(f"id `{article_id}`")
-st.caption(" · ".join(_chrome.plain(m) if not m.startswith("id `") else m for m in meta))
-if article["url"]:
-    st.link_button("Original article", article["url"], icon=":material/open_in_new:")
+meta.append(f"id {article_id}")
+title = article["title"] or views.article_heading("", article["text"], limit=90) or article_id
+st.html(heading_html(title, meta))
+if safe_url(article["url"]):
+    st.link_button("Original article", safe_url(article["url"]), icon=":material/open_in_new:")
 
 text_col, rows_col = st.columns([3, 2], gap="large")
 with text_col:

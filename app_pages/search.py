@@ -43,7 +43,7 @@ st.html(f"<style>{READER_CSS}</style>")
 for row in results.head(MAX_CARDS).itertuples(index=False):
     with st.container(border=True, key=f"card-{anchor_id(row.quote_id)}"):
         when = views.format_date(row.date_said or published.get(row.article_id, ""), row.date_precision)
-        details = [row.speaker_country, when, sources.get(row.article_id, "")]
+        details = [row.speaker_country, when, sources.get(row.article_id, ""), labels.get(row.article_id, "")]
         if row.cluster_size > 1:
             details.append(f"also reported by {row.cluster_size - 1} other article(s)")
         st.html(
@@ -51,8 +51,7 @@ for row in results.head(MAX_CARDS).itertuples(index=False):
             f'<div style="color:#555;font-size:.9rem;margin-top:.3rem"><b>{html.escape(row.speaker or "Unknown speaker")}</b>'
             + "".join(f" · {html.escape(d)}" for d in details if d) + "</div>"
         )
-        _chrome.reader_link(row.article_id, hl=row.quote_id,
-                            label=f"In context: {labels.get(row.article_id, row.article_id)}")
+        _chrome.reader_link(row.article_id, hl=row.quote_id, label="Read it in context")
 
 if not results.empty:
     table = results[["speaker", "speaker_country", "text", "article_id", "quote_id", "cluster_size"]]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import altair as alt
 import streamlit as st
 
@@ -105,14 +107,15 @@ chosen = _chrome.id_selectbox("Event", options, key="event", labels=descriptions
 if chosen:
     row = timeline[timeline["event_id"] == chosen].iloc[0]
     with st.container(border=True, key="timeline_event_detail"):
-        st.markdown(f"**{row.date_label}** · {row.event_type} · {_chrome.plain(row.actor or views.UNKNOWN_LANE)}")
+        st.html(f"<b>{html.escape(row.date_label)}</b> · {html.escape(row.event_type)} · "
+                f"{html.escape(row.actor or views.UNKNOWN_LANE)}")
         st.text(row.evidence)
-        others = views.cluster_articles(all_tables["events"], chosen)
-        st.caption(
-            f"Reported by {row.reported_by} article(s): "
-            + "; ".join(_chrome.plain(labels.get(a, a)) for a in others)
+        others = [labels.get(a, a) for a in views.cluster_articles(all_tables["events"], chosen)]
+        st.html(
+            f'<div style="color:#666;font-size:.9rem">Reported by {row.reported_by} article(s): '
+            + html.escape("; ".join(others)) + "</div>"
         )
-        _chrome.reader_link(row.article_id, hl=chosen, label=f"Read it in {labels.get(row.article_id, row.article_id)}")
+        _chrome.reader_link(row.article_id, hl=chosen, label="Read it in the article")
 
 with st.expander(f"Events table ({len(timeline):,})", expanded=False):
     table = timeline[["date_label", "lane", "event_type", "summary", "reported_by", "source",

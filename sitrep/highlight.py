@@ -124,6 +124,22 @@ def escape_markdown(text: str) -> str:
     return "".join("\\" + c if c in _MARKDOWN_SPECIALS else c for c in text)
 
 
+def safe_url(url: str) -> str:
+    """``url`` if it is an http(s) link, else ``""``: a manifest may hold anything (``javascript:``)."""
+    url = (url or "").strip()
+    return url if re.match(r"(?i)https?://[^\s<>\"']+$", url) else ""
+
+
+def heading_html(title: str, details: Sequence[str]) -> str:
+    """An article heading and its metadata line, escaped: titles come from the article itself."""
+    line = " · ".join(html.escape(d) for d in details if d)
+    return (
+        f'<h1 data-testid="sr-article-title" style="font-size:2rem;line-height:1.25;margin:0 0 .3rem">'
+        f"{html.escape(title)}</h1>"
+        f'<div data-testid="sr-article-meta" style="color:#666;font-size:.9rem">{line}</div>'
+    )
+
+
 def mark_matches(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """``text`` escaped with each (start, end) span wrapped in ``<mark class="sr-hit">``.
 

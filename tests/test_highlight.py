@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from sitrep.highlight import Mark, anchor_id, escape_markdown, highlight_html, mark_matches, reader_html
+from sitrep.highlight import (
+    Mark, anchor_id, escape_markdown, heading_html, highlight_html, mark_matches, reader_html, safe_url,
+)
 
 TEXT = 'He said "<script>alert(1)</script> & more" on Friday.'
 
@@ -64,3 +66,16 @@ def test_escape_markdown_makes_links_images_and_shortcodes_literal():
     escaped = escape_markdown("![x](http://e.vil/a.png) **b** :fire: a_b")
     assert escaped == r"\!\[x\]\(http\://e\.vil/a\.png\) \*\*b\*\* \:fire\: a\_b"
     assert escape_markdown("Plain words 12") == "Plain words 12"
+
+
+def test_safe_url_keeps_only_http_links():
+    assert safe_url(" https://example.org/a?b=1 ") == "https://example.org/a?b=1"
+    assert safe_url("javascript:alert(1)") == ""
+    assert safe_url('https://x.org/"><script>') == ""
+    assert safe_url("") == ""
+
+
+def test_heading_html_escapes_title_and_details():
+    html = heading_html("<b>T</b> :fire:", ["Out<let>", "", "id x"])
+    assert "&lt;b&gt;T&lt;/b&gt; :fire:" in html
+    assert "Out&lt;let&gt; · id x" in html
