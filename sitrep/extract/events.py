@@ -76,7 +76,7 @@ VERB_TYPES: dict[str, frozenset[str]] = {
         seize occupy advance repel begin start erupt escalate""".split()),
     "casualties": frozenset("kill die wound injure perish slay".split()),
     "transfer": frozenset(
-        "send ship supply deliver provide transfer export sell give donate smuggle".split()),
+        "send ship supply deliver provide transfer export sell donate smuggle".split()),
     "agreement": frozenset(
         "sign agree ink conclude ratify approve adopt endorse seal accept".split()),
     "report": frozenset(
@@ -424,7 +424,7 @@ def _text(tokens: Iterable[Token]) -> str:
         # a capital that only marks the start of a sentence (or of a quote) is not the phrase's
         if out == "" and t.text != "I" and not t.text.isupper() and (
                 t.pos_ in ("DET", "PRON", "ADV", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "VERB")
-                or t.pos_ == "NOUN" and t.is_sent_start and not t.ent_type_):
+                or t.pos_ in ("NOUN", "ADJ") and t.is_sent_start and not t.ent_type_):
             word = word[:1].lower() + word[1:]
         out += word + t.whitespace_
         previous = t
@@ -617,9 +617,18 @@ def _actor_head(verb: Token) -> Token | None:
 def _actor(verb: Token, unit: _Unit, doc: Doc, ctx: ArticleContext) -> _Actor:
     head = _actor_head(verb)
     # "the conflict began", "the death toll rose", "Monday's shelling killed nine": nobody acted
-    if head is None or head.lemma_.lower() in NON_ACTOR_NOUNS:
+    if head is None or head.lemma_.lower() in NON_ACTOR_NOUNS or head.ent_type_ == "DATE":
         return _Actor("", "", "", False)
-    return _resolve_actor(head, unit, doc, ctx)
+    actor = _resolve_actor(head, unit, doc, ctx)
+    if _is_date_words(actor.name):
+        return _Actor("", "", "", False)  # a pronoun resolved to a period ("it" -> "November 2024")
+    return actor
+
+
+def _is_date_words(name: str) -> bool:
+    """True when a name is mostly a date expression ("November 2024", "The twenty-eighth of May")."""
+    covered = sum(m.end - m.start for m in find_date_mentions(name))
+    return bool(name) and covered >= 0.6 * len(name.strip())
 
 
 # ---------------------------------------------------------------- type and summary
@@ -776,6 +785,10 @@ def summarize(verb: Token, actor: _Actor, *, skip: set[int]) -> str:
         verb_words += " " + particle
     budget = max(MAX_SUMMARY_WORDS - len(doer.split()) - len(verb_words.split()), 2)
     what = _object(verb) if not passive else patient
+    if what is not None and what.lower_ in ("that", "which", "whom", "who") and verb.dep_ == "relcl":
+        # "the treaty that Putin and Kim signed": the treaty is what they signed
+        what = verb.head
+        skip = skip | _subtree_ids(verb)
     if what is None:
         what = complement
     if what is None and _TYPE_OF_VERB.get(verb.lemma_.lower()) in ("statement", "warning"):

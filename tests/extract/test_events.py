@@ -286,6 +286,19 @@ def test_summaries_of_clauses_without_an_actor(nlp, text, summary, actor):
     assert (row["summary"], row["actor"]) == (summary, actor)
 
 
+def test_the_object_of_a_relative_clause_is_the_noun_it_hangs_from(nlp):
+    text = "The parliament ratified the treaty that Ivan Petrov and Anna Berg signed in June."
+    frame = events_of(nlp, text, "2025-03-19")
+    row = frame[frame["date"] == "2024-06"].iloc[0]
+    assert row["summary"] == "Anna Berg and Ivan Petrov sign the treaty"
+
+
+def test_a_date_is_never_an_actor(nlp):
+    text = "The twenty-eighth of November saw a record 2,030 losses in a single day."
+    row = only_row(events_of(nlp, text, "2024-12-05"))
+    assert row["actor"] == "" and row["date"] == "2024-11-28"
+
+
 def test_sanctions_are_diplomatic(nlp):
     row = only_row(events_of(nlp, "The EU extended sanctions on 31 January 2025.", "2025-04-03"))
     assert row["event_type"] == "diplomatic"
