@@ -1236,15 +1236,16 @@ def _offset_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_U
 
 
 def _drop_vaguer_repeats(rows: list[_Row]) -> list[_Row]:
-    """A month-dated mention next to a day-dated one by the same actor is the same event.
+    """A month-dated mention next to a day-dated one of the same kind by the same actor is one event.
 
     "At a press conference earlier this month, Yoon stated ... he said on November 7": the
-    timeline shows the day, once.
+    timeline shows the day, once. A visit in June and a meeting during it stay two events.
     """
     keep = []
     for row in rows:
         duplicate = row.precision == "month" and row.actor and any(
             other.precision == "day" and other.actor == row.actor and other.date.startswith(row.date)
+            and other.event_type == row.event_type
             and abs(other.unit_index - row.unit_index) <= 1
             for other in rows if other is not row)
         if not duplicate:

@@ -342,6 +342,13 @@ def test_a_vaguer_mention_of_the_same_statement_is_dropped(nlp):
     assert row["date"] == "2025-03-07"
 
 
+def test_a_vaguer_mention_of_a_different_kind_stays(nlp):
+    text = ("Ivan Petrov visited Ankara on March 4. "
+            "During the March trip, Ivan Petrov met the defence minister twice.")
+    frame = events_of(nlp, text, "2025-03-19")
+    assert sorted(frame["date"]) == ["2025-03", "2025-03-04"]
+
+
 # ------------------------------------------------------------------ bounded relative dates
 
 
