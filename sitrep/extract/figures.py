@@ -152,7 +152,8 @@ def _noun_category(token: Token) -> str:
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start and not t.is_space]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if not t.is_space] if span is not None else []
 
 
 def _head_of(tokens: list[Token]) -> Token:
@@ -745,7 +746,8 @@ def stance_of(number_head: Token, cue_token: Token | None) -> str:
     return "reported"
 
 
-def evidence_span(number_tokens: list[Token], top: Token, claimant_head: Token | None) -> tuple[int, int]:
+def evidence_span(number_tokens: list[Token], top: Token, claimant_head: Token | None,
+                  text: str | None = None) -> tuple[int, int]:
     """Character span of the clause holding the number: ``top``'s phrase without the asides
     (relative clauses, conjuncts, adverbial clauses) that hold neither the number nor the claimant,
     never crossing a line break."""
@@ -775,7 +777,7 @@ def evidence_span(number_tokens: list[Token], top: Token, claimant_head: Token |
         first += 1
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     number_at = number_tokens[0].idx
-    text = doc.text
+    text = doc.text if text is None else text
     line_start = text.rfind("\n", 0, number_at) + 1
     line_end = text.find("\n", number_at)
     line_end = len(text) if line_end < 0 else line_end
@@ -811,7 +813,7 @@ def as_of_date(sent: Span, anchors: list[Token], published: dt.date | None) -> t
 def figure_rows(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.DataFrame) -> list[dict]:
     """One dict per figure mention, in text order."""
     rows: list[dict] = []
-    for mention in find_numbers(doc.text):
+    for mention in find_numbers(ctx.text):
         row = _figure_row(doc, article, ctx, quotes, mention, rows)
         if row is not None:
             rows.append(row)
@@ -868,7 +870,7 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
                                       and _of_object(number_head) is None):
         return None  # "the one reported by ...": a pronoun, not a count
     noun, phrase_head = _counted_noun(number_head)
-    if noun is None and re.match(r"[-‐‑]strong\b", doc.text[mention.end:mention.end + 8]):
+    if noun is None and re.match(r"[-‐‑]strong\b", ctx.text[mention.end:mention.end + 8]):
         # "a 2,600-strong unit", "the unit, 2,600-strong,": the count is the unit's size
         noun = phrase_head = next((a for a in _ancestors(number_head) if a.pos_ in {"NOUN", "PROPN"}), None)
         if noun is not None and _lemma(noun) in CONTAINER_NOUNS:
@@ -918,7 +920,7 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
     else:
         top = clause_verbs[0] if clause_verbs else number_head.sent.root
         claimant_head = None
-    start, end = evidence_span(number_tokens, top, claimant_head)
+    start, end = evidence_span(number_tokens, top, claimant_head, ctx.text)
     start, end = min(start, mention.start), max(end, mention.end)
     # the date of an "according to X" claim is not stated by the verb it hangs from
     according = claim is not None and claim.source.cue == "according_to"
