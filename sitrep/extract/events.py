@@ -1239,11 +1239,13 @@ def _drop_vaguer_repeats(rows: list[_Row]) -> list[_Row]:
     """A month-dated mention next to a day-dated one of the same kind by the same actor is one event.
 
     "At a press conference earlier this month, Yoon stated ... he said on November 7": the
-    timeline shows the day, once. A visit in June and a meeting during it stay two events.
+    timeline shows the day, once. Only a loose relative period ("earlier this month", "last week")
+    is read as such a repeat: a named month ("during his June visit") is the text's own dating.
     """
     keep = []
     for row in rows:
-        duplicate = row.precision == "month" and row.actor and any(
+        loose = not re.search("|".join(MONTH_NAMES), row.date_text, re.IGNORECASE)
+        duplicate = row.precision == "month" and row.actor and loose and any(
             other.precision == "day" and other.actor == row.actor and other.date.startswith(row.date)
             and other.event_type == row.event_type
             and abs(other.unit_index - row.unit_index) <= 1

@@ -343,10 +343,10 @@ def test_a_vaguer_mention_of_the_same_statement_is_dropped(nlp):
 
 
 def test_a_vaguer_mention_of_a_different_kind_stays(nlp):
-    text = ("Ivan Petrov visited Ankara on March 4. "
-            "During the March trip, Ivan Petrov met the defence minister twice.")
-    frame = events_of(nlp, text, "2025-03-19")
-    assert sorted(frame["date"]) == ["2025-03", "2025-03-04"]
+    text = ("Ivan Petrov visited Ankara on June 4. "
+            "During his June trip, Ivan Petrov met the defence minister twice.")
+    frame = events_of(nlp, text, "2025-06-19")
+    assert sorted(frame["date"]) == ["2025-06", "2025-06-04"]
 
 
 # ------------------------------------------------------------------ bounded relative dates
