@@ -113,7 +113,7 @@ DISPUTE_WORDS = re.compile(
     r"cannot be (?:independently )?(?:verif|confirm)\w*|allegedly|alleged|purported(?:ly)?)\b",
     re.IGNORECASE,
 )
-PROJECTION_LEMMAS = frozenset("plan intend prepare expect aim threaten seek want ready plan".split())
+PROJECTION_LEMMAS = frozenset("plan intend prepare expect aim threaten seek want ready".split())
 MODAL_WORDS = frozenset("could may might would will 'll can shall".split())
 # Links from a number (or a modifier) up to the noun it counts.
 MODIFIER_DEPS = frozenset("nummod quantmod nmod compound amod appos advmod".split())
@@ -860,15 +860,10 @@ def _last_named_speaker(quotes: pd.DataFrame, rows: list[dict], before: int) -> 
     return speakers[-1] if speakers else ""
 
 
-def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.DataFrame,
-                mention: NumberMention, previous: list[dict]) -> dict | None:
-    number_tokens = _tokens_in(doc, mention.start, mention.end)
-    if not number_tokens:
-        return None
-    number_head = _head_of(number_tokens)
-    if number_head.pos_ == "PRON" or (number_head.lower_ == "one" and number_head.dep_ != "nummod"
-                                      and _of_object(number_head) is None):
-        return None  # "the one reported by ...": a pronoun, not a count
+def _what_is_counted(number_head: Token, mention: NumberMention, ctx: ArticleContext,
+                     previous: list[dict]) -> tuple[str, str, Token | None, Token | None]:
+    """(category, inherited subject, counted noun, subject phrase head); category '' when the
+    number counts neither people nor materiel."""
     noun, phrase_head = _counted_noun(number_head)
     if noun is None and re.match(r"[-‐‑]strong\b", ctx.text[mention.end:mention.end + 8]):
         # "a 2,600-strong unit", "the unit, 2,600-strong,": the count is the unit's size
@@ -885,29 +880,47 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
         if earlier:
             category = earlier[-1]["category"]
             inherited_subject = earlier[-1]["subject"] if elided else ""
-    if not category:
-        return None
-    claim = _claim_from_parse(number_head, ctx)
-    if claim is None:
-        claim = _claim_from_punctuation(number_head, ctx)
+    return category, inherited_subject, noun, phrase_head
+
+
+def _claimant_of(claim: _Claim | None, mention: NumberMention, article: Article, ctx: ArticleContext,
+                 quotes: pd.DataFrame, previous: list[dict]) -> tuple[str, str]:
+    """(claimant, claimant_raw): the quote's speaker, else the claim's source, else the outlet."""
     quoted = _quote_speaker(quotes, mention.start, mention.end)
     if quoted is not None:
-        claimant, claimant_raw = quoted
-    elif claim is not None and not claim.ownerless:
-        claimant, claimant_raw = claim.source.name, claim.source.raw
-        claimant = _expand_acronym(claimant, doc, ctx, before=mention.start)
-        if claimant_raw.lower() in {"he", "she"}:
-            # "..., she noted": the last person quoted or credited is a safer antecedent than
-            # the last capitalised name, which the model may have taken for a person
-            speakers = _earlier_speakers(quotes, previous, mention.start)
-            if speakers and claimant not in speakers:
-                claimant = speakers[-1]
-        if claimant.lower() in PRONOUNS:
-            claimant = _last_named_speaker(quotes, previous, mention.start) or claimant
-    elif claim is not None:  # "a report said": nobody named, but keep the words
-        claimant, claimant_raw = article.unattributed_claimant, claim.source.raw
-    else:
-        claimant, claimant_raw = article.unattributed_claimant, ""
+        return quoted
+    if claim is None:
+        return article.unattributed_claimant, ""
+    if claim.ownerless:  # "a report said": nobody named, but keep the words
+        return article.unattributed_claimant, claim.source.raw
+    claimant, claimant_raw = claim.source.name, claim.source.raw
+    claimant = _expand_acronym(claimant, ctx.doc, ctx, before=mention.start)
+    if claimant_raw.lower() in {"he", "she"}:
+        # "..., she noted": the last person quoted or credited is a safer antecedent than the
+        # last capitalised name, which the model may have taken for a person
+        speakers = _earlier_speakers(quotes, previous, mention.start)
+        if speakers and claimant not in speakers:
+            claimant = speakers[-1]
+    if claimant.lower() in PRONOUNS:
+        claimant = _last_named_speaker(quotes, previous, mention.start) or claimant
+    return claimant, claimant_raw
+
+
+def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.DataFrame,
+                mention: NumberMention, previous: list[dict]) -> dict | None:
+    """The row for one number, or None when it is not a figure."""
+    number_tokens = _tokens_in(doc, mention.start, mention.end)
+    if not number_tokens:
+        return None
+    number_head = _head_of(number_tokens)
+    if number_head.pos_ == "PRON" or (number_head.lower_ == "one" and number_head.dep_ != "nummod"
+                                      and _of_object(number_head) is None):
+        return None  # "the one reported by ...": a pronoun, not a count
+    category, inherited_subject, noun, phrase_head = _what_is_counted(number_head, mention, ctx, previous)
+    if not category:
+        return None
+    claim = _claim_from_parse(number_head, ctx) or _claim_from_punctuation(number_head, ctx)
+    claimant, claimant_raw = _claimant_of(claim, mention, article, ctx, quotes, previous)
     cue_token = claim.cue_token if claim is not None else None
     chain = [number_head, *_ancestors(number_head)]
     clause_verbs = [t for t in chain if t.pos_ in {"VERB", "AUX"}]
