@@ -169,7 +169,8 @@ class ArticleContext:
         self._acronyms = self._acronyms_defined()
         for ent in self._ents:
             if ent.label_ == "PERSON" and not self._in_quote(ent.start_char):
-                names.observe_person(self._whole_name(ent).text)
+                if self._plausible_person(ent):
+                    names.observe_person(self._whole_name(ent).text)
         for token in doc:
             titled = self._titled_name(token)
             if titled is not None and not self._in_quote(token.idx):
@@ -286,6 +287,21 @@ class ArticleContext:
             end += 2
         return self.doc[ent.start:end]
 
+    def _plausible_person(self, ent: Span) -> bool:
+        """The small model tags 'Citing Kyiv', 'RBC Ukraine' or 'Yonhap' as PERSON: a person's
+        name starts with a proper noun and holds no place, acronym or organisation we know."""
+        if ent[0].pos_ != "PROPN" and not _is_title_word(ent[0]):
+            return False
+        for token in ent:
+            if self.names.aliases.place(token.text) is not None:
+                return False
+            if len(token.text) >= 2 and token.text.isupper() and token.is_alpha:
+                return False
+        canonical = self.names.aliases.canonical(ent.text)
+        if canonical and set(name_key(canonical).split()) & (MEDIA_WORDS | ORG_WORDS | BODY_NOUNS):
+            return False
+        return True
+
     def _known_person(self, text: str) -> bool:
         """A proper name the article used for a person before (the parser may call it ORG)."""
         key = name_key(strip_titles(text)).split()
@@ -340,7 +356,7 @@ class ArticleContext:
             inside.add(last)
         bounds = self._paragraph(tokens[0].idx)
         for finder in (self._by_colon, self._by_dash, self._by_climbing, self._by_according_to,
-                       self._by_attached_cue, self._by_nearest_cue):
+                       self._by_attached_cue, self._by_subject_after_quote, self._by_nearest_cue):
             found = finder(tokens, inside, first, last, bounds)
             if found is not None:
                 return found
@@ -385,7 +401,12 @@ class ArticleContext:
         current = verb
         inherited = False
         for _ in range(6):
-            subjects = _subjects_of(current)
+            if self._in_quote(current.idx):
+                return None  # a verb inside someone's words does not say who spoke them
+            subjects = [t for t in _subjects_of(current) if not self._in_quote(t.idx)]
+            if not subjects and cue in {"quote", "cite"}:
+                # "X was quoted as saying": the passive subject is the speaker
+                subjects = [c for c in current.children if c.dep_ == "nsubjpass" and not self._in_quote(c.idx)]
             if subjects:
                 if inherited and current.dep_ == "ccomp" and _is_cue(current.head) and _subjects_of(current.head):
                     subjects = _subjects_of(current.head)
@@ -500,6 +521,26 @@ class ArticleContext:
                     if found is not None:
                         return found
         return None
+
+    def _by_subject_after_quote(self, tokens, inside, first, last, bounds) -> Source | None:
+        """'“...,” Name, the chief of X, was quoted as saying': the parser hangs the name off the
+        quote, but a noun phrase right after the closing mark and before a cue verb is the speaker."""
+        i = last + 1
+        while i < len(self.doc) and (self.doc[i].is_punct or self.doc[i].is_space) and self.doc[i].text != ".":
+            i += 1
+        run: list[Token] = []
+        while i < len(self.doc) and self.doc[i].pos_ in {"PROPN", "NOUN", "DET", "ADJ"} and self._same_paragraph(self.doc[i], bounds):
+            run.append(self.doc[i])
+            i += 1
+        nouns = [t for t in run if t.pos_ in {"PROPN", "NOUN"}]
+        if not nouns:
+            return None
+        sentence_end = next((s.end for s in self.sentences if s.start <= nouns[-1].i < s.end), len(self.doc))
+        verb = next((t for t in self.doc[i:sentence_end] if _is_cue(t)), None)
+        if verb is None or any(t.pos_ == "VERB" and not _is_cue(t) for t in self.doc[i:verb.i]):
+            return None
+        found = self._source_from_head(nouns[-1], cue=verb.lemma_.lower(), resolve=True, as_speaker=True)
+        return found if found is not None and found.kind != "media" else None
 
     def _by_nearest_cue(self, tokens, inside, first, last, bounds) -> Source | None:
         """The nearest cue verb outside any quote in the sentence(s) the quote touches."""
@@ -620,20 +661,26 @@ class ArticleContext:
     def _person_words(self, head: Token, np_tokens: list[Token], *, as_speaker: bool = False) -> str | None:
         """The words naming a person in this noun phrase, or None when it names no person."""
         ent = self._ent_of.get(head.i)
-        if ent is not None and ent.label_ == "PERSON":
+        if ent is not None and ent.label_ == "PERSON" and self._plausible_person(ent):
             return self._whole_name(ent).text
         if head.pos_ != "PROPN":
             return None
         titled = self._titled_name(head)
         if titled is not None:
             return titled
+        chain = [t for t in np_tokens if t.i <= head.i][-3:]
+        chain = chain[next((k for k in range(len(chain) - 1, -1, -1) if chain[k].pos_ != "PROPN"), -1) + 1:]
+        described = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLE_NOUNS for c in head.children)
+        if described and self._looks_like_personal_name(chain):
+            # "Anatolii Barhylevych, the chief of the General Staff": the apposition says who he is
+            words = " ".join(t.text for t in chain)
+            self.names.observe_person(words)
+            return words
         names = [t for t in np_tokens if t.pos_ == "PROPN" and t.i <= head.i]
         words = " ".join(t.text for t in names[-3:])
         # a surname the tagger took for a place counts, unless it is a place we know
         if self._known_person(words) and self.names.aliases.place(words) is None:
             return words
-        chain = [t for t in np_tokens if t.i <= head.i][-3:]
-        chain = chain[next((k for k in range(len(chain) - 1, -1, -1) if chain[k].pos_ != "PROPN"), -1) + 1:]
         if as_speaker and self._looks_like_personal_name(chain):
             words = " ".join(t.text for t in chain)
             self.names.observe_person(words)
@@ -747,7 +794,9 @@ class ArticleContext:
         authors += [g for c in head.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
                     for g in a.children if g.dep_ == "pobj"]
         authors += [c for c in head.children if c.dep_ == "poss"]
-        authors += [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        # a compound names the author only when it is an organisation ("a Kremlin statement"), not
+        # a place describing the text ("a Ukraine news report")
+        authors += [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"]
         for author in authors:
             found = self._source_from_head(author, cue=cue, resolve=resolve, as_speaker=True)
             if found is not None:
