@@ -19,8 +19,10 @@ for column, (label, key) in zip(st.columns(6), [
 ]):
     column.metric(label, f"{summary[key]:,}")
 
-estimates = _chrome.memo(views.claimant_estimates, shown["figures"], shown["articles"], category="troops")
-st.subheader("Where sources disagree: troop numbers")
+subject = _chrome.memo(views.main_subject, shown["figures"], category="troops")
+troop_figures = _chrome.memo(views.about_subject, shown["figures"], subject, category="troops")
+estimates = _chrome.memo(views.claimant_estimates, troop_figures, all_tables["articles"], category="troops")
+st.subheader(f"Where sources disagree: {subject + ' troops' if subject else 'troop numbers'}")
 line = views.disagreement_line(estimates)
 if line:
     st.info(_chrome.plain(line), icon=":material/compare_arrows:")
@@ -32,6 +34,8 @@ else:
 left, right = st.columns([3, 2], gap="large")
 with left:
     st.markdown("**Latest troop estimate per claimant**")
+    if subject:
+        st.caption(f"Figures counting {subject} troops, or troops without naming whose.")
     table = estimates[["claimant", "latest", "latest_as_of", "highest", "highest_as_of", "figures"]]
     st.dataframe(
         table[["claimant", "latest", "latest_as_of", "highest"]], hide_index=True, width="stretch", key="overview_estimates",

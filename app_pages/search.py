@@ -16,7 +16,8 @@ MAX_CARDS = 50
 all_tables, shown = _chrome.page_tables()
 _chrome.page_header(
     "Quote search",
-    'Any words (case, accents and word endings ignored; "quoted phrase" for an exact phrase).',
+    'Any words (case, accents and word endings ignored; "quoted phrase" for an exact phrase). '
+    "Dates and sources: the filters in the sidebar.",
 )
 quotes = shown["quotes"]
 labels = _chrome.memo(views.article_labels, all_tables["articles"])

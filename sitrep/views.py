@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import re
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -341,6 +342,39 @@ def claimant_estimates(
     out = out.rename_axis("claimant").reset_index()
     return out.sort_values(["latest_as_of_date", "claimant"], ascending=[False, True],
                            ignore_index=True)[columns]
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
+
+
+def main_subject(figures: pd.DataFrame, *, category: str = "troops") -> str:
+    """The named group most figures of ``category`` count (``North Korean``), or ``""``.
+
+    Counts each run of capitalised words in the ``subject`` column (one vote per figure); a corpus
+    about one force's deployment names that force more than any other. Generic subjects
+    (``troops``) name nobody and do not vote.
+    """
+    votes: dict[str, int] = {}
+    for subject in figures.loc[figures["category"] == category, "subject"]:
+        for name in set(_NAME_RUN.findall(subject)):
+            votes[name] = votes.get(name, 0) + 1
+    if not votes:
+        return ""
+    return max(sorted(votes), key=lambda name: votes[name])
+
+
+def about_subject(figures: pd.DataFrame, subject: str, *, category: str = "troops") -> pd.DataFrame:
+    """Figures of ``category`` that count ``subject`` or name no group at all (``troops``).
+
+    A figure naming another group (``Russian troops`` when the subject is ``North Korean``) is left
+    out, so the "where sources disagree" line compares like with like.
+    """
+    subset = figures[figures["category"] == category]
+    if not subject:
+        return subset
+    names = subset["subject"].map(lambda s: set(_NAME_RUN.findall(s)))
+    keep = names.map(lambda found: not found or any(subject in name for name in found))
+    return subset[keep]
 
 
 def disagreement_line(estimates: pd.DataFrame, *, limit: int = 5) -> str:

@@ -250,3 +250,20 @@ def test_event_descriptions_name_date_actor_and_summary():
     tables = make_tables()
     timeline = views.timeline_events(tables["events"], tables["articles"])
     assert views.event_descriptions(timeline)["a:e:49"] == "Jun 2024 · Russia · Pact signed"
+
+
+def test_main_subject_is_the_most_named_group_and_filters_like_with_like():
+    figures = conform(pd.DataFrame([
+        dict(figure_id=f"a:f:{i}", article_id="a", start=0, end=1, number_start=0, number_end=1,
+             subject=subject, category="troops",
+             value=1.0)
+        for i, subject in enumerate(["Freedonian troops", "troops", "Freedonian soldiers",
+                                     "Sylvanian troops", "special forces"])
+    ] + [dict(figure_id="a:f:9", article_id="a", start=0, end=1, number_start=0, number_end=1,
+              subject="Sylvanian shells",
+              category="munitions", value=1.0)]), "figures")
+    assert views.main_subject(figures, category="troops") == "Freedonian"
+    kept = views.about_subject(figures, "Freedonian", category="troops")
+    assert list(kept["subject"]) == ["Freedonian troops", "troops", "Freedonian soldiers", "special forces"]
+    assert views.main_subject(figures.iloc[[1, 4]], category="troops") == ""
+    assert len(views.about_subject(figures, "", category="troops")) == 5

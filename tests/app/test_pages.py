@@ -233,3 +233,16 @@ def test_uploads_are_built_for_this_session_only(app, monkeypatch, tables):
     # Another session (another analyst) still sees the shared tables.
     other = app()
     assert {m.label: m.value for m in other.metric}["Articles"] == f"{len(tables['articles']):,}"
+
+
+@pytest.mark.parametrize("page", ["", "timeline", "estimates", "search", "reader"])
+def test_every_page_survives_empty_tables(monkeypatch, tmp_path, page):
+    from sitrep.tables import empty_tables
+
+    for name, frame in empty_tables().items():
+        frame.to_parquet(tmp_path / f"{name}.parquet", index=False)
+    monkeypatch.setenv("SITREP_DATA", str(tmp_path))
+    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
+    if page:
+        at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
