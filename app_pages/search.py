@@ -22,6 +22,7 @@ _chrome.page_header(
 quotes = shown["quotes"]
 labels = _chrome.memo(views.article_labels, all_tables["articles"])
 sources = _chrome.memo(views.article_sources, all_tables["articles"])
+headings = _chrome.memo(views.article_headings, all_tables["articles"])
 published = dict(zip(all_tables["articles"]["article_id"], all_tables["articles"]["published"]))
 
 query = st.text_input("Search quotes", key="q", bind="query-params",
@@ -44,7 +45,7 @@ st.html(f"<style>{READER_CSS}</style>")
 for row in results.head(MAX_CARDS).itertuples(index=False):
     with st.container(border=True, key=f"card-{anchor_id(row.quote_id)}"):
         when = views.format_date(row.date_said or published.get(row.article_id, ""), row.date_precision)
-        details = [row.speaker_country, when, sources.get(row.article_id, ""), labels.get(row.article_id, "")]
+        details = [row.speaker_country, when, sources.get(row.article_id, ""), headings.get(row.article_id, "")]
         if row.cluster_size > 1:
             details.append(f"also reported by {row.cluster_size - 1} other article(s)")
         st.html(

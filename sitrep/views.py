@@ -127,6 +127,11 @@ def article_heading(title: str, text: str, *, limit: int = 70) -> str:
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
+def article_headings(articles: pd.DataFrame) -> dict[str, str]:
+    """article_id -> title, or the opening words of an untitled article (see article_heading)."""
+    return {a: article_heading(t, x) or a for a, t, x in zip(articles["article_id"], articles["title"], articles["text"])}
+
+
 def article_labels(articles: pd.DataFrame) -> dict[str, str]:
     """article_id -> a human label: ``title (outlet, date)``; untitled articles by their opening."""
     out = {}

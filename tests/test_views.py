@@ -241,6 +241,7 @@ def test_article_heading_falls_back_to_the_opening_words():
     long = views.article_heading("", "word " * 40, limit=30)
     assert long.startswith("“word") and long.endswith("…”") and len(long) <= 30
     assert views.article_heading("", "") == ""
+    assert views.article_headings(make_tables()["articles"])["a"] == "Agency report"
     assert views.article_labels(make_tables()["articles"])["b"] == (
         "“Officials said up to 10,000 soldiers could follow in October.” (Nov 2, 2024)"
     )
