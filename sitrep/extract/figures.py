@@ -67,7 +67,7 @@ MUNITION_NOUNS = frozenset(
 EQUIPMENT_NOUNS = frozenset(
     """tank drone vehicle howitzer launcher system gun aircraft jet plane helicopter ship vessel
     boat submarine truck weapon rifle cannon mortar radar armament apc ifv satellite warplane
-    bomber fighter-jet piece equipment uav""".split()
+    bomber fighter-jet piece equipment uav carrier""".split()
 )
 # Nouns whose value a number gives: "the number of casualties at 3,000", "the toll rose to 52".
 MEASURE_NOUNS = frozenset("number total toll figure count tally strength size estimate rate average".split())
@@ -334,7 +334,8 @@ def subject_phrase(noun: Token | None, phrase_head: Token | None, number_tokens:
     hedge_ids = {t.i for n in number_tokens for t in n.subtree if t.i < number_tokens[0].i}
     first = max((t.i for t in number_tokens if t.i < phrase_head.i), default=phrase_head.left_edge.i - 1) + 1
     keep: list[Token] = [t for t in phrase_head.doc[first:phrase_head.i + 1]
-                         if t.i not in number_ids | hedge_ids and t.dep_ not in {"det", "predet", "punct"}]
+                         if t.i not in number_ids | hedge_ids and t.dep_ not in {"det", "predet", "punct"}
+                         and t.pos_ != "PRON"]
     tail_root = noun if noun is not phrase_head else None
     extra: list[Token] = []
     if tail_root is not None:
@@ -732,7 +733,9 @@ def stance_of(number_head: Token, cue_token: Token | None) -> str:
         return "denied"
     if lemmas & DISPUTE_LEMMAS or DISPUTE_WORDS.search(clause):
         return "disputed"
-    below_cue = chain[:chain.index(cue_token)] if cue_token is not None and cue_token in chain else chain
+    # below the reporting verb; an "according to" hangs from the event's own verb, which counts
+    reporting = cue_token is not None and cue_token in chain and _is_cue_verb(cue_token)
+    below_cue = chain[:chain.index(cue_token)] if reporting else chain
     for token in below_cue:
         if token.pos_ in {"VERB", "AUX"}:
             auxes = [c.lower_ for c in token.children if c.dep_ == "aux"]

@@ -278,12 +278,15 @@ def _read_match(text: str, m: re.Match) -> tuple[NumberMention | None, int]:
     if qualifier == "range":  # "from 500 soldiers" or "between 500 soldiers and ...": no range
         qualifier, hedge = "exact", ""
     after = _HEDGE_AFTER_RE.match(text[low_end:low_end + 12])
+    end = low_end
     if after and qualifier == "exact":
         hedge = after.group("hedge").strip()
         qualifier = _AFTER_QUALIFIER[hedge.lower()]
+        if hedge in {"+", "-plus"}:  # "5,000+", "10,000-plus" are written as one number
+            end = low_end + after.end()
     low = low_value if qualifier in {"at_least", "over"} else None
     high = low_value if qualifier in {"up_to", "as_many_as"} else None
-    return NumberMention(start, low_end, low_text, low_value, low, high, qualifier, hedge), low_end
+    return NumberMention(start, end, text[start:end], low_value, low, high, qualifier, hedge), end
 
 
 def find_numbers(text: str) -> list[NumberMention]:

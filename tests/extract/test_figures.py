@@ -406,3 +406,8 @@ def test_an_elided_count_takes_the_kind_of_the_figure_before_it(figures):
     assert list(zip(frame["value"], frame["category"], frame["subject"])) == [
         (90, "munitions", "missiles"), (80, "munitions", "missiles")]
     assert figures("The two countries signed a pact, and three of them would meet.").empty
+
+
+def test_projection_under_according_to(figures):
+    row = one_row(figures("North Korea may send a further 25,000 to 30,000 soldiers, according to Western officials."))
+    assert (row["stance"], row["qualifier"], row["claimant"]) == ("projected", "range", "Western officials")

@@ -193,3 +193,9 @@ def test_dots_as_thousands_separators():
 
 def test_a_count_before_in_and_a_year_is_not_a_ratio():
     assert only("rose to 952 in 2023").value == 952
+
+
+def test_plus_written_after_the_number_is_part_of_it():
+    found = only("5,000+ drones")
+    assert (found.text, found.qualifier, found.low) == ("5,000+", "over", 5_000)
+    assert only("10,000-plus troops").text == "10,000-plus"
