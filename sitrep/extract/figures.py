@@ -715,8 +715,8 @@ def _claim_from_punctuation(number_head: Token, ctx: ArticleContext) -> _Claim |
 def _quote_speaker(quotes: pd.DataFrame, start: int, end: int) -> tuple[str, str] | None:
     if quotes is None or quotes.empty or not {"start", "end", "speaker"} <= set(quotes.columns):
         return None
-    inside = quotes[(quotes["start"] <= start) & (quotes["end"] >= end)]
-    if inside.empty:
+    inside = quotes[(quotes["start"] <= start) & (quotes["end"] >= end) & (quotes["speaker"].astype(str) != "")]
+    if inside.empty:  # not quoted, or quoted without a known speaker: the parse decides
         return None
     row = inside.iloc[0]
     return str(row["speaker"]), str(row.get("speaker_raw", "") or row["speaker"])

@@ -411,3 +411,10 @@ def test_an_elided_count_takes_the_kind_of_the_figure_before_it(figures):
 def test_projection_under_according_to(figures):
     row = one_row(figures("North Korea may send a further 25,000 to 30,000 soldiers, according to Western officials."))
     assert (row["stance"], row["qualifier"], row["claimant"]) == ("projected", "range", "Western officials")
+
+
+def test_a_quote_without_a_known_speaker_leaves_the_claimant_to_the_parse(figures):
+    text = 'The ministry said: "At least 8,000 soldiers are near the border."'
+    start = text.index("At least")
+    quotes = pd.DataFrame([{"start": start, "end": len(text) - 2, "speaker": "", "speaker_raw": ""}])
+    assert one_row(figures(text, quotes=quotes))["claimant"] != ""
