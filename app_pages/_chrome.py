@@ -212,6 +212,9 @@ def sidebar() -> None:
             f"**{summary['figures']:,}** figures · **{summary['events']:,}** events"
         )
         note = freshness(data_dir())
+        newest = memo(views.newest_publication, all_tables["articles"])
+        if newest:
+            note += f" · newest article {newest}"
         if SESSION_TABLES in st.session_state:
             added = st.session_state.get(SESSION_ADDED, [])
             note += f" · plus {len(added)} uploaded (this session only)"
@@ -219,11 +222,10 @@ def sidebar() -> None:
             st.caption(note)
         low, high = memo(views.corpus_date_range, all_tables)
         st.markdown("**Filters**")
-        left, right = st.columns(2)
-        left.date_input("From", value=None, min_value=low, max_value=high, key="from",
-                        bind="query-params", format="YYYY-MM-DD")
-        right.date_input("To", value=None, min_value=low, max_value=high, key="to",
-                         bind="query-params", format="YYYY-MM-DD")
+        st.date_input("From", value=None, min_value=low, max_value=high, key="from",
+                      bind="query-params", format="YYYY-MM-DD")
+        st.date_input("To", value=None, min_value=low, max_value=high, key="to",
+                      bind="query-params", format="YYYY-MM-DD")
         url_multiselect("Source", memo(views.source_options, all_tables["articles"]), key="source")
         _add_articles()
 

@@ -229,6 +229,12 @@ def corpus_summary(tables: Tables) -> dict[str, int]:
     }
 
 
+def newest_publication(articles: pd.DataFrame) -> str:
+    """The latest publication date in the corpus, formatted (``Nov 24, 2024``), or ``""``."""
+    dated = [d for d in articles["published"] if format_date(d)]
+    return format_date(max(dated)) if dated else ""
+
+
 def articles_by_outlet_date(articles: pd.DataFrame) -> pd.DataFrame:
     """Article counts per source and publication day (``published`` is NaT when unknown)."""
     frame = pd.DataFrame({

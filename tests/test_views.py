@@ -268,3 +268,8 @@ def test_main_subject_is_the_most_named_group_and_filters_like_with_like():
     assert list(kept["subject"]) == ["Freedonian troops", "troops", "Freedonian soldiers", "special forces"]
     assert views.main_subject(figures.iloc[[1, 4]], category="troops") == ""
     assert len(views.about_subject(figures, "", category="troops")) == 5
+
+
+def test_newest_publication_ignores_undated_articles():
+    assert views.newest_publication(make_tables()["articles"]) == "Nov 2, 2024"
+    assert views.newest_publication(make_tables()["articles"].iloc[2:]) == ""
