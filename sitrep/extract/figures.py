@@ -143,8 +143,10 @@ def _is_casualty_word(token: Token) -> bool:
 
 def _noun_category(token: Token) -> str:
     """Category a counted noun alone implies, or '' when it is neither people nor materiel."""
+    # a headline's capitalised "Soldiers" is lemmatised as a proper noun: try the singular too
+    forms = {_lemma(token), token.lower_, re.sub(r"(?<=[^s])s$", "", token.lower_)}
     for category, words in CATEGORY_BY_NOUNS:
-        if _lemma(token) in words or token.lower_ in words:
+        if forms & words:
             return category
     if token.ent_type_ == "NORP" and token.tag_ in {"NNPS", "NNS"}:
         return "other"  # "10,000 North Koreans"
@@ -243,6 +245,11 @@ def _measured_noun(number_head: Token) -> Token | None:
     for candidate in [*objects, *([subject] if subject is not None else [])]:
         if _lemma(candidate) in MEASURE_NOUNS or (candidate in objects or measuring) and _noun_category(candidate):
             return candidate
+    if _lemma(verb) in MEASURE_VERBS:
+        # "the number of soldiers killed and wounded ... has exceeded 3,000", where the parser
+        # took "killed" for the clause's verb: the nearest measure noun before the verb
+        return next((t for t in reversed(number_head.doc[number_head.sent.start:verb.i])
+                     if _lemma(t) in MEASURE_NOUNS and t.pos_ == "NOUN"), None)
     return None
 
 
@@ -254,6 +261,10 @@ def _casualty_context(noun: Token) -> bool:
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in CASUALTY_NOUNS:
         return True  # "the loss of 2,030 troops"
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if following is not None and _is_casualty_word(following) and following.tag_ in {"VBN", "VBD", "JJ"} \
+            and noun.dep_ == "pobj" and _lemma(noun.head.head) in MEASURE_NOUNS:
+        return True  # "the number of soldiers killed and wounded", however the parser hangs "killed"
     if _casualty_follows(noun):
         return True
     verb = _verb_above(noun)
@@ -696,6 +707,8 @@ def _claim_from_punctuation(number_head: Token, ctx: ArticleContext) -> _Claim |
     line_end = ctx.text.find("\n", number_head.idx)
     line_end = len(ctx.text) if line_end < 0 else line_end
     start, end = max(sent.start_char, line_start), min(sent.end_char, line_end)
+    if line_end - line_start < 200 and not ctx.text[line_start:line_end].rstrip().endswith("."):
+        start, end = line_start, line_end  # a headline: the parser may split it at the colon
     text = ctx.text[start:end].rstrip(" .")
     # "... – NIS" and "...: Zelensky" at the end of a headline
     credit = re.search(r"(?:\s[—–-]{1,2}|:)\s*((?:[A-Z][\w.’'-]*\s*){1,6})$", text)

@@ -72,7 +72,8 @@ _HEDGES_BEFORE = (
     ("up_to", r"up to|at most|no more than|not more than|a maximum of|fewer than|less than|"
               r"under|below"),
     ("over", r"(?:well|just|slightly|far|significantly|much) (?:over|above|more than)|"
-             r"more than|over|in excess of|upwards of|above|exceeding|beyond"),
+             r"more than|over|in excess of|upwards of|above|beyond|exceed(?:s|ed|ing)?|"
+             r"surpass(?:es|ed|ing)?|top(?:s|ped|ping)"),
     ("approx", r"around|about|roughly|approximately|approaching|nearly|almost|some|"
                r"an estimated|estimated|close to|circa|approx\.|ca\.|~"),
     ("range", r"between|from"),

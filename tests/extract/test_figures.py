@@ -418,3 +418,16 @@ def test_a_quote_without_a_known_speaker_leaves_the_claimant_to_the_parse(figure
     start = text.index("At least")
     quotes = pd.DataFrame([{"start": start, "end": len(text) - 2, "speaker": "", "speaker_raw": ""}])
     assert one_row(figures(text, quotes=quotes))["claimant"] != ""
+
+
+def test_a_title_case_headline_with_a_final_colon_credit(figures):
+    row = one_row(figures("Over 3,000 North Korean Soldiers Killed, Wounded In Kursk: Zelensky\nBody text follows."))
+    assert (row["category"], row["qualifier"]) == ("casualties", "over")
+    assert "Zelensky" in row["claimant"]
+
+
+def test_the_number_of_soldiers_killed_exceeded(figures):
+    text = ('Zelensky wrote on X that "according to preliminary data, the number of North Korean soldiers '
+            'killed and wounded in the Kursk region has already exceeded 3,000".')
+    row = one_row(figures(text))
+    assert (row["category"], row["qualifier"], row["low"]) == ("casualties", "over", 3_000)
