@@ -78,6 +78,8 @@ MEASURE_VERBS = frozenset(
     jump average""".split())
 # Verbs that give a quantity's value with "at": "put the toll at 3,000".
 ESTIMATE_AT_LEMMAS = frozenset("put place estimate peg set assess fix".split())
+# Nouns whose "of N (people)" is a population, not a count of people in the conflict.
+POPULATION_NOUNS = frozenset("population country nation city town state region village home".split())
 # Nouns standing for people already named: "500 killed and 2,700 others injured".
 OTHERS_NOUNS = frozenset("other others".split())
 # Nouns that count a quantity of something else: "containers of artillery", "rounds of talks".
@@ -876,6 +878,16 @@ def _last_named_speaker(quotes: pd.DataFrame, rows: list[dict], before: int) -> 
     return speakers[-1] if speakers else ""
 
 
+def _is_population(number_head: Token) -> bool:
+    """A number inside "a population of ...", "a country/city of ... people"."""
+    for token in _ancestors(number_head):
+        if token.pos_ in {"VERB", "AUX"}:
+            return False
+        if _lemma(token) in POPULATION_NOUNS:
+            return True
+    return False
+
+
 def _what_is_counted(number_head: Token, mention: NumberMention, ctx: ArticleContext,
                      previous: list[dict]) -> tuple[str, str, Token | None, Token | None]:
     """(category, inherited subject, counted noun, subject phrase head); category '' when the
@@ -932,6 +944,8 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
     if number_head.pos_ == "PRON" or (number_head.lower_ == "one" and number_head.dep_ != "nummod"
                                       and _of_object(number_head) is None):
         return None  # "the one reported by ...": a pronoun, not a count
+    if _is_population(number_head):
+        return None  # "a country of 51 million people": who lives there, not who is in the war
     category, inherited_subject, noun, phrase_head = _what_is_counted(number_head, mention, ctx, previous)
     if not category:
         return None

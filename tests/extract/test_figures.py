@@ -431,3 +431,8 @@ def test_the_number_of_soldiers_killed_exceeded(figures):
             'killed and wounded in the Kursk region has already exceeded 3,000".')
     row = one_row(figures(text))
     assert (row["category"], row["qualifier"], row["low"]) == ("casualties", "over", 3_000)
+
+
+def test_populations_are_not_figures_but_the_displaced_are(figures):
+    assert figures("South Korea, a country of 51 million people, has a population of 51 million.").empty
+    assert one_row(figures("The war has displaced 6 million people, the UN said."))["category"] == "other"
