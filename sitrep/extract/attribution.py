@@ -165,6 +165,7 @@ class ArticleContext:
         self._token_starts: list[int] = [t.idx for t in doc]
         self._country_by_name: dict[str, str] = {}
         self._quoted = self._quoted_ranges()
+        self._span_start = 0
         self._quoted_starts = [start for start, _ in self._quoted]
         self._acronyms = self._acronyms_defined()
         for ent in self._ents:
@@ -327,20 +328,44 @@ class ArticleContext:
             if head.i in seen_heads:
                 continue
             seen_heads.add(head.i)
-            source = self._source_from_head(head, cue="", resolve=False)
+            # the subject of a cue verb speaks, so a bare name there is a person (see _person_words)
+            speaking = head.dep_ == "nsubj" and _is_cue(head.head)
+            source = self._source_from_head(head, cue="", resolve=False, as_speaker=speaking)
             if source is None or source.kind == "media":
                 continue
             if source.kind == "body" and head.dep_ in {"pobj", "dobj"} and head.ent_type_ != "ORG":
                 continue  # places in prepositional phrases are settings, not actors
+            named = self._person_named_after_title(head) if source.kind == "role" else None
+            if named is not None:
+                # "French Minister for Europe and Foreign Affairs Jean-Noël Barrot": the title
+                # belongs to the name after it, which the parser hung elsewhere
+                if source.country:
+                    self._country_by_name.setdefault(self.names.person(named.text), source.country)
+                continue
             actors.append(_Actor(head.idx, source, head.tag_ in {"NNS", "NNPS"}, head.dep_ == "nsubj"))
             if source.country and source.kind in {"person", "role"}:
                 self._country_by_name.setdefault(source.name, source.country)
         return actors
 
+    def _person_named_after_title(self, head: Token) -> Span | None:
+        """The person entity a title runs into ("Minister for Europe and Foreign Affairs X")."""
+        i = head.i + 1
+        paragraph = self._paragraph(head.idx)
+        while i < len(self.doc) and i <= head.i + 8 and self._same_paragraph(self.doc[i], paragraph):
+            token = self.doc[i]
+            ent = self._ent_of.get(i)
+            if ent is not None and ent.label_ == "PERSON" and ent.start == i:
+                return self._whole_name(ent) if self._plausible_person(ent) else None
+            if token.pos_ not in {"PROPN", "ADP", "CCONJ", "DET"} and token.text not in {"-", "’s", "'s"}:
+                return None
+            i += 1
+        return None
+
     # ------------------------------------------------------------------------------ public API
     def source_of_span(self, start_char: int, end_char: int) -> Source | None:
         """Who asserts the words at [start_char, end_char), or None when nobody is credited."""
         tokens = [t for t in self.tokens_between(start_char, end_char) if not t.is_space]
+        self._span_start = start_char  # finders read it where tokenization blurs the quote's edge
         if not tokens:
             return None
         inside = {t.i for t in tokens}
@@ -355,12 +380,20 @@ class ArticleContext:
             last += 1
             inside.add(last)
         bounds = self._paragraph(tokens[0].idx)
-        for finder in (self._by_colon, self._by_dash, self._by_climbing, self._by_according_to,
-                       self._by_attached_cue, self._by_subject_after_quote, self._by_nearest_cue):
+        media: Source | None = None
+        finders = [self._by_colon, self._by_dash, self._by_climbing, self._by_according_to,
+                   self._by_attached_cue, self._by_subject_after_quote, self._by_nearest_cue]
+        if any(c.lower_ == "according" and c.i not in inside for t in tokens for c in t.children):
+            # "according to X" hangs from the quoted words themselves: it is the closest credit
+            finders.insert(0, self._by_according_to)
+        for finder in finders:
             found = finder(tokens, inside, first, last, bounds)
-            if found is not None:
+            if found is not None and found.kind != "media":
                 return found
-        return None
+            # "X 'said ...', according to the spokesman, TASS reported": the outlet relays the
+            # words; a person or body credited in the same place is the speaker
+            media = media or found
+        return media
 
     def resolve_np(self, span: Span) -> Source:
         """Canonical Source for any noun phrase, resolving pronouns and descriptions."""
@@ -398,6 +431,9 @@ class ArticleContext:
         governor that is itself the complement of a cue verb defers to that verb.
         """
         cue = verb.lemma_.lower()
+        relayed = self._relayed_speaker(verb)
+        if relayed is not None:
+            return relayed
         current = verb
         inherited = False
         for _ in range(6):
@@ -427,6 +463,15 @@ class ArticleContext:
             break
         return None
 
+    def _relayed_speaker(self, verb: Token) -> Source | None:
+        """'quoted him as saying', 'cited the minister as telling': the object is the speaker."""
+        as_cue = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for g in c.children if g.dep_ in {"pcomp", "pobj"} and _is_cue(g)]
+        objects = [c for c in verb.children if c.dep_ == "dobj" and not self._in_quote(c.idx)]
+        if not as_cue or not objects:
+            return None
+        return self._source_from_head(objects[0], cue=as_cue[0].lemma_.lower(), resolve=True, as_speaker=True)
+
     def _by_according_to(self, tokens, inside, first, last, bounds) -> Source | None:
         for sent in self._sentences(first, last):
             for token in sent:
@@ -444,11 +489,16 @@ class ArticleContext:
 
     def _by_colon(self, tokens, inside, first, last, bounds) -> Source | None:
         """'X told reporters: “...”', 'The envoy added: “...”' and a headline's 'Yoon: ‘...’'."""
-        before = self.text[:self.doc[first].idx].rstrip(" \"'“”‘’«»")
+        opening = min(self.doc[first].idx, tokens[0].idx)
+        if tokens[0].idx < self._span_start:
+            opening = self._span_start  # the quote starts inside a token: 'added:“We'
+        before = self.text[:opening].rstrip(" \"'“”‘’«»")
         if not before.endswith(":"):
             return None
         colon = self.token_starting_at(len(before) - 1)
-        if colon is None or colon.i == 0 or not self._same_paragraph(colon, bounds):
+        if colon is None:
+            return self._glued_colon(len(before) - 1, bounds)
+        if colon.i == 0 or not self._same_paragraph(colon, bounds):
             return None
         prev = self.doc[colon.i - 1]
         for ancestor in [prev, *prev.ancestors]:
@@ -467,6 +517,25 @@ class ArticleContext:
             if found is not None and found.kind != "media":
                 return found
         return None
+
+    def _glued_colon(self, colon_at: int, bounds) -> Source | None:
+        """'He added:“We ...”' with no space after the colon: the tokenizer glues the cue verb,
+        the colon and the first quoted word into one token, so read the verb from its letters."""
+        glued = self.tokens_between(colon_at, colon_at + 1)
+        if not len(glued) or glued[0].i == 0:
+            return None
+        token = glued[0]
+        word = self.text[token.idx:colon_at].lower()
+        stems = {word, word[:-1], word[:-2], word[:-3] if word.endswith("ied") else word}
+        if word.endswith("ied"):
+            stems.add(word[:-3] + "y")
+        if not stems & CUE_LEMMAS:
+            return None
+        subject = self.doc[token.i - 1]
+        if not self._same_paragraph(subject, bounds):
+            return None
+        cue = next(iter(sorted(stems & CUE_LEMMAS, key=len, reverse=True)))
+        return self._source_from_head(subject, cue=cue, resolve=True, as_speaker=True)
 
     def _capitalised_name_before(self, colon: Token) -> Source | None:
         """A bare name before a colon, as in a headline 'Yoon: ...' (the parser often misses it)."""
@@ -676,8 +745,7 @@ class ArticleContext:
             words = " ".join(t.text for t in chain)
             self.names.observe_person(words)
             return words
-        names = [t for t in np_tokens if t.pos_ == "PROPN" and t.i <= head.i]
-        words = " ".join(t.text for t in names[-3:])
+        words = " ".join(t.text for t in chain)
         # a surname the tagger took for a place counts, unless it is a place we know
         if self._known_person(words) and self.names.aliases.place(words) is None:
             return words
@@ -892,14 +960,21 @@ class ArticleContext:
         def compatible(a: _Actor) -> bool:
             return not country or not a.source.country or a.source.country == country
 
-        match = next((a for a in before if titled(a) and compatible(a)), None)
+        sentence = head.sent
+        paragraph = self._paragraph(head.idx)
+        own = (max(sentence.start_char, paragraph[0]), min(sentence.end_char, paragraph[1]))
+        # a description does not point back into its own sentence ("Blinken discussed ...,
+        # according to the spokesman": the spokesman is someone else)
+        before = [a for a in before if not own[0] <= a.start_char < own[1]]
+        people_first = sorted(before, key=lambda a: a.source.kind != "person")  # stable: recency kept
+        match = next((a for a in people_first if titled(a) and compatible(a)), None)
         if match is None and not strict:
             pool = [a for a in before if compatible(a)]
             if country:
                 pool = [a for a in pool if a.source.country == country] or pool
             if wanted == {"body"}:
                 pool = [a for a in pool if titled(a)]
-            match = next(iter(pool), None)
+            match = next((a for a in pool if a.source.kind == "person"), None) or next(iter(pool), None)
         if match is None:
             match = next((a for a in after if titled(a) and compatible(a) and a.source.kind == "person"), None)
         if match is None:

@@ -231,3 +231,40 @@ def test_a_document_speaks_for_its_author(source_of):
 def test_a_document_without_an_author_credits_nobody(source_of):
     text = "According to the agreement, the two sides will “cooperate on security”."
     assert source_of(text, "cooperate on security") is None
+
+
+def test_quoted_as_saying_credits_the_object(source_of):
+    text = "“The line will hold,” the agency quoted General Ivar Lunde as saying."
+    assert speaker(source_of(text, "The line will hold")) == "Ivar Lunde"
+
+
+def test_speaker_named_right_after_the_quote_when_the_parse_hangs_it_elsewhere(source_of):
+    text = (
+        "“These are regular units. They have the right documents,” Taras Melnyk, the chief of "
+        "the General Staff, was quoted as saying."
+    )
+    assert speaker(source_of(text, "These are regular units. They have the right documents")) == "Taras Melnyk"
+
+
+def test_according_to_on_the_quoted_words_beats_the_relaying_outlet(source_of):
+    text = (
+        "The secretary urged calm, Karen Holt said in a statement.\n"
+        'Ortiz also "discussed how escalation is in no one\'s interest," according to the spokesman, '
+        "Interfax reported."
+    )
+    found = source_of(text, "discussed how escalation is in no one's interest")
+    assert found.name == "Karen Holt"
+
+
+def test_colon_glued_to_the_quote(source_of):
+    text = "Foreign Minister Lea Brandt spoke in Riga. She added:“We remember the talks of 2022.”"
+    assert speaker(source_of(text, "We remember the talks of 2022")) == "Lea Brandt"
+
+
+def test_title_running_into_a_name_is_not_a_separate_unnamed_role(source_of):
+    text = (
+        "This was stated by French Minister for Europe and Foreign Affairs Jean Morel in Kyiv.\n"
+        "“Talks cannot take place under bombs,” the French foreign minister emphasized."
+    )
+    found = source_of(text, "Talks cannot take place under bombs")
+    assert (found.name, found.country) == ("Jean Morel", "France")
