@@ -78,6 +78,11 @@ MEASURE_VERBS = frozenset(
     jump average""".split())
 # Verbs that give a quantity's value with "at": "put the toll at 3,000".
 ESTIMATE_AT_LEMMAS = frozenset("put place estimate peg set assess fix".split())
+# Words that open a headline as a label, not as a source: "Live updates: ...", "Analysis: ...".
+HEADLINE_LABELS = frozenset(
+    """live update updates analysis opinion explainer explained breaking news latest watch video
+    exclusive factbox timeline editorial comment review interview photos fact check q&a podcast
+    war day""".split())
 # Nouns whose "of N (people)" is a population, not a count of people in the conflict.
 POPULATION_NOUNS = frozenset("population country nation city town state region village home".split())
 # Nouns standing for people already named: "500 killed and 2,700 others injured".
@@ -723,6 +728,9 @@ def _claim_from_punctuation(number_head: Token, ctx: ArticleContext) -> _Claim |
     span = ctx.doc.char_span(start + credit.start(1), start + credit.start(1) + len(credit.group(1).rstrip()),
                              alignment_mode="expand")
     if span is None or span.root.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    # a name, not a headline label such as "Live Updates:" or "Analysis:"
+    if any(t.lower_ in HEADLINE_LABELS for t in span):
         return None
     return _Claim(_source_for(span.root, ctx, cue), None)
 

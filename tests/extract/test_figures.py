@@ -436,3 +436,15 @@ def test_the_number_of_soldiers_killed_exceeded(figures):
 def test_populations_are_not_figures_but_the_displaced_are(figures):
     assert figures("South Korea, a country of 51 million people, has a population of 51 million.").empty
     assert one_row(figures("The war has displaced 6 million people, the UN said."))["category"] == "other"
+
+
+@pytest.mark.parametrize(
+    ("headline", "credited"),
+    [
+        ("Live Updates: 1,000 North Korean troops killed in Kursk", False),
+        ("General Staff: Russia has lost 1,950 troops in the past day", True),
+    ],
+)
+def test_a_headline_label_is_not_a_source(figures, headline, credited):
+    row = one_row(figures(headline, outlet="Daily Example"))
+    assert (row["claimant"] != "Daily Example") == credited
