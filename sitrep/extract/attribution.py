@@ -704,7 +704,9 @@ class ArticleContext:
                     if inner is not None and inner.kind == "person":
                         around = self._np_tokens(head, keep_prep=True)
                         country = inner.country or self._country_in(around)
-                        return Source(inner.raw, inner.name, country, cue, inner.kind)
+                        # the words used are the title and the name: "The foreign secretary, Hannah Cole"
+                        raw = self.doc[min(t.i for t in around):child.right_edge.i + 1].text.rstrip(" ,")
+                        return Source(raw, inner.name, country, cue, inner.kind)
         np_tokens = self._np_tokens(head, keep_prep=head.pos_ == "NOUN")
         if left_only:
             np_tokens = [t for t in np_tokens if t.i <= head.i]
@@ -825,7 +827,8 @@ class ArticleContext:
                         name = self.names.person(person)
                         return Source(raw, f"{head.lower_} of {name}", country or self._country_of_person(name), cue, "body")
             owner_tokens = [t for t in np_tokens if t.ent_type_ in {"GPE", "NORP"}]
-            rest = [t.text for t in np_tokens if t not in owner_tokens and t.dep_ not in {"det", "case"}]
+            # the name is the phrase up to its noun: "Russia’s embassy in London" -> "Russian embassy"
+            rest = [t.text for t in np_tokens if t not in owner_tokens and t.dep_ not in {"det", "case"} and t.i <= head.i]
             place = self.names.aliases.place(country) if country else None
             name = " ".join(([place.demonym] if place and owner_tokens else []) + rest) or clean_name(raw)
             return Source(raw, name, country, cue, "body")

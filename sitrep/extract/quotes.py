@@ -82,6 +82,10 @@ def _classify(text: str, i: int, open_families: list[str]) -> tuple[str, str] | 
         single_open = "single" in open_families
         if c == "‘":
             return "open", "single"
+        if c == "’" and before.isspace():
+            if after.isdigit() or single_open:
+                return None  # ’90s, ’em: an elision, never a closing mark after a space
+            return ("open", "single") if after.isalpha() else None  # an opening mark curled the wrong way
         if c == "’":
             if before in "sS" and after == " " and single_open and _closing_single_follows(text, i + 1):
                 return None  # "soldiers’ families" inside a single-quoted quote that closes later

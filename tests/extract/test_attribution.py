@@ -268,3 +268,9 @@ def test_title_running_into_a_name_is_not_a_separate_unnamed_role(source_of):
     )
     found = source_of(text, "Talks cannot take place under bombs")
     assert (found.name, found.country) == ("Jean Morel", "France")
+
+
+def test_apposition_keeps_title_and_name_as_written(source_of):
+    text = "The foreign secretary, Hannah Cole, said Britain would not accept ‘business as usual’."
+    found = source_of(text, "business as usual")
+    assert (found.name, found.raw) == ("Hannah Cole", "The foreign secretary, Hannah Cole")

@@ -228,3 +228,13 @@ def test_cluster_joins_a_reworded_translation_of_the_same_speaker_only():
     out = cluster_quotes(frame)
     assert out.quote_cluster[0] == out.quote_cluster[1]
     assert out.cluster_size[0] == 3  # the third is the same words with an unknown speaker
+
+
+def test_elisions_after_a_space_never_close_a_single_quote():
+    text = "‘The claims about our soldiers’ role are lies, and the ’90s are over,’ Cole said."
+    assert quoted(text) == ["The claims about our soldiers’ role are lies, and the ’90s are over"]
+
+
+def test_british_style_single_marks_with_nested_double_marks():
+    text = "‘We won’t accept “business as usual”,’ Cole told MPs."
+    assert quoted(text) == ["We won’t accept “business as usual”"]
