@@ -888,14 +888,20 @@ class ArticleContext:
         return None
 
     def _generic_plural(self, head: Token, raw: str, country: str, cue: str) -> Source:
-        """'South Korean officials': the body their sentence names, else the plural as written."""
-        for ent in head.sent.ents:
-            if (
-                ent.label_ == "ORG" and ent.end <= head.i and not self._is_media_text(ent.text)
-                and not self._in_quote(ent.start_char) and ent.start_char >= self._paragraph(head.idx)[0]
-            ):
-                body = self._body_source(ent[-1], ent.text, country, cue)
-                return Source(raw, body.name, body.country or country, cue, "body")
+        """'South Korean officials': the body their phrase or sentence names, else the plural as
+        written. 'Officials at the Pentagon' and 'After a meeting of the Security Council, officials
+        said' name it; a body of another country does not."""
+        own = [e for c in head.children if c.dep_ == "prep" and c.lower_ in {"at", "from", "of", "in"}
+               for g in c.children if g.dep_ == "pobj" for e in [self._ent_of.get(g.i)] if e is not None]
+        before = [e for e in head.sent.ents if e.end <= head.i and e.start_char >= self._paragraph(head.idx)[0]]
+        for ent in own + before:
+            if ent.label_ != "ORG" or self._is_media_text(ent.text) or self._in_quote(ent.start_char):
+                continue
+            body = self._body_source(ent[-1], ent.text, "", cue)
+            if country and body.country and body.country != country:
+                continue
+            body = self._body_source(ent[-1], ent.text, country, cue)
+            return Source(raw, body.name, body.country or country, cue, "body")
         if head.lemma_.lower() == "authority" and country:
             return Source(raw, self._government_of(country) or clean_name(raw), country, cue, "body")
         return Source(raw, clean_name(raw), country, cue, "role")

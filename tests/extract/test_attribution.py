@@ -274,3 +274,13 @@ def test_apposition_keeps_title_and_name_as_written(source_of):
     text = "The foreign secretary, Hannah Cole, said Britain would not accept ‘business as usual’."
     found = source_of(text, "business as usual")
     assert (found.name, found.raw) == ("Hannah Cole", "The foreign secretary, Hannah Cole")
+
+
+def test_officials_of_a_named_body(source_of):
+    text = "Officials at the Federal Security Service called the raid “a provocation”."
+    assert speaker(source_of(text, "a provocation")) == "Federal Security Service"
+
+
+def test_officials_are_not_credited_to_a_body_of_another_country(source_of):
+    text = "After talks with the Kremlin, Polish officials called the offer “unacceptable”."
+    assert speaker(source_of(text, "unacceptable")) == "Polish officials"
