@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -85,10 +86,22 @@ def freshness(folder: Path) -> str:
 
 # ------------------------------------------------------------------------------------ memo
 
+_FRAME_KEYS: dict[int, tuple] = {}
+
+
 def _frame_key(frame: pd.DataFrame) -> tuple:
-    # Rows are named by their index labels (filters keep them), so columns, length and a hash of the
-    # labels identify a subset of a table without hashing its contents.
-    return (tuple(frame.columns), len(frame), hash(frame.index.to_numpy().tobytes()))
+    """A content hash of ``frame``, computed once per frame object.
+
+    Memoised results are shared objects, so most frames a page passes in were hashed on an earlier
+    rerun. An article's text is stood for by its ``content_hash`` column when the frame has one.
+    """
+    key = _FRAME_KEYS.get(id(frame))
+    if key is None:
+        hashed = frame.drop(columns=["text"]) if "content_hash" in frame.columns else frame
+        key = (tuple(frame.columns), len(frame), int(pd.util.hash_pandas_object(hashed, index=True).sum()))
+        _FRAME_KEYS[id(frame)] = key
+        weakref.finalize(frame, _FRAME_KEYS.pop, id(frame), None)
+    return key
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)

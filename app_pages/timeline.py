@@ -52,23 +52,27 @@ if window is not None:
     whole = st.toggle("Whole period", key="full", bind="query-params",
                       help="The chart opens on the busiest period; this shows every event.")
 if window is not None and not whole:
-    inside = timeline[(timeline["end"] > window[0]) & (timeline["start"] < window[1])]
+    inside = _chrome.memo(views.events_in_window, timeline, window)
     st.caption(
         f"Showing {window[0]:%b %d, %Y} – {window[1]:%b %d, %Y}: {len(inside):,} of "
         f"{len(timeline):,} events. Switch on *Whole period* for the other {len(timeline) - len(inside):,}."
     )
     timeline = inside
-CHART_COLUMNS = ["event_id", "lane", "start", "end", "precision", "date_label", "event_type", "actor",
+CHART_COLUMNS = ["event_id", "lane", "row", "row_order", "start", "end", "precision", "date_label", "event_type", "actor",
                  "summary", "reported_by", "source"]
 
 
-def timeline_chart_spec(n_lanes: int, domain: tuple[str, str] | None) -> dict:
+def timeline_chart_spec(n_rows: int, domain: tuple[str, str] | None) -> dict:
     """The lane chart's Vega-Lite spec without data (built once per shape, reused every rerun)."""
     x_scale = alt.Scale(domain=list(domain)) if domain else alt.Scale(padding=12)
     x_axis = alt.Axis(format="%b %d" if domain else "%b %Y", labelAngle=0, grid=True, title=None)
     base = alt.Chart().encode(
-        y=alt.Y("lane:N", title=None, sort=alt.EncodingSortField("start", op="min"),
-                axis=alt.Axis(labelLimit=280, labelFontSize=12)),
+        # One row per (lane, slot): events at the same time in one lane sit on rows of their own;
+        # only a lane's first row is labelled.
+        y=alt.Y("row:N", title=None, sort=alt.EncodingSortField("row_order", op="min"),
+                axis=alt.Axis(labelLimit=280, labelFontSize=12, ticks=False, labelOverlap=False,
+                              labelExpr=f"split(datum.label, '{views.ROW_SEPARATOR}')[1] == '0'"
+                                        f" ? split(datum.label, '{views.ROW_SEPARATOR}')[0] : ''")),
         color=alt.Color("event_type:N", title="Type", scale=alt.Scale(scheme="tableau10"),
                         legend=alt.Legend(orient="top", direction="horizontal", columns=6)),
         tooltip=[
@@ -80,23 +84,26 @@ def timeline_chart_spec(n_lanes: int, domain: tuple[str, str] | None) -> dict:
     )
     # Month-precision events are bars over the whole month; day events are dots sized by reports.
     months = base.transform_filter(alt.datum.precision == "month").mark_bar(
-        height=14, opacity=0.55, cornerRadius=3, clip=True
+        height=10, opacity=0.6, cornerRadius=3, clip=True
     ).encode(x=alt.X("start:T", scale=x_scale, axis=x_axis), x2="end:T").add_params(
         alt.selection_point(name="pick_month", fields=["event_id"], on="click"))
     days = base.transform_filter(alt.datum.precision == "day").mark_point(
         filled=True, opacity=0.95, stroke="white", strokeWidth=1, clip=True
     ).encode(
         x=alt.X("start:T", scale=x_scale, axis=x_axis),
-        size=alt.Size("reported_by:Q", scale=alt.Scale(range=[110, 420]), legend=None),
+        size=alt.Size("reported_by:Q", scale=alt.Scale(range=[90, 300]), legend=None),
     ).add_params(alt.selection_point(name="pick_day", fields=["event_id"], on="click"))
-    return alt.layer(months, days).properties(height=max(180, 34 * n_lanes + 40)).to_dict()
+    return alt.layer(months, days).properties(height=max(160, 24 * n_rows + 40)).to_dict()
 
 
 if timeline.empty:
     st.info("No dated events match these filters.", icon=":material/filter_alt_off:")
 else:
     domain = (window[0].isoformat(), window[1].isoformat()) if window is not None and not whole else None
-    spec = _chrome.memo(timeline_chart_spec, timeline["lane"].nunique(), domain)
+    start, end = (window if domain else (timeline["start"].min(), timeline["end"].max()))
+    slots = _chrome.memo(views.pack_lanes, timeline, min_gap=(end - start) / 60)
+    timeline = timeline.join(_chrome.memo(views.lane_rows, timeline, slots))
+    spec = _chrome.memo(timeline_chart_spec, timeline["row"].nunique(), domain)
     st.vega_lite_chart(timeline[CHART_COLUMNS], spec, width="stretch", key="timeline_chart",
                        on_select=_on_select, selection_mode=["pick_month", "pick_day"])
 

@@ -468,6 +468,51 @@ def timeline_events(
     return out.sort_values(["start", "lane"], ignore_index=True)
 
 
+def pack_lanes(timeline: pd.DataFrame, *, min_gap: pd.Timedelta, max_slots: int = 4) -> pd.Series:
+    """A slot (0, 1, ...) per event so that events sharing a lane and time do not cover each other.
+
+    Greedy interval packing per lane: each event (at least ``min_gap`` wide, the width of a dot on
+    screen) takes the first slot that is free at its start. Slots stop at ``max_slots`` so that a
+    crowded lane cannot make the chart arbitrarily tall; the last slot then overlaps.
+    """
+    slots = pd.Series(0, index=timeline.index, dtype="int64")
+    for _, lane in timeline.sort_values("start").groupby("lane", sort=False):
+        free_from: list[pd.Timestamp] = []
+        for index, start, end in zip(lane.index, lane["start"], lane["end"]):
+            end = max(end, start + min_gap)
+            slot = next((i for i, t in enumerate(free_from) if t <= start), len(free_from))
+            slot = min(slot, max_slots - 1)
+            if slot == len(free_from):
+                free_from.append(end)
+            else:
+                free_from[slot] = max(free_from[slot], end) if slot == max_slots - 1 else end
+            slots[index] = slot
+    return slots
+
+
+def events_in_window(timeline: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp]) -> pd.DataFrame:
+    """The timeline rows that overlap ``window`` (start inclusive, end exclusive)."""
+    return timeline[(timeline["end"] > window[0]) & (timeline["start"] < window[1])]
+
+
+ROW_SEPARATOR = "\u2063"  # invisible: joins lane and slot into one axis value, split again for labels
+
+
+def lane_rows(timeline: pd.DataFrame, slots: pd.Series) -> pd.DataFrame:
+    """Chart rows: one per (lane, slot) actually used, lanes in order of their first event.
+
+    Columns ``row`` (``lane`` + :data:`ROW_SEPARATOR` + slot, the y value) and ``row_order`` (its
+    rank). A lane with one slot takes one row; a crowded lane takes as many rows as it needs.
+    """
+    first = timeline.groupby("lane")["start"].transform("min")
+    lane_rank = first.rank(method="dense").astype(int)
+    order = lane_rank * 100 + slots
+    return pd.DataFrame({
+        "row": timeline["lane"] + ROW_SEPARATOR + slots.astype(str),
+        "row_order": order.rank(method="dense").astype(int),
+    }, index=timeline.index)
+
+
 def event_descriptions(timeline: pd.DataFrame) -> dict[str, str]:
     """event_id -> ``Oct 18, 2024 · actor · summary``, for the event picker."""
     return {

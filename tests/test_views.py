@@ -273,3 +273,33 @@ def test_main_subject_is_the_most_named_group_and_filters_like_with_like():
 def test_newest_publication_ignores_undated_articles():
     assert views.newest_publication(make_tables()["articles"]) == "Nov 2, 2024"
     assert views.newest_publication(make_tables()["articles"].iloc[2:]) == ""
+
+
+def test_pack_lanes_separates_overlapping_events_within_a_lane_only():
+    day = pd.Timedelta(days=1)
+    frame = pd.DataFrame({
+        "lane": ["A", "A", "A", "B", "A"],
+        "start": pd.to_datetime(["2024-10-01", "2024-10-01", "2024-10-20", "2024-10-01", "2024-10-02"]),
+    })
+    frame["end"] = frame["start"] + day
+    slots = views.pack_lanes(frame, min_gap=3 * day, max_slots=2)
+    assert list(slots) == [0, 1, 0, 0, 1]  # the 5th overlaps both and is capped in the last slot
+    assert list(views.pack_lanes(frame, min_gap=day)) == [0, 1, 0, 0, 0]
+
+
+def test_lane_rows_give_each_lane_only_the_rows_it_uses_in_first_event_order():
+    frame = pd.DataFrame({
+        "lane": ["Late", "Early", "Early"],
+        "start": pd.to_datetime(["2024-10-05", "2024-10-01", "2024-10-01"]),
+    })
+    rows = views.lane_rows(frame, pd.Series([0, 0, 1]))
+    assert list(rows["row"].str.split(views.ROW_SEPARATOR).str[0]) == ["Late", "Early", "Early"]
+    assert list(rows["row_order"]) == [3, 1, 2]
+    assert rows["row"].nunique() == 3
+
+
+def test_events_in_window_keeps_overlapping_events():
+    tables = make_tables()
+    timeline = views.timeline_events(tables["events"], tables["articles"])
+    inside = views.events_in_window(timeline, (pd.Timestamp("2024-10-10"), pd.Timestamp("2024-10-31")))
+    assert list(inside["event_id"]) == ["a:e:0"]
