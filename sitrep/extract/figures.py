@@ -30,6 +30,7 @@ word lists are grammar and the general vocabulary of armed conflict.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
 
@@ -248,7 +249,9 @@ def _measured_noun(number_head: Token) -> Token | None:
     else:
         return None
     subject = _subject_of(verb)
-    measuring = _lemma(verb) in MEASURE_VERBS or _lemma(verb) == "be"
+    if subject is None and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        subject = verb.head  # "Russian forces in the area, estimated at 50,000, ..."
+    measuring = _lemma(verb) in MEASURE_VERBS or _lemma(verb) in ESTIMATE_AT_LEMMAS or _lemma(verb) == "be"
     for candidate in [*objects, *([subject] if subject is not None else [])]:
         if _lemma(candidate) in MEASURE_NOUNS or (candidate in objects or measuring) and _noun_category(candidate):
             return candidate
@@ -625,6 +628,8 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
                     return claim
             if _is_cue_verb(node):
                 subject = _subject_of(node)
+                if node.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass", "agent"} for c in node.children):
+                    subject = None  # "forces, estimated at 50,000": a bare participle says nothing of who
                 if subject is None:
                     # "South Korean intelligence claims that ..." parsed as a verb with its owner
                     # hanging as a compound
@@ -914,8 +919,11 @@ def _what_is_counted(number_head: Token, mention: NumberMention, ctx: ArticleCon
         # of which 80 were shot down": the same kind as the figure just counted in the sentence
         earlier = [r for r in previous if r["number_start"] >= number_head.sent.start_char]
         if earlier:
-            category = earlier[-1]["category"]
-            inherited_subject = earlier[-1]["subject"] if elided else ""
+            # of several, the one of the same order of magnitude: "1,500 special forces were moved
+            # on four ships, with 1,500 more to follow"
+            source = min(reversed(earlier), key=lambda r: abs(math.log10(max(r["value"], 1) / max(mention.value, 1))))
+            category = source["category"]
+            inherited_subject = source["subject"] if elided else ""
     return category, inherited_subject, noun, phrase_head
 
 
@@ -975,7 +983,13 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
     start, end = min(start, mention.start), max(end, mention.end)
     # the date of an "according to X" claim is not stated by the verb it hangs from
     according = claim is not None and claim.source.cue == "according_to"
-    anchors = [] if according else [cue_token] if cue_token is not None else clause_verbs
+    if according:
+        anchors: list[Token] = []
+    elif cue_token is not None:
+        # the reporting chain: "the ministry said Thursday it believes ..." is dated by "said"
+        anchors = [cue_token, *(t for t in _ancestors(cue_token) if _is_cue_verb(t))]
+    else:
+        anchors = clause_verbs
     as_of, precision, basis = as_of_date(number_head.sent, anchors, article.published)
     return {
         "figure_id": f"{article.article_id}:f:{mention.start}",

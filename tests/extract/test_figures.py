@@ -448,3 +448,19 @@ def test_populations_are_not_figures_but_the_displaced_are(figures):
 def test_a_headline_label_is_not_a_source(figures, headline, credited):
     row = one_row(figures(headline, outlet="Daily Example"))
     assert (row["claimant"] != "Daily Example") == credited
+
+
+def test_more_of_the_same_takes_the_figure_of_the_same_size(figures):
+    frame = figures("The agency said 1,500 special forces were moved on four ships, with 1,500 more to follow.")
+    assert frame[frame["value"] == 1_500]["category"].tolist() == ["troops", "troops"]
+
+
+def test_estimated_at(figures):
+    row = one_row(figures("Russian forces in the area, estimated at 50,000, are massing for an assault.",
+                          outlet="Daily Example"))
+    assert (row["category"], row["claimant"]) == ("troops", "Daily Example")
+
+
+def test_as_of_from_the_outer_reporting_verb(figures):
+    frame = figures("The defense ministry said Thursday it believes the North has sent about 3,000 troops so far.")
+    assert (one_row(frame)["as_of"], one_row(frame)["as_of_basis"]) == ("2024-11-14", "text")
