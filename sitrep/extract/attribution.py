@@ -219,6 +219,10 @@ class ArticleContext:
             i += 1
         return self.doc[i] if i < len(self.doc) else None
 
+    def in_quote(self, char: int) -> bool:
+        """Whether ``char`` lies inside quoted words (scare quotes included)."""
+        return self._in_quote(char)
+
     def _in_quote(self, char: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, char) - 1
         return i >= 0 and self._quoted[i][0] <= char < self._quoted[i][1]

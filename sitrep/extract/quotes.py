@@ -32,9 +32,9 @@ import pandas as pd
 from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
-from sitrep import schema
+from sitrep import dates, schema
 from sitrep.article import Article
-from sitrep.extract.attribution import ArticleContext, Source
+from sitrep.extract.attribution import CUE_LEMMAS, ArticleContext, Source
 
 OPENING = {"“": "double", "«": "double", "„": "double", "‘": "single", "‹": "single", "‚": "single"}
 CLOSING = {"”": "double", "»": "double", "’": "single", "›": "single"}
@@ -97,6 +97,8 @@ def _classify(text: str, i: int, open_families: list[str]) -> tuple[str, str] | 
                 return "close", "single"
             return None
         # straight apostrophe
+        if before in "sS" and after == " " and single_open and _closing_single_follows(text, i + 1):
+            return None  # 'the soldiers' families deserve answers,' inside a straight-quoted quote
         if single_open and not before.isspace() and not _is_word_char(after):
             return "close", "single"
         if (before.isspace() or before in "([{—–-:\"“") and (after.isalnum()):
@@ -120,7 +122,7 @@ def _closing_single_follows(text: str, start: int) -> bool:
     """Another ’ later in the paragraph that can only be a closing mark (after punctuation)."""
     end = text.find("\n", start)
     rest = text[start:len(text) if end < 0 else end]
-    return re.search(r"[.,!?;…]’", rest) is not None
+    return re.search(r"[.,!?;…]['’]", rest) is not None
 
 
 def _sentence_end_after(text: str, start: int, limit: int) -> int:
@@ -302,25 +304,31 @@ def _sentence_bounds(ctx: ArticleContext, start: int, end: int) -> tuple[int, in
     return max(min(first, start), line_start), min(max(last, end), line_end)
 
 
-def _date_said(text: str, sent_start: int, sent_end: int, quote: QuoteSpan, published) -> tuple[str, str]:
-    """The date the attribution clause gives ("he said on November 7"), outside the quoted words."""
-    from sitrep import dates  # imported here so quotes work while the dates module evolves
+def _date_said(ctx: ArticleContext, sent_start: int, sent_end: int, published) -> tuple[str, str]:
+    """The date the attribution gives ("he said on November 7"), outside any quoted words.
 
-    clause = text[sent_start:sent_end]
-    best: tuple[int, str, str] | None = None
-    q0 = quote.open_at if quote.open_at >= 0 else quote.start
-    q1 = (quote.close_at + 1) if quote.close_at >= 0 else quote.end
-    for mention in dates.find_date_mentions(clause):
+    Only a date the parse attaches to a cue verb ("said on Tuesday", "told reporters Monday") or to
+    no verb at all counts: "..., referring to the attack on March 3" dates the attack, not the
+    remark.
+    """
+    best: tuple[int, int, str, str] | None = None
+    for mention in dates.find_date_mentions(ctx.text[sent_start:sent_end]):
         m0, m1 = sent_start + mention.start, sent_start + mention.end
-        if m0 < q1 and m1 > q0:
-            continue  # a date inside the quote is what was said, not when
+        if ctx.in_quote(m0):
+            continue  # a date inside a quote is what was said, not when
+        tokens = ctx.tokens_between(m0, m1)
+        if not len(tokens):
+            continue
+        verb = next((t for t in tokens[0].ancestors if t.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and verb.lemma_.lower() not in CUE_LEMMAS:
+            continue
         resolved = dates.resolve_mention(mention, published)
         if resolved is None:
             continue
-        distance = min(abs(m0 - q1), abs(q0 - m1))
-        if best is None or distance < best[0]:
-            best = (distance, resolved.date, resolved.precision)
-    return (best[1], best[2]) if best else ("", "")
+        rank = (0 if verb is not None else 1, abs(m0 - sent_start))
+        if best is None or rank < best[:2]:
+            best = (*rank, resolved.date, resolved.precision)
+    return (best[2], best[3]) if best else ("", "")
 
 
 def _stands_alone(text: str, span: QuoteSpan) -> bool:
@@ -353,7 +361,7 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
             if len(gap) <= CONTINUATION_GAP and gap.count("\n") <= 1:
                 source = previous[1]  # “...,” he said. “More words.” -> the same speaker
         sent_start, sent_end = _sentence_bounds(ctx, span.start, span.end)
-        date_said, precision = _date_said(text, sent_start, sent_end, span, article.published)
+        date_said, precision = _date_said(ctx, sent_start, sent_end, article.published)
         rows.append({
             "quote_id": f"{article.article_id}:q:{span.start}",
             "article_id": article.article_id,

@@ -238,3 +238,14 @@ def test_elisions_after_a_space_never_close_a_single_quote():
 def test_british_style_single_marks_with_nested_double_marks():
     text = "‘We won’t accept “business as usual”,’ Cole told MPs."
     assert quoted(text) == ["We won’t accept “business as usual”"]
+
+
+def test_a_date_attached_to_another_verb_is_not_when_it_was_said(quotes_of):
+    text = "“It was a massacre,” Mayor Ana Petric said, referring to the strike on March 3."
+    rows = quotes_of(text, published=dt.date(2025, 3, 20))
+    assert rows.date_said.tolist() == [""]
+
+
+def test_plural_possessive_inside_straight_single_marks():
+    text = "'The soldiers' families deserve answers,' said Olena Marchuk."
+    assert quoted(text) == ["The soldiers' families deserve answers"]
