@@ -29,8 +29,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-QUALIFIERS = ("exact", "approx", "at_least", "up_to", "as_many_as", "over", "range")
-
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
           "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
@@ -49,6 +47,7 @@ _FIRST_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _WORD_NUMBER = (
     rf"(?:an?\s+(?:hundred|thousand|million|billion|dozen)\b|(?:{_FIRST_WORD})\b)"
     rf"(?:(?:[\s\-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+)(?:{_WORD})\b)*"
+    r"(?![-‐‑][A-Za-z])"  # "two-thirds", "three-day", "one-off" are not counts
 )
 # "11,000", "11 000" (non-breaking or thin space), "1.5", "12k", "1.5 million", "10 thousand".
 # A number glued to letters ("155mm", "4th", "T90") is not matched at all.

@@ -199,3 +199,8 @@ def test_plus_written_after_the_number_is_part_of_it():
     found = only("5,000+ drones")
     assert (found.text, found.qualifier, found.low) == ("5,000+", "over", 5_000)
     assert only("10,000-plus troops").text == "10,000-plus"
+
+
+@pytest.mark.parametrize("text", ["two-thirds of the troops", "a three-day visit", "a one-off payment"])
+def test_word_numbers_glued_to_a_word_are_not_counts(text):
+    assert find_numbers(text) == []
