@@ -49,13 +49,15 @@ with chart_col:
     if points.empty:
         st.info(f"No dated {category} figures match these filters.", icon=":material/filter_alt_off:")
     else:
+        # Only the qualifiers present, so the legend stays short enough to read beside the chart.
+        present = [q for q in QUALIFIER_SHAPES if q in set(points["qualifier_label"])]
         y_scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=True, nice=True)
         ticks = views.log_ticks(points["value"].min(), points["value"].max()) if log_scale else alt.Undefined
         y_axis = alt.Axis(format=",~f", title="Number", values=ticks)
         x = alt.X("as_of_date:T", title="As of", scale=alt.Scale(padding=24),
                   axis=alt.Axis(format="%b %d, %Y", labelAngle=0, tickCount=6))
         colour = alt.Color("claimant:N", title="Claimant", scale=alt.Scale(scheme="tableau10"),
-                           legend=alt.Legend(orient="right", labelLimit=260))
+                           legend=alt.Legend(orient="right", labelLimit=260, symbolLimit=16))
         tooltip = [
             alt.Tooltip("claimant:N", title="Claimant"), alt.Tooltip("label:N", title="Figure"),
             alt.Tooltip("as_of_label:N", title="As of"), alt.Tooltip("subject:N", title="Subject"),
@@ -68,12 +70,13 @@ with chart_col:
         marks = base.mark_point(size=170, opacity=0.9, filled=True).encode(
             y=alt.Y("value:Q", scale=y_scale, axis=y_axis),
             shape=alt.Shape("qualifier_label:N", title="Qualifier",
-                            scale=alt.Scale(domain=list(QUALIFIER_SHAPES),
-                                            range=list(QUALIFIER_SHAPES.values())),
-                            legend=alt.Legend(orient="right", symbolFillColor="#666",
+                            scale=alt.Scale(domain=present, range=[QUALIFIER_SHAPES[q] for q in present]),
+                            legend=alt.Legend(orient="right", columns=2, symbolFillColor="#666",
                                               symbolStrokeColor="#666")),
         )
-        chart = alt.layer(bounds, marks).properties(height=400, title=TITLES[category])
+        chart = alt.layer(bounds, marks).properties(
+            # Tall enough for the legends beside it: up to 16 claimants plus the qualifiers.
+            height=max(380, 26 * min(points["claimant"].nunique(), 16) + 140), title=TITLES[category])
         st.altair_chart(chart, width="stretch", key="estimates_chart")
     undated = _chrome.memo(views.undated_figures, shown["figures"], all_tables["articles"], category=category)
     if undated:
