@@ -127,6 +127,7 @@ MODAL_WORDS = frozenset("could may might would will 'll can shall".split())
 MODIFIER_DEPS = frozenset("nummod quantmod nmod compound amod appos advmod".split())
 # Children that carry a separate clause or aside; they are cut from the evidence span.
 ASIDE_DEPS = frozenset("relcl advcl conj cc parataxis appos".split())
+CLAUSE_DEPS = frozenset("relcl advcl parataxis".split())
 PRONOUNS = frozenset("he she they it we i him her them".split())
 LEADING_QUANTIFIERS = re.compile(r"^(?:some|several|many|a few|few|various|other|certain)\s+", re.I)
 
@@ -652,7 +653,7 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
         elif node.pos_ == "NOUN" and _lemma(node) in CLAIM_NOUNS and node is not number_head:
             owner = _owner_of_claim(node)
             if owner is not None:
-                return _Claim(_source_for(owner, ctx, _lemma(node)), None)
+                return _Claim(_source_for(owner, ctx, _lemma(node)), node)
     if fallback is None:
         trailing = _trailing_attribution(number_head, chain)
         if trailing is not None:
@@ -789,10 +790,11 @@ def evidence_span(number_tokens: list[Token], top: Token, claimant_head: Token |
     first, last = subtree[0].i, subtree[-1].i
     path = {t.i for n in number_tokens for t in [n, *_ancestors(n)]} | {top.i}
     for token in subtree:
-        if token.i not in path:
-            continue
+        # on the path from the number up, every aside goes; elsewhere only clauses (a list such as
+        # "artillery, missiles, and other equipment" stays whole)
+        asides = ASIDE_DEPS if token.i in path else CLAUSE_DEPS
         for child in token.children:
-            if child.dep_ not in ASIDE_DEPS:
+            if child.dep_ not in asides:
                 continue
             ids = {t.i for t in child.subtree}
             if ids & keep or ids & path:

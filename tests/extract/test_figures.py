@@ -464,3 +464,18 @@ def test_estimated_at(figures):
 def test_as_of_from_the_outer_reporting_verb(figures):
     frame = figures("The defense ministry said Thursday it believes the North has sent about 3,000 troops so far.")
     assert (one_row(frame)["as_of"], one_row(frame)["as_of_basis"]) == ("2024-11-14", "text")
+
+
+def test_evidence_drops_relative_clauses_anywhere_but_keeps_lists(figures):
+    text = "He added that the first unit of 2,600 soldiers is en route to Kursk, where Ukraine has a stronghold."
+    row = one_row(figures(text))
+    assert text[row["start"]:row["end"]] == "He added that the first unit of 2,600 soldiers is en route to Kursk"
+    text = "The agency reported that the North shipped over 13,000 containers of artillery, missiles, and other equipment."
+    row = one_row(figures(text))
+    assert text[row["start"]:row["end"]].endswith("missiles, and other equipment")
+
+
+def test_evidence_of_a_claim_noun_holds_its_owner(figures):
+    text = "This follows South Korean intelligence claims that the North has sent 1,500 troops to Russia."
+    row = one_row(figures(text))
+    assert text[row["start"]:row["end"]].startswith("South Korean intelligence claims")
