@@ -26,7 +26,7 @@ headings = _chrome.memo(views.article_headings, all_tables["articles"])
 published = dict(zip(all_tables["articles"]["article_id"], all_tables["articles"]["published"]))
 
 query = st.text_input("Search quotes", key="q", bind="query-params",
-                      placeholder='e.g. escalation, "serious threat", Zelensky', icon=":material/search:")
+                      placeholder='e.g. ceasefire, "red line", minister', icon=":material/search:")
 filters = st.columns(3)
 with filters[0]:
     speakers = _chrome.url_multiselect("Speaker", _chrome.memo(views.distinct_values, quotes, "speaker"), key="speaker")

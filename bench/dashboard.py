@@ -31,7 +31,7 @@ from sitrep.search import build_index, search_quotes  # noqa: E402
 from sitrep.tables import data_dir, load_tables  # noqa: E402
 
 PAGES = ("overview", "timeline", "estimates", "search", "reader")
-QUERIES = ("threat", "stereotype", '"serious threat"', "Zelenskyy troops", "escalation security", "")
+QUERIES = ("threat", "soldiers", '"we will"', "minister troops", "weapons security", "")
 RERUN_TARGET_MS = 300.0
 SEARCH_TARGET_MS = 100.0
 

@@ -1,8 +1,8 @@
 """Quote search: one query box that forgives case, accents and spelling variants.
 
 A query is words and ``"quoted phrases"``. Every word and phrase must match (AND). Words match a
-quote's words after case and accent folding, by shared stem (``stereotype`` finds
-``stereotypical``), by prefix of the stem, or by close spelling (``Zelenskyy`` finds ``Zelensky``);
+quote's words after case and accent folding, by shared stem (``diplomat`` finds
+``diplomatic``), by prefix of the stem, or by close spelling (``Kowalsky`` finds ``Kowalski``);
 words also match the speaker's name. Phrases match the folded quote text exactly, with any run of
 spaces standing for any whitespace. Matches are reported as character spans into the original quote
 text so the page can highlight them (see :mod:`sitrep.highlight`).

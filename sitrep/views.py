@@ -185,7 +185,7 @@ def apply_global_filters(
 def filter_rows(frame: pd.DataFrame, **wanted: Iterable[str]) -> pd.DataFrame:
     """Rows whose column value is among the wanted values, for each non-empty keyword.
 
-    ``filter_rows(events, actor=["Russia"], event_type=[])`` keeps Russia's events of any type.
+    ``filter_rows(events, actor=["Freedonia"], event_type=[])`` keeps Freedonia's events of any type.
     """
     keep = pd.Series(True, index=frame.index)
     for column, values in wanted.items():
@@ -359,7 +359,7 @@ _NAME_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 
 
 def main_subject(figures: pd.DataFrame, *, category: str = "troops") -> str:
-    """The named group most figures of ``category`` count (``North Korean``), or ``""``.
+    """The named group most figures of ``category`` count (``Freedonian``), or ``""``.
 
     Counts each run of capitalised words in the ``subject`` column (one vote per figure); a corpus
     about one force's deployment names that force more than any other. Generic subjects
@@ -377,7 +377,7 @@ def main_subject(figures: pd.DataFrame, *, category: str = "troops") -> str:
 def about_subject(figures: pd.DataFrame, subject: str, *, category: str = "troops") -> pd.DataFrame:
     """Figures of ``category`` that count ``subject`` or name no group at all (``troops``).
 
-    A figure naming another group (``Russian troops`` when the subject is ``North Korean``) is left
+    A figure naming another group (``Sylvanian troops`` when the subject is ``Freedonian``) is left
     out, so the "where sources disagree" line compares like with like.
     """
     subset = figures[figures["category"] == category]
@@ -389,7 +389,7 @@ def about_subject(figures: pd.DataFrame, subject: str, *, category: str = "troop
 
 
 def disagreement_line(estimates: pd.DataFrame, *, limit: int = 5) -> str:
-    """``NIS: 1,500 on Oct 18, 2024 · Zelensky: up to 100,000 on Nov 19, 2024 · …`` or ``""``.
+    """``Defence ministry: 1,500 on Oct 18, 2024 · President: up to 100,000 on Nov 19, 2024 · …``.
 
     Takes :func:`claimant_estimates` output. Returns the empty string unless at least two claimants'
     latest figures differ, because "where sources disagree" with one voice is not a disagreement.
