@@ -232,8 +232,9 @@ def _measured_noun(number_head: Token) -> Token | None:
     toll rose to 52", "the total number of troops is 11,000", "the casualty rate reached 559,
     before increasing to 952"."""
     head = number_head.head
-    if number_head.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in MEASURE_NOUNS:
-        return head.head  # "a total of 10,000"
+    if number_head.dep_ == "pobj" and head.lower_ == "of" and (
+            _lemma(head.head) in MEASURE_NOUNS or head.head.pos_ == "NOUN" and _noun_category(head.head)):
+        return head.head  # "a total of 10,000", "a force of 10,000"
     if number_head.dep_ == "pobj" and head.lower_ in {"at", "to", "by"}:
         verb = head.head
         if verb.pos_ in {"ADJ", "ADV"} and verb.head.pos_ in {"VERB", "AUX"}:

@@ -479,3 +479,17 @@ def test_evidence_of_a_claim_noun_holds_its_owner(figures):
     text = "This follows South Korean intelligence claims that the North has sent 1,500 troops to Russia."
     row = one_row(figures(text))
     assert text[row["start"]:row["end"]].startswith("South Korean intelligence claims")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("North Korean troops, numbering about 11,000, have arrived in Kursk.", "troops"),
+        ("Pyongyang has assembled a force of 10,000 near the border, the official said.", "troops"),
+        ("The strike caused the deaths of 12 civilians.", "casualties"),
+        ("North Korea has sent 3,000 North Koreans to fight in Ukraine, officials said.", "troops"),
+        ("Ukraine says it killed 30 North Koreans in a single assault.", "casualties"),
+    ],
+)
+def test_more_ways_to_count_people(figures, text, category):
+    assert one_row(figures(text))["category"] == category
