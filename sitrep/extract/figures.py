@@ -6,25 +6,38 @@ it, how (reported, confirmed, projected, denied, disputed) and as of when.
 
 How each column is found, on the spaCy parse:
 
-* ``subject``/``category``: the noun the number modifies (``nummod``), looked through container
-  nouns ("13,000 containers of artillery", "200,000 rounds of shells") and partitives ("11,000 of
-  the troops"). The category comes from that noun's lemma (troops, munitions, equipment, people)
-  and, for people, from the verb that governs them ("soldiers were killed" -> casualties). A number
-  whose noun is neither people nor materiel ("the two countries", "three rounds of talks") is not
-  a figure.
-* ``claimant``: the speaker of a quote holding the number; else the subject of the reporting verb
-  above the number ("X said/reported/verified that ...", "He added that ..." resolved to the
-  previous speaker), the owner of a claim noun ("South Korean intelligence claims that ...",
-  "According to estimates from X") or "according to X"; names become canonical through the
-  article's :class:`~sitrep.extract.attribution.ArticleContext`. A document noun with no owner
-  ("intelligence reports suggested") passes the claim up to whoever reports it. Nobody named:
-  the article's outlet, else ``article``.
-* ``as_of``: a date expression attached to the reporting verb (else, for an unattributed number,
-  to the number's own clause), resolved against the publication date; else the publication date.
+* ``subject``/``category``: the noun the number counts. That is the noun it modifies ("11,000
+  troops"), looked through containers ("13,000 containers of artillery", "200,000 rounds of
+  shells", "a 50,000-strong group of troops") and partitives ("one of the soldiers"); or the
+  quantity it is the value of ("put the number of casualties at 3,000", "the death toll rose to
+  52", "a force of 10,000"); or, for a number standing alone ("80 were shot down", "1,500 more"),
+  the kind of the figure of the same size just before it in the sentence. The category comes from
+  the noun's lemma (troops, munitions, equipment, people) and, for people, from what happens to
+  them ("soldiers were killed", "are believed to have been killed", "the loss of 2,030 troops",
+  "including six officers" under a killing) -> casualties. Numbers that count neither people nor
+  materiel ("the two countries", "three rounds of talks") and populations ("a country of 51
+  million people") are not figures.
+* ``claimant``: the speaker of a quote holding the number; else, walking up the parse from the
+  number, the subject of the first reporting verb ("X said/reported/verified that ...", "He
+  added that ...", resolved to the last person credited), the owner of a claim noun ("South
+  Korean intelligence claims that ...", "estimates from X", "the report added" -> whoever the
+  article credited that report to) or "according to X"; then a closing "..., X told Bloomberg"
+  the parser hung low, and headline credits ("1,500 troops sent – NIS", "...: Zelensky"). A
+  source quoted through a relay ("X says ..., according to Yonhap") is X. A document nobody is
+  credited with ("intelligence reports suggested") passes the claim to whoever reports it. Names
+  become canonical through :class:`~sitrep.extract.attribution.ArticleContext` and the alias
+  table; a country credited with a number is named as the country ("Ukraine claims ..."). Nobody
+  named: the article's outlet, else ``article``.
+* ``stance``: denied / disputed ("unconfirmed", "allegedly") / projected (a modal or a plan on
+  the event: "could deploy up to", "plans to train") / confirmed ("verified", "confirmed") /
+  reported.
+* ``as_of``: a date attached to the reporting verbs (else, for an unattributed number, to the
+  number's own clause; never the start of a period, "since February 2022"), resolved against the
+  publication date; else the publication date.
 
 Money and percentages are not figures here: they count neither people nor materiel (the gold
 conventions leave proportions out of scope). This module knows no person, place or outlet: its
-word lists are grammar and the general vocabulary of armed conflict.
+word lists are grammar and the general vocabulary of armed conflict and news writing.
 """
 
 from __future__ import annotations
