@@ -256,7 +256,7 @@ class ArticleContext:
             return None  # "General Staff", "Security Council": an institution, not a titled person
         before = chain[:len(chain) - len(name_part)]
         name = " ".join(t.text for t in name_part)
-        if not looks_like_person_name(name) or self.names.aliases.place(name) is not None:
+        if not looks_like_person_name(name) or not self._name_tokens_plausible(name_part):
             return None
         if before and _is_title_word(before[-1]):
             return name
@@ -264,6 +264,16 @@ class ArticleContext:
         if not before and head.dep_ == "appos" and _is_title_word(head.head):
             return name
         return None
+
+    def _name_tokens_plausible(self, tokens: list[Token]) -> bool:
+        """No place ('RBC Ukraine'), acronym or institution word among a would-be person's name."""
+        for token in tokens:
+            word = token.lower_
+            if self.names.aliases.place(token.text) is not None or (len(token.text) >= 2 and token.text.isupper()):
+                return False
+            if word in BODY_NOUNS or word in MEDIA_WORDS or word in ORG_WORDS:
+                return False
+        return True
 
     def _looks_like_personal_name(self, tokens: list[Token]) -> bool:
         """Two or three capitalised words with nothing of an institution or a place about them.
@@ -291,6 +301,17 @@ class ArticleContext:
                 and not self.doc[end].whitespace_ and self.doc[end + 1].is_alpha:
             end += 2
         return self.doc[ent.start:end]
+
+    def _is_proper(self, token: Token) -> bool:
+        """A proper noun, or a name the tagger called a common noun ('Zelenskyy said')."""
+        if token.pos_ == "PROPN":
+            return True
+        if token.pos_ != "NOUN" or not token.text[:1].isupper() or not token.is_alpha:
+            return False
+        if token.lemma_.lower() in PERSON_ROLE_NOUNS | BODY_NOUNS | DOCUMENT_NOUNS | GENERIC_PLURALS:
+            return False
+        # a capital at the start of a sentence proves nothing, unless the name is known
+        return not token.is_sent_start or self._known_person(token.text)
 
     def _plausible_person(self, ent: Span) -> bool:
         """The small model tags 'Citing Kyiv', 'RBC Ukraine' or 'Yonhap' as PERSON: a person's
@@ -321,6 +342,12 @@ class ArticleContext:
         for token in self.doc:
             if self._in_quote(token.idx):
                 continue  # names inside someone's words are rarely who "he" is
+            if token.dep_ == "nsubj" and token.lower_ in PERSON_PRONOUNS:
+                # "He said ..." keeps the same person as the topic for the next "he"
+                resolved = self._resolve_pronoun(token, "", actors)
+                if resolved is not None:
+                    actors.append(_Actor(token.idx, resolved, False, True))
+                continue
             is_person_start = token.ent_type_ == "PERSON" and token.ent_iob_ == "B"
             is_argument = token.dep_ in {"nsubj", "nsubjpass", "appos", "pobj", "dobj"} and token.pos_ in {"NOUN", "PROPN"}
             if not (is_person_start or is_argument):
@@ -498,7 +525,7 @@ class ArticleContext:
             opening = self._span_start  # the quote starts inside a token: 'added:“We'
         before = self.text[:opening].rstrip(" \"'“”‘’«»")
         if not before.endswith(":"):
-            return None
+            return self._headline_speaker(bounds)
         colon = self.token_starting_at(len(before) - 1)
         if colon is None:
             return self._glued_colon(len(before) - 1, bounds)
@@ -521,6 +548,16 @@ class ArticleContext:
             if found is not None and found.kind != "media":
                 return found
         return None
+
+    def _headline_speaker(self, bounds: tuple[int, int]) -> Source | None:
+        """A headline 'Zelenskyy: Israel showed Ukraine's ‘real need’ ...' credits all of its
+        quotes to the name before its colon."""
+        line = self.text[bounds[0]:bounds[1]]
+        match = re.match(r"[^:\n]{2,40}:", line)
+        if len(line) > 160 or not match:
+            return None
+        colon = self.token_starting_at(bounds[0] + match.end() - 1)
+        return self._capitalised_name_before(colon) if colon is not None else None
 
     def _glued_colon(self, colon_at: int, bounds) -> Source | None:
         """'He added:“We ...”' with no space after the colon: the tokenizer glues the cue verb,
@@ -700,8 +737,9 @@ class ArticleContext:
             return self._one_of(head, cue)
         if head.pos_ not in {"PROPN", "NOUN"}:
             return None
+        proper = self._is_proper(head)
         # the name in apposition: "the U.S. Deputy Ambassador to the U.N., Robert Wood"
-        if head.pos_ == "NOUN" or _is_title_word(head):
+        if not proper or _is_title_word(head):
             for child in head.children:
                 if child.dep_ == "appos" and child.pos_ == "PROPN":
                     inner = self._source_from_head(child, cue=cue, resolve=resolve)
@@ -711,7 +749,7 @@ class ArticleContext:
                         # the words used are the title and the name: "The foreign secretary, Hannah Cole"
                         raw = self.doc[min(t.i for t in around):child.right_edge.i + 1].text.rstrip(" ,")
                         return Source(raw, inner.name, country, cue, inner.kind)
-        np_tokens = self._np_tokens(head, keep_prep=head.pos_ == "NOUN")
+        np_tokens = self._np_tokens(head, keep_prep=not proper)
         if left_only:
             np_tokens = [t for t in np_tokens if t.i <= head.i]
         raw = self.doc[np_tokens[0].i:np_tokens[-1].i + 1].text
@@ -729,7 +767,7 @@ class ArticleContext:
         if _is_title_word(head) and head.ent_type_ not in {"GPE", "NORP"}:
             # a capitalised role ("Minister") the tagger took for a name
             return self._common_noun_source(head, np_tokens, raw, country, cue, resolve, as_speaker)
-        if head.pos_ == "PROPN" or head.ent_type_ in {"ORG", "GPE", "NORP"}:
+        if proper or head.ent_type_ in {"ORG", "GPE", "NORP"}:
             return self._body_source(head, raw, country, cue)
         return self._common_noun_source(head, np_tokens, raw, country, cue, resolve, as_speaker)
 
@@ -738,7 +776,7 @@ class ArticleContext:
         ent = self._ent_of.get(head.i)
         if ent is not None and ent.label_ == "PERSON" and self._plausible_person(ent):
             return self._whole_name(ent).text
-        if head.pos_ != "PROPN":
+        if not self._is_proper(head):
             return None
         titled = self._titled_name(head)
         if titled is not None:
@@ -769,7 +807,8 @@ class ArticleContext:
             # the entity missed part of the name ("General Staff" tagged as "Staff")
             if ent is None:
                 words = self.doc[chain[0].i:head.i + 1].text
-            elif ent.label_ != "GPE":
+            elif ent.label_ != "GPE" or not any(t.ent_type_ for t in chain if t.i < ent.start):
+                # "RBC Ukraine": an outlet named after a country is not the country
                 words = self.doc[chain[0].i:max(ent.end, head.i + 1)].text
         of_name = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1
                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
@@ -936,13 +975,18 @@ class ArticleContext:
         return label
 
     # ------------------------------------------------------------------------------ coreference
-    def _resolve_pronoun(self, pronoun: Token, cue: str) -> Source | None:
+    def _resolve_pronoun(self, pronoun: Token, cue: str, actors: list[_Actor] | None = None) -> Source | None:
         lower = pronoun.lower_
-        before = [a for a in reversed(self._actors) if a.start_char < pronoun.idx]
+        actors = self._actors if actors is None else actors
+        before = [a for a in reversed(actors) if a.start_char < pronoun.idx]
         if lower in PERSON_PRONOUNS:
             people = [a for a in before if a.source.kind == "person"]
-            # the subject of a recent clause is the likeliest "he" (centering)
-            recent_start = self._paragraph(self._paragraph(pronoun.idx)[0] - 1)[0] if self._paragraph(pronoun.idx)[0] > 0 else 0
+            # the subject of a recent clause is the likeliest "he" (centering): look back over
+            # this paragraph and the two before it
+            recent_start = self._paragraph(pronoun.idx)[0]
+            for _ in range(2):
+                if recent_start > 0:
+                    recent_start = self._paragraph(recent_start - 1)[0]
             match = next((a for a in people if a.subject and a.start_char >= recent_start), None)
             match = match or next(iter(people), None)
         elif lower in PLURAL_PRONOUNS:

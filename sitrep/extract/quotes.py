@@ -248,8 +248,14 @@ def _names_a_thing(ctx: ArticleContext, span: QuoteSpan) -> bool:
     modifies_next = following is not None and following.pos_ == "NOUN" and following.text[:1].islower() and any(
         t.head.i == following.i for t in tokens
     )
-    after_article = before_word is not None and before_word.lower_ in {"the", "a", "an", "its", "their", "his", "her"}
-    return modifies_next or after_article
+    after_article = before_word is not None and (
+        before_word.lower_ in {"the", "a", "an", "its", "their", "his", "her"} or before_word.like_num
+    )  # the “Kinzhal” missile, 40 “Shaheds”
+    # one capitalised word no cue verb governs is a name ("from “Shaheds” and positions")
+    lone_name = len(words) == 1 and not words[0].isupper() and not any(
+        t.head.lemma_.lower() in CUE_LEMMAS for t in tokens if t.head.i not in {x.i for x in tokens}
+    ) and doc.text.count("\n", 0, span.start) > 0
+    return modifies_next or after_article or lone_name
 
 
 def find_quote_spans(text: str, *, keep_scare_quotes: bool = False) -> list[QuoteSpan]:
@@ -353,6 +359,11 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
     for span in spans:
         if sources[span.start] is not None:
             group_source.setdefault(span.group, sources[span.start])
+    for here, after in zip(spans, spans[1:]):
+        # a stray mark split one quotation in two ('... have. "Patriots ...," he concluded'):
+        # words that run straight into the next quote share its speaker
+        if sources[here.start] is None and after.open_at >= 0 and not text[here.end:after.open_at].strip(" .,\"'“”‘’"):
+            sources[here.start] = sources[after.start]
     for span in spans:
         # a quote running over paragraphs is attributed once, in any of its paragraphs
         source = sources[span.start] or group_source.get(span.group)

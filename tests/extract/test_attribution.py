@@ -284,3 +284,31 @@ def test_officials_of_a_named_body(source_of):
 def test_officials_are_not_credited_to_a_body_of_another_country(source_of):
     text = "After talks with the Kremlin, Polish officials called the offer “unacceptable”."
     assert speaker(source_of(text, "unacceptable")) == "Polish officials"
+
+
+def test_a_known_name_the_tagger_calls_a_common_noun(source_of):
+    text = (
+        "President Volodymyr Zelenskyy spoke in Brussels.\n"
+        'Zelenskyy said this was "what is happening every day" in Ukraine.'
+    )
+    assert speaker(source_of(text, "what is happening every day")) == "Volodymyr Zelensky"
+
+
+def test_he_follows_the_topic_not_the_last_person_mentioned(source_of):
+    text = (
+        "Zelenskyy said this was a turning point.\n"
+        "He thanked Chancellor Olaf Scholz for the new Patriot missiles.\n"
+        'He also asked for "everything that helps hold the front line."'
+    )
+    assert speaker(source_of(text, "everything that helps hold the front line")) != "Olaf Scholz"
+
+
+def test_headline_name_and_colon_credit_the_headline_quote(source_of):
+    text = "Lind: Oslo showed Norway's 'real need' is air defence\nPresident Maja Lind spoke on Monday."
+    assert speaker(source_of(text, "real need")) == "Maja Lind"
+
+
+def test_an_outlet_named_after_a_country_is_not_a_person_or_the_country(source_of):
+    text = "Citing the army chief, RBC Ukraine on Sunday reported that the strike was “a success”."
+    found = source_of(text, "a success")
+    assert (found.name, found.kind) == ("RBC Ukraine", "body")

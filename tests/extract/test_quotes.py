@@ -249,3 +249,16 @@ def test_a_date_attached_to_another_verb_is_not_when_it_was_said(quotes_of):
 def test_plural_possessive_inside_straight_single_marks():
     text = "'The soldiers' families deserve answers,' said Olena Marchuk."
     assert quoted(text) == ["The soldiers' families deserve answers"]
+
+
+def test_a_stray_mark_splitting_one_quotation_keeps_one_speaker(quotes_of):
+    text = '"We need more protection. "Patriots must protect lives, not gather dust," he concluded, Mayor Ana Petric.'
+    text = 'Mayor Ana Petric spoke on Monday.\n"We need more protection. "Patriots must protect lives, not gather dust," she concluded.'
+    rows = quotes_of(text)
+    assert rows.text.tolist() == ["We need more protection", "Patriots must protect lives, not gather dust"]
+    assert rows.speaker.tolist() == ["Ana Petric", "Ana Petric"]
+
+
+def test_counted_names_in_capitals_are_not_quotes(quotes_of):
+    text = "Overnight, the army used almost 40 “Shaheds” against the city.\nMost were shot down."
+    assert quotes_of(text).empty
