@@ -252,7 +252,6 @@ def test_plural_possessive_inside_straight_single_marks():
 
 
 def test_a_stray_mark_splitting_one_quotation_keeps_one_speaker(quotes_of):
-    text = '"We need more protection. "Patriots must protect lives, not gather dust," he concluded, Mayor Ana Petric.'
     text = 'Mayor Ana Petric spoke on Monday.\n"We need more protection. "Patriots must protect lives, not gather dust," she concluded.'
     rows = quotes_of(text)
     assert rows.text.tolist() == ["We need more protection", "Patriots must protect lives, not gather dust"]
