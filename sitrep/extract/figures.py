@@ -755,13 +755,20 @@ def _claim_from_punctuation(number_head: Token, ctx: ArticleContext) -> _Claim |
     return _Claim(_source_for(span.root, ctx, cue), None)
 
 
-def _quote_speaker(quotes: pd.DataFrame, start: int, end: int) -> tuple[str, str] | None:
+def _quote_holding(quotes: pd.DataFrame, start: int, end: int) -> pd.Series | None:
+    """The quote (row of the quotes table) whose words hold [start, end), if it has a speaker."""
     if quotes is None or quotes.empty or not {"start", "end", "speaker"} <= set(quotes.columns):
         return None
     inside = quotes[(quotes["start"] <= start) & (quotes["end"] >= end) & (quotes["speaker"].astype(str) != "")]
     if inside.empty:  # not quoted, or quoted without a known speaker: the parse decides
         return None
-    row = inside.iloc[0]
+    return inside.iloc[0]
+
+
+def _quote_speaker(quotes: pd.DataFrame, start: int, end: int) -> tuple[str, str] | None:
+    row = _quote_holding(quotes, start, end)
+    if row is None:
+        return None
     return str(row["speaker"]), str(row.get("speaker_raw", "") or row["speaker"])
 
 
@@ -1007,6 +1014,10 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
     else:
         anchors = clause_verbs
     as_of, precision, basis = as_of_date(number_head.sent, anchors, article.published)
+    quote = _quote_holding(quotes, mention.start, mention.end)
+    if quote is not None and str(quote.get("date_said", "") or ""):
+        # a quoted number is as of the day the quote was said, when the quotes table knows it
+        as_of, precision, basis = str(quote["date_said"]), str(quote.get("date_precision", "") or "day"), "text"
     return {
         "figure_id": f"{article.article_id}:f:{mention.start}",
         "article_id": article.article_id,

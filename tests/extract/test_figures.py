@@ -493,3 +493,12 @@ def test_evidence_of_a_claim_noun_holds_its_owner(figures):
 )
 def test_more_ways_to_count_people(figures, text, category):
     assert one_row(figures(text))["category"] == category
+
+
+def test_a_quoted_number_is_as_of_the_day_the_quote_was_said(figures):
+    text = 'The minister spoke. "We have seen at least 8,000 soldiers near the border," she said.'
+    start, end = text.index("We have"), text.index(',"')
+    quotes = pd.DataFrame([{"start": start, "end": end, "speaker": "Jane Doe", "speaker_raw": "she",
+                            "date_said": "2024-11-18", "date_precision": "day"}])
+    row = one_row(figures(text, quotes=quotes))
+    assert (row["as_of"], row["as_of_precision"], row["as_of_basis"]) == ("2024-11-18", "day", "text")
