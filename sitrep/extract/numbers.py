@@ -45,7 +45,7 @@ _WORD = "|".join(sorted([*_UNITS, *_TENS, "hundred", "thousand", "million", "bil
 _FIRST_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 # A scale word opens a number only after "a"/"an": "a thousand", never a bare "billion".
 _WORD_NUMBER = (
-    rf"(?:an?\s+(?:hundred|thousand|million|billion|dozen)\b|(?:{_FIRST_WORD})\b)"
+    rf"(?:an?\s+(?:couple\s+(?:of\s+)?)?(?:hundred|thousand|million|billion|dozen)\b|(?:{_FIRST_WORD})\b)"
     rf"(?:(?:[\s\-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+)(?:{_WORD})\b)*"
     r"(?![-‐‑][A-Za-z])"  # "two-thirds", "three-day", "one-off" are not counts
 )
@@ -136,6 +136,8 @@ class NumberMention:
 def _word_number_value(words: str) -> float | None:
     """'two hundred and fifty thousand' -> 250000; 'a dozen' -> 12; None when not a number."""
     tokens = [t for t in re.split(r"[\s\-]+", words.lower()) if t and t != "and"]
+    if tokens[:2] in (["a", "couple"],):  # "a couple (of) thousand" = about two thousand
+        tokens = ["two", *[t for t in tokens[2:] if t != "of"]]
     if tokens and tokens[0] in {"a", "an"}:
         tokens[0] = "one"
     if not tokens:
@@ -244,6 +246,8 @@ def _read_match(text: str, m: re.Match) -> tuple[NumberMention | None, int]:
     if low_value is None:
         return None, m.end()
     qualifier, hedge = _hedge_before(text, start)
+    if re.match(r"a\s+couple\b", low_text, re.IGNORECASE) and qualifier == "exact":
+        qualifier, hedge = "approx", "a couple"
     if low_text.lower().startswith("a ") and re.search(r"\bhalf\s+$", text[max(0, start - 6):start], re.I):
         # "half a million": the whole expression is the number
         start -= len(re.search(r"half\s+$", text[:start], re.I).group(0))

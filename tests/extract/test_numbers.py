@@ -204,3 +204,9 @@ def test_plus_written_after_the_number_is_part_of_it():
 @pytest.mark.parametrize("text", ["two-thirds of the troops", "a three-day visit", "a one-off payment"])
 def test_word_numbers_glued_to_a_word_are_not_counts(text):
     assert find_numbers(text) == []
+
+
+def test_a_couple_thousand_is_about_two_thousand():
+    found = only("a couple thousand troops")
+    assert (found.value, found.qualifier) == (2_000, "approx")
+    assert only("approximately a couple of thousand").text == "a couple of thousand"
