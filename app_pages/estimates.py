@@ -21,15 +21,16 @@ TITLES = {"troops": "Troop estimates", "casualties": "Casualty figures",
 all_tables, shown = _chrome.page_tables()
 st.title("Estimates by source")
 category = st.segmented_control(
-    "Category", [c for c in FIGURE_CATEGORIES], key="category", bind="query-params",
+    "Category", list(FIGURE_CATEGORIES), key="category", bind="query-params",
     default="troops", required=True,
 ) or "troops"
 st.caption(
     "Each point is one claim: when it was made (x), the number (y), who made it (colour) and how "
     "exact it is (shape: ▲ at least / over, ▼ up to / as many as, ◆ about, ● exact, bar = range).",
 )
-points = _chrome.memo(views.estimate_points, shown["figures"], all_tables["articles"], category=category)
-estimates = _chrome.memo(views.claimant_estimates, shown["figures"], all_tables["articles"], category=category)
+figures, articles = shown["figures"], all_tables["articles"]
+points = _chrome.memo(views.estimate_points, figures, articles, category=category)
+estimates = _chrome.memo(views.claimant_estimates, figures, articles, category=category)
 
 controls = st.columns([1, 3])
 # Log by default when the numbers differ by orders of magnitude, so small claims stay readable.
@@ -52,7 +53,8 @@ with chart_col:
         # Only the qualifiers present, so the legend stays short enough to read beside the chart.
         present = [q for q in QUALIFIER_SHAPES if q in set(points["qualifier_label"])]
         y_scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=True, nice=True)
-        ticks = views.log_ticks(points["value"].min(), points["value"].max()) if log_scale else alt.Undefined
+        ticks = (views.log_ticks(points["value"].min(), points["value"].max())
+                 if log_scale else alt.Undefined)
         y_axis = alt.Axis(format=",~f", title="Number", values=ticks)
         x = alt.X("as_of_date:T", title="As of", scale=alt.Scale(padding=24),
                   axis=alt.Axis(format="%b %d, %Y", labelAngle=0, tickCount=6))
@@ -70,7 +72,8 @@ with chart_col:
         marks = base.mark_point(size=170, opacity=0.9, filled=True).encode(
             y=alt.Y("value:Q", scale=y_scale, axis=y_axis),
             shape=alt.Shape("qualifier_label:N", title="Qualifier",
-                            scale=alt.Scale(domain=present, range=[QUALIFIER_SHAPES[q] for q in present]),
+                            scale=alt.Scale(domain=present,
+                                            range=[QUALIFIER_SHAPES[q] for q in present]),
                             legend=alt.Legend(orient="right", columns=2, symbolFillColor="#666",
                                               symbolStrokeColor="#666")),
         )
@@ -78,7 +81,7 @@ with chart_col:
             # Tall enough for the legends beside it: up to 16 claimants plus the qualifiers.
             height=max(380, 26 * min(points["claimant"].nunique(), 16) + 140), title=TITLES[category])
         st.altair_chart(chart, width="stretch", key="estimates_chart")
-    undated = _chrome.memo(views.undated_figures, shown["figures"], all_tables["articles"], category=category)
+    undated = _chrome.memo(views.undated_figures, figures, articles, category=category)
     if undated:
         st.caption(f"{undated:,} {category} figure(s) without any date are not plotted.")
 

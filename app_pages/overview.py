@@ -1,4 +1,4 @@
-"""Overview: the corpus at a glance and where the sources disagree on troop numbers."""
+"""Overview: the corpus at a glance, and where the sources disagree on troop numbers."""
 
 from __future__ import annotations
 
@@ -7,21 +7,21 @@ import streamlit as st
 
 from app_pages import _chrome
 from sitrep import views
-from sitrep.highlight import safe_url
 
 all_tables, shown = _chrome.page_tables()
 _chrome.page_header("Overview", "What the corpus holds, and what each source last claimed.")
 
 summary = _chrome.memo(views.corpus_summary, shown)
-for column, (label, key) in zip(st.columns(6), [
-    ("Articles", "articles"), ("Outlets", "outlets"), ("Quotes", "quotes"),
-    ("Speakers", "speakers"), ("Figures", "figures"), ("Events", "events"),
-]):
+metrics = [("Articles", "articles"), ("Outlets", "outlets"), ("Quotes", "quotes"),
+           ("Speakers", "speakers"), ("Figures", "figures"), ("Events", "events")]
+for column, (label, key) in zip(st.columns(len(metrics)), metrics):
     column.metric(label, f"{summary[key]:,}")
 
+# Compare like with like: figures about the group the corpus counts most (or about nobody named).
 subject = _chrome.memo(views.main_subject, shown["figures"], category="troops")
 troop_figures = _chrome.memo(views.about_subject, shown["figures"], subject, category="troops")
-estimates = _chrome.memo(views.claimant_estimates, troop_figures, all_tables["articles"], category="troops")
+estimates = _chrome.memo(views.claimant_estimates, troop_figures, all_tables["articles"],
+                         category="troops")
 st.subheader(f"Where sources disagree: {subject + ' troops' if subject else 'troop numbers'}")
 line = views.disagreement_line(estimates)
 if line:
@@ -35,14 +35,14 @@ left, right = st.columns([3, 2], gap="large")
 with left:
     st.markdown("**Latest troop estimate per claimant**")
     if subject:
-        st.caption(f"Figures counting {subject} troops, or troops without naming whose.")
+        st.caption(f"Figures counting {subject} troops, or troops without saying whose.")
     table = estimates[["claimant", "latest", "latest_as_of", "highest", "highest_as_of", "figures"]]
     st.dataframe(
-        table[["claimant", "latest", "latest_as_of", "highest"]], hide_index=True, width="stretch", key="overview_estimates",
+        table[["claimant", "latest", "latest_as_of", "highest"]], hide_index=True, width="stretch",
+        key="overview_estimates",
         column_config={
-            "claimant": st.column_config.TextColumn("Claimant", width="medium"), "latest": "Latest", "latest_as_of": "As of",
-            "highest": "Highest", "highest_as_of": "Highest as of",
-            "figures": st.column_config.NumberColumn("Figures", format="%d"),
+            "claimant": st.column_config.TextColumn("Claimant", width="medium"),
+            "latest": "Latest", "latest_as_of": "As of", "highest": "Highest",
         },
     )
     _chrome.csv_download(table, "latest_troop_estimates", key="overview_estimates_csv")
@@ -60,7 +60,8 @@ with right:
             x=alt.X("yearmonthdate(published):O", title=None,
                     axis=alt.Axis(format="%b %d", formatType="time", labelAngle=0)),
             y=alt.Y("sum(articles):Q", title="Articles", axis=alt.Axis(tickMinStep=1, format="d")),
-            color=alt.Color("source:N", title="Source", legend=alt.Legend(orient="bottom", columns=2)),
+            color=alt.Color("source:N", title="Source",
+                            legend=alt.Legend(orient="bottom", columns=2, labelLimit=220)),
             tooltip=[alt.Tooltip("source:N", title="Source"),
                      alt.Tooltip("yearmonthdate(published):T", title="Published", format="%b %d, %Y"),
                      alt.Tooltip("sum(articles):Q", title="Articles")],
@@ -71,19 +72,16 @@ with right:
         st.caption(f"{undated:,} article(s) with no known publication date are not charted.")
 
 st.subheader("Articles")
-articles = shown["articles"].assign(
-    source=views.source_label(shown["articles"]),
-    title=[views.article_heading(t, x) for t, x in zip(shown["articles"]["title"], shown["articles"]["text"])],
-    url=shown["articles"]["url"].map(safe_url),
-)[
-    ["article_id", "title", "source", "published", "published_basis", "n_chars", "url"]
-].sort_values("published", ascending=False)
+articles = _chrome.memo(views.article_table, shown["articles"])
 st.dataframe(
     articles, hide_index=True, width="stretch", key="overview_articles",
     column_config={
-        "article_id": "Article", "title": st.column_config.TextColumn("Title (or opening words)", width="large"), "source": "Source", "published": "Published",
-        "published_basis": "Date basis", "n_chars": st.column_config.NumberColumn("Characters", format="%d"),
+        "article_id": "Article",
+        "title": st.column_config.TextColumn("Title (or opening words)", width="large"),
+        "source": "Source", "published": "Published", "published_basis": "Date basis",
+        "n_chars": st.column_config.NumberColumn("Characters", format="%d"),
         "url": st.column_config.LinkColumn("URL"),
+        "read": st.column_config.LinkColumn("Reader", display_text="Open"),
     },
 )
 _chrome.csv_download(articles, "articles", key="overview_articles_csv")

@@ -59,8 +59,8 @@ with text_col:
     st.html(_chrome.memo(article_reader_html, article["text"], rows["quotes"], rows["figures"],
                          rows["events"], focus=highlighted))
     if highlighted and views.row_article(rows, highlighted) != article_id:
-        st.warning(f"Row {_chrome.plain(highlighted)} is not in this article (the tables may have been rebuilt).",
-                   icon=":material/search_off:")
+        st.warning(f"Row {_chrome.plain(highlighted)} is not in this article "
+                   "(the tables may have been rebuilt).", icon=":material/search_off:")
     elif highlighted:
         # Our own script, carrying only an escaped element id: the article text above has none.
         target = json.dumps(anchor_id(highlighted))
@@ -79,16 +79,12 @@ with rows_col:
     with quotes_tab:
         table = rows["quotes"][["speaker", "text", "speaker_country", "cue", "quote_id"]]
         st.dataframe(table, hide_index=True, width="stretch", key="reader_quotes",
-                     column_config={"speaker": "Speaker", "text": st.column_config.TextColumn("Quote", width="large"), "speaker_country": "Country",
-                                    "cue": "Cue", "quote_id": "Id"})
+                     column_config={"speaker": "Speaker",
+                                    "text": st.column_config.TextColumn("Quote", width="large"),
+                                    "speaker_country": "Country", "cue": "Cue", "quote_id": "Id"})
         _chrome.csv_download(table, f"{article_id}_quotes", key="reader_quotes_csv")
     with figures_tab:
-        figures = rows["figures"].assign(figure=[
-            views.format_figure(v, q, lo, hi) for v, q, lo, hi in
-            zip(rows["figures"]["value"], rows["figures"]["qualifier"], rows["figures"]["low"],
-                rows["figures"]["high"])
-        ])
-        table = figures[["figure", "category", "subject", "claimant", "as_of", "evidence", "figure_id"]]
+        table = rows["figures"][["figure", "category", "subject", "claimant", "as_of", "evidence", "figure_id"]]
         st.dataframe(table, hide_index=True, width="stretch", key="reader_figures",
                      column_config={"figure": "Figure", "category": "Category", "subject": "Subject",
                                     "claimant": "Claimant", "as_of": "As of", "evidence": "Sentence",

@@ -19,38 +19,43 @@ _chrome.page_header(
     'Any words (case, accents and word endings ignored; "quoted phrase" for an exact phrase). '
     "Dates and sources: the filters in the sidebar.",
 )
-quotes = shown["quotes"]
-labels = _chrome.memo(views.article_labels, all_tables["articles"])
-sources = _chrome.memo(views.article_sources, all_tables["articles"])
-headings = _chrome.memo(views.article_headings, all_tables["articles"])
-published = dict(zip(all_tables["articles"]["article_id"], all_tables["articles"]["published"]))
+quotes, articles = shown["quotes"], all_tables["articles"]
+labels = _chrome.memo(views.article_labels, articles)
+sources = _chrome.memo(views.article_sources, articles)
+headings = _chrome.memo(views.article_headings, articles)
+published = dict(zip(articles["article_id"], articles["published"]))
 
-query = st.text_input("Search quotes", key="q", bind="query-params",
-                      placeholder='e.g. ceasefire, "red line", minister', icon=":material/search:")
+query = st.text_input("Search quotes", key="q", bind="query-params", icon=":material/search:",
+                      placeholder='e.g. ceasefire, "red line", minister')
 filters = st.columns(3)
 with filters[0]:
-    speakers = _chrome.url_multiselect("Speaker", _chrome.memo(views.distinct_values, quotes, "speaker"), key="speaker")
+    speakers = _chrome.url_multiselect(
+        "Speaker", _chrome.memo(views.distinct_values, quotes, "speaker"), key="speaker")
 with filters[1]:
-    countries = _chrome.url_multiselect("Speaker's country", _chrome.memo(views.distinct_values, quotes, "speaker_country"),
-                                        key="country")
+    countries = _chrome.url_multiselect(
+        "Speaker's country", _chrome.memo(views.distinct_values, quotes, "speaker_country"),
+        key="country")
 with filters[2]:
-    chosen_articles = _chrome.id_multiselect("Article", sorted(set(quotes["article_id"])),
-                                             key="article", labels=labels)
+    chosen_articles = _chrome.id_multiselect(
+        "Article", sorted(set(quotes["article_id"])), key="article", labels=labels)
 
 results = search_quotes(quotes, query, index=_chrome.quote_index(), speakers=speakers,
                         countries=countries, article_ids=chosen_articles)
-st.caption(f"{len(results):,} quote(s)" + (f"; showing the first {MAX_CARDS}" if len(results) > MAX_CARDS else ""))
+shown_note = f"; showing the first {MAX_CARDS}" if len(results) > MAX_CARDS else ""
+st.caption(f"{len(results):,} quote(s){shown_note}")
 
 st.html(f"<style>{READER_CSS}</style>")
 for row in results.head(MAX_CARDS).itertuples(index=False):
     with st.container(border=True, key=f"card-{anchor_id(row.quote_id)}"):
-        when = views.format_date(row.date_said or published.get(row.article_id, ""), row.date_precision)
-        details = [row.speaker_country, when, sources.get(row.article_id, ""), headings.get(row.article_id, "")]
+        said = row.date_said or published.get(row.article_id, "")
+        details = [row.speaker_country, views.format_date(said, row.date_precision),
+                   sources.get(row.article_id, ""), headings.get(row.article_id, "")]
         if row.cluster_size > 1:
             details.append(f"also reported by {row.cluster_size - 1} other article(s)")
+        speaker = html.escape(row.speaker or "Unknown speaker")
         st.html(
-            f'<div class="sr-card-quote" style="font-size:1.05rem">“{mark_matches(row.text, row.match_spans)}”</div>'
-            f'<div style="color:#555;font-size:.9rem;margin-top:.3rem"><b>{html.escape(row.speaker or "Unknown speaker")}</b>'
+            f'<div style="font-size:1.05rem">“{mark_matches(row.text, row.match_spans)}”</div>'
+            f'<div style="color:#555;font-size:.9rem;margin-top:.3rem"><b>{speaker}</b>'
             + "".join(f" · {html.escape(d)}" for d in details if d) + "</div>"
         )
         _chrome.reader_link(row.article_id, hl=row.quote_id, label="Read it in context")

@@ -25,16 +25,17 @@ with filters[0]:
         "Lanes", ["actor", "country"], key="lane", bind="query-params", default="actor", required=True,
     )
 with filters[1]:
-    actors = _chrome.url_multiselect("Actor", _chrome.memo(views.distinct_values, events, "actor"), key="actor")
+    actors = _chrome.url_multiselect(
+        "Actor", _chrome.memo(views.distinct_values, events, "actor"), key="actor")
 with filters[2]:
-    types = _chrome.url_multiselect("Type", _chrome.memo(views.distinct_values, events, "event_type"), key="type")
+    types = _chrome.url_multiselect(
+        "Type", _chrome.memo(views.distinct_values, events, "event_type"), key="type")
 with filters[3]:
     chosen_articles = _chrome.id_multiselect("Article", sorted(set(events["article_id"])),
                                              key="article", labels=labels)
 
-timeline = _chrome.memo(views.timeline_events, 
-    events, articles, lane=lane or "actor", actors=actors, types=types, article_ids=chosen_articles
-)
+timeline = _chrome.memo(views.timeline_events, events, articles, lane=lane or "actor",
+                        actors=actors, types=types, article_ids=chosen_articles)
 
 
 def _on_select() -> None:
@@ -55,11 +56,12 @@ if window is not None and not whole:
     inside = _chrome.memo(views.events_in_window, timeline, window)
     st.caption(
         f"Showing {window[0]:%b %d, %Y} – {window[1]:%b %d, %Y}: {len(inside):,} of "
-        f"{len(timeline):,} events. Switch on *Whole period* for the other {len(timeline) - len(inside):,}."
+        f"{len(timeline):,} events. Switch on *Whole period* for the other "
+        f"{len(timeline) - len(inside):,}."
     )
     timeline = inside
-CHART_COLUMNS = ["event_id", "lane", "row", "row_order", "start", "end", "precision", "date_label", "event_type", "actor",
-                 "summary", "reported_by", "source"]
+CHART_COLUMNS = ["event_id", "lane", "row", "row_order", "start", "end", "precision", "date_label",
+                 "event_type", "actor", "summary", "reported_by", "source"]
 
 
 def timeline_chart_spec(n_rows: int, domain: tuple[str, str] | None) -> dict:

@@ -95,8 +95,8 @@ def highlight_html(text: str, marks: Iterable[Mark], *, focus: str = "") -> str:
 
 def reader_html(text: str, marks: Iterable[Mark], *, focus: str = "") -> str:
     """The full reader block: styles, then the highlighted text in a pre-wrapped div."""
-    return (f"<style>{READER_CSS}</style>"
-            f'<div class="sr-reader" data-testid="sr-reader">{highlight_html(text, marks, focus=focus)}</div>')
+    body = highlight_html(text, marks, focus=focus)
+    return f'<style>{READER_CSS}</style><div class="sr-reader" data-testid="sr-reader">{body}</div>'
 
 
 def article_reader_html(

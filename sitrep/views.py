@@ -16,8 +16,11 @@ import functools
 import math
 import re
 from collections.abc import Iterable, Mapping
+from urllib.parse import quote
 
 import pandas as pd
+
+from sitrep.highlight import safe_url
 
 UNKNOWN_OUTLET = "Unknown outlet"
 UNKNOWN_LANE = "(unknown)"
@@ -123,13 +126,18 @@ def article_heading(title: str, text: str, *, limit: int = 70) -> str:
         opening = " ".join((text or "").split())
         if not opening:
             return ""
-        title = "“" + (opening[: limit - 3].rsplit(" ", 1)[0] + "…" if len(opening) > limit else opening) + "”"
+        if len(opening) > limit:
+            opening = opening[: limit - 3].rsplit(" ", 1)[0] + "…"
+        title = f"“{opening}”"
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
 def article_headings(articles: pd.DataFrame) -> dict[str, str]:
     """article_id -> title, or the opening words of an untitled article (see article_heading)."""
-    return {a: article_heading(t, x) or a for a, t, x in zip(articles["article_id"], articles["title"], articles["text"])}
+    return {
+        article_id: article_heading(title, text) or article_id
+        for article_id, title, text in zip(articles["article_id"], articles["title"], articles["text"])
+    }
 
 
 def article_labels(articles: pd.DataFrame) -> dict[str, str]:
@@ -235,6 +243,25 @@ def newest_publication(articles: pd.DataFrame) -> str:
     return format_date(max(dated)) if dated else ""
 
 
+def article_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles as listed for people: newest first, a heading for untitled ones, a reader link.
+
+    Columns: article_id, title, source, published, published_basis, n_chars, url (http(s) only),
+    read (``reader?article=<id>``, a relative link into the dashboard's reader).
+    """
+    out = pd.DataFrame({
+        "article_id": articles["article_id"],
+        "title": [article_heading(t, x) for t, x in zip(articles["title"], articles["text"])],
+        "source": source_label(articles),
+        "published": articles["published"],
+        "published_basis": articles["published_basis"],
+        "n_chars": articles["n_chars"],
+        "url": articles["url"].map(safe_url),
+        "read": "reader?article=" + articles["article_id"].map(lambda a: quote(a, safe="")),
+    })
+    return out.sort_values(["published", "article_id"], ascending=[False, True], ignore_index=True)
+
+
 def articles_by_outlet_date(articles: pd.DataFrame) -> pd.DataFrame:
     """Article counts per source and publication day (``published`` is NaT when unknown)."""
     frame = pd.DataFrame({
@@ -303,7 +330,8 @@ def estimate_points(
         "claimant": subset["claimant"].where(subset["claimant"] != "", "article"),
         "subject": subset["subject"],
         "as_of_date": subset["as_of_date"],
-        "as_of_label": [format_date(d, p) for d, p in zip(subset["as_of_iso"], subset["as_of_precision"])],
+        "as_of_label": [format_date(d, p)
+                        for d, p in zip(subset["as_of_iso"], subset["as_of_precision"])],
         "value": subset["value"],
         "bar_low": subset["low"].where(has_bounds),
         "bar_high": subset["high"].where(has_bounds),
@@ -537,13 +565,21 @@ def cluster_articles(events: pd.DataFrame, event_id: str) -> list[str]:
 # --------------------------------------------------------------------------------------- reader
 
 def article_rows(tables: Tables, article_id: str) -> dict[str, pd.DataFrame]:
-    """The quotes, figures and events extracted from one article, in text order, with evidence."""
+    """The quotes, figures and events extracted from one article, in text order.
+
+    Figures and events get ``evidence`` (their sentence); figures also ``figure`` (``up to 100,000``).
+    """
     articles = tables["articles"]
     out = {}
     for name in ("quotes", "figures", "events"):
         frame = tables[name]
         rows = frame[frame["article_id"] == article_id].sort_values("start")
         out[name] = attach_evidence(rows, articles) if name != "quotes" else rows
+    figures = out["figures"]
+    out["figures"] = figures.assign(figure=[
+        format_figure(v, q, lo, hi)
+        for v, q, lo, hi in zip(figures["value"], figures["qualifier"], figures["low"], figures["high"])
+    ])
     return out
 
 

@@ -303,3 +303,21 @@ def test_events_in_window_keeps_overlapping_events():
     timeline = views.timeline_events(tables["events"], tables["articles"])
     inside = views.events_in_window(timeline, (pd.Timestamp("2024-10-10"), pd.Timestamp("2024-10-31")))
     assert list(inside["event_id"]) == ["a:e:0"]
+
+
+def test_article_table_lists_newest_first_with_reader_links_and_safe_urls():
+    articles = make_tables()["articles"].copy()
+    articles.loc[0, "url"] = "javascript:alert(1)"
+    table = views.article_table(articles)
+    assert list(table["article_id"]) == ["b", "a", "c"]
+    assert table.loc[table["article_id"] == "a", "url"].item() == ""
+    assert table.loc[table["article_id"] == "b", "read"].item() == "reader?article=b"
+    assert table.loc[table["article_id"] == "b", "title"].item().startswith("“Officials said")
+
+
+def test_article_rows_are_in_text_order_with_sentences_and_figure_labels():
+    rows = views.article_rows(make_tables(), "a")
+    assert list(rows["events"]["event_id"]) == ["a:e:0", "a:e:49"]
+    assert rows["events"]["evidence"].iloc[1] == "In June a pact was signed."
+    assert set(rows["figures"]["figure"]) == {"1,500", "about 2,000", "6"}
+    assert list(rows["quotes"]["quote_id"]) == ["a:q:0"]
