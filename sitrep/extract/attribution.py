@@ -77,6 +77,11 @@ DOCUMENT_NOUNS = frozenset(
     assessment study survey analysis document transcript announcement remarks agreement treaty
     law resolution declaration charter decree article text bill accord pact""".split()
 )
+# Nouns for someone's words, whose author says what they hold ("X's remark that ...").
+SPEECH_NOUNS = DOCUMENT_NOUNS | frozenset(
+    """remark claim comment warning assertion accusation pledge promise threat words call appeal
+    message speech address vow denial allegation""".split()
+)
 # Plurals that stand for a body's people rather than for named persons (lemmas).
 GENERIC_PLURALS = frozenset("official authority source leader".split())
 # Words in an organisation's name that mark it as news media.
@@ -444,6 +449,11 @@ class ArticleContext:
                     break
                 if verb.lower_ == "according":
                     break  # "according to X" is its own finder
+                if verb.pos_ == "NOUN" and verb.lemma_.lower() in SPEECH_NOUNS and verb.i not in inside:
+                    # "Blinken's remark that it should be 'divided in two'": the remark's author
+                    author = self._document_author(verb, verb.lemma_.lower(), True)
+                    if author is not None:
+                        return author
                 nominal = any(c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children) for c in verb.children)
                 if _is_cue(verb) and verb.i not in inside and not nominal:
                     found = self._source_of_verb(verb)
@@ -752,6 +762,8 @@ class ArticleContext:
         np_tokens = self._np_tokens(head, keep_prep=not proper)
         if left_only:
             np_tokens = [t for t in np_tokens if t.i <= head.i]
+        while len(np_tokens) > 1 and np_tokens[-1].dep_ == "case":
+            np_tokens = np_tokens[:-1]  # "Blinken's remark": the speaker is Blinken, not "Blinken's"
         raw = self.doc[np_tokens[0].i:np_tokens[-1].i + 1].text
         apposition = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
         modifiers = [t for t in np_tokens if t.i != head.i]

@@ -312,3 +312,12 @@ def test_an_outlet_named_after_a_country_is_not_a_person_or_the_country(source_o
     text = "Citing the army chief, RBC Ukraine on Sunday reported that the strike was “a success”."
     found = source_of(text, "a success")
     assert (found.name, found.kind) == ("RBC Ukraine", "body")
+
+
+def test_words_inside_someones_remark_are_that_persons(source_of):
+    text = (
+        "Commenting on Foreign Minister Eva Lindgren's remark that the report should be "
+        "“divided in two,” Peskov noted that Moscow disagreed."
+    )
+    found = source_of(text, "divided in two")
+    assert (found.name, found.raw, found.cue) == ("Eva Lindgren", "Foreign Minister Eva Lindgren", "remark")
