@@ -75,6 +75,8 @@ st.subheader("Articles")
 articles = _chrome.memo(views.article_table, shown["articles"])
 st.dataframe(
     articles, hide_index=True, width="stretch", key="overview_articles",
+    column_order=["read", "title", "source", "published", "published_basis", "article_id",
+                  "n_chars", "url"],
     column_config={
         "article_id": "Article",
         "title": st.column_config.TextColumn("Title (or opening words)", width="large"),
