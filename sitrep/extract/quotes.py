@@ -254,7 +254,7 @@ def _names_a_thing(ctx: ArticleContext, span: QuoteSpan) -> bool:
     # one capitalised word no cue verb governs is a name ("from “Shaheds” and positions")
     lone_name = len(words) == 1 and not words[0].isupper() and not any(
         t.head.lemma_.lower() in CUE_LEMMAS for t in tokens if t.head.i not in {x.i for x in tokens}
-    ) and doc.text.count("\n", 0, span.start) > 0
+    ) and ctx.text.find("\n", 0, span.start) >= 0  # a headline quotes speech in capitals
     return modifies_next or after_article or lone_name
 
 
