@@ -643,8 +643,9 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
                     return claim
             if _is_cue_verb(node):
                 subject = _subject_of(node)
-                if node.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass", "agent"} for c in node.children):
-                    subject = None  # "forces, estimated at 50,000": a bare participle says nothing of who
+                if node.tag_ == "VBN" and node.dep_ in {"acl", "advcl"} and not any(
+                        c.dep_ in {"aux", "auxpass", "agent"} for c in node.children):
+                    subject = None  # "forces, estimated at 50,000": a participle says nothing of who
                 if subject is None:
                     # "South Korean intelligence claims that ..." parsed as a verb with its owner
                     # hanging as a compound

@@ -502,3 +502,10 @@ def test_a_quoted_number_is_as_of_the_day_the_quote_was_said(figures):
                             "date_said": "2024-11-18", "date_precision": "day"}])
     row = one_row(figures(text, quotes=quotes))
     assert (row["as_of"], row["as_of_precision"], row["as_of_basis"]) == ("2024-11-18", "day", "text")
+
+
+def test_a_main_verb_tagged_as_participle_still_credits_its_subject(figures):
+    text = ("Volodymyr Zelensky said the number of forces has reached 11,000.\nVolodymyr Zelensky, the "
+            "President of Ukraine, announced on Monday night that about 11,000 North Korean forces have "
+            "now reached the border region.")
+    assert set(figures(text)["claimant"]) == {"Volodymyr Zelensky"}
