@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sitrep.schema import conform, empty_frame
+from sitrep.schema import SchemaError, conform, empty_frame
 
 TABLE_NAMES = ("articles", "quotes", "figures", "events")
 DATA_ENV_VAR = "SITREP_DATA"
@@ -32,6 +32,18 @@ class TablesMissing(FileNotFoundError):
         super().__init__(
             f"No built tables in {directory}/ (missing {files}). "
             + BUILD_HINT.format(directory=directory)
+        )
+
+
+class TablesUnreadable(TablesMissing):
+    """The tables exist but cannot be used (corrupt, or built by an older version): rebuild them."""
+
+    def __init__(self, directory: Path, problem: str):
+        self.directory = directory
+        self.missing = []
+        FileNotFoundError.__init__(
+            self, f"The tables in {directory}/ cannot be read ({problem}). "
+            + BUILD_HINT.format(directory=directory).replace("Build them", "Rebuild them"),
         )
 
 
@@ -68,7 +80,13 @@ def load_tables(directory: Path | str) -> dict[str, pd.DataFrame]:
     missing = [name for name, path in paths.items() if not path.is_file()]
     if missing:
         raise TablesMissing(Path(directory), missing)
-    return {name: conform(pd.read_parquet(path), name) for name, path in paths.items()}
+    tables = {}
+    for name, path in paths.items():
+        try:
+            tables[name] = conform(pd.read_parquet(path), name)
+        except (SchemaError, OSError, ValueError) as error:
+            raise TablesUnreadable(Path(directory), f"{name}.parquet: {error}") from error
+    return tables
 
 
 def empty_tables() -> dict[str, pd.DataFrame]:

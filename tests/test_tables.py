@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sitrep.schema import empty_frame
-from sitrep.tables import TABLE_NAMES, TablesMissing, data_dir, fingerprint, load_tables
+from sitrep.tables import (
+    TABLE_NAMES, TablesMissing, TablesUnreadable, data_dir, fingerprint, load_tables,
+)
 
 
 def write_tables(folder, names=TABLE_NAMES):
@@ -45,3 +47,16 @@ def test_fingerprint_changes_when_a_table_is_rewritten(tmp_path):
     after = fingerprint(tmp_path)
     assert after != before
     assert [name for name, _, _ in after] == list(TABLE_NAMES)
+
+
+def test_unreadable_or_outdated_tables_ask_for_a_rebuild(tmp_path):
+    write_tables(tmp_path)
+    empty_frame("quotes").drop(columns=["start"]).to_parquet(tmp_path / "quotes.parquet")
+    with pytest.raises(TablesMissing) as error:
+        load_tables(tmp_path)
+    assert isinstance(error.value, TablesUnreadable)
+    assert "quotes.parquet" in str(error.value) and "Rebuild them with `make run`" in str(error.value)
+    (tmp_path / "events.parquet").write_bytes(b"not parquet")
+    empty_frame("quotes").to_parquet(tmp_path / "quotes.parquet")
+    with pytest.raises(TablesUnreadable, match="events.parquet"):
+        load_tables(tmp_path)

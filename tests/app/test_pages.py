@@ -205,6 +205,18 @@ def test_missing_tables_say_which_command_builds_them(monkeypatch, tmp_path):
     assert any("make run" in e.value and "sitrep build" in e.value for e in at.error)
 
 
+def test_unreadable_tables_ask_for_a_rebuild_instead_of_a_traceback(monkeypatch, tmp_path):
+    from sitrep.tables import empty_tables
+
+    for name, frame in empty_tables().items():
+        frame.to_parquet(tmp_path / f"{name}.parquet", index=False)
+    (tmp_path / "events.parquet").write_bytes(b"not parquet")
+    monkeypatch.setenv("SITREP_DATA", str(tmp_path))
+    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert any("Rebuild them with `make run`" in e.value for e in at.error)
+
+
 def test_uploads_are_built_for_this_session_only(app, monkeypatch, tables):
     calls = {}
 
