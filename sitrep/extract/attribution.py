@@ -4,17 +4,17 @@ Every extractor needs the same answer to "who says this?", so it is computed her
 article. :class:`ArticleContext` reads the dependency parse around a character span:
 
 * the subject of the governing cue verb, climbing from the span through verbs that report nothing
-  ("X suggested South Korea is exploring options to provide ... 'weapons'" -> X), through
+  ("X suggested the country is weighing options to send ... 'air defence'" -> X), through
   participles and conjuncts that share their subject ("..., labeling it 'a threat'"), and through
   a passive's agent ("was dismissed by a diplomat as '...'");
 * "according to X", and the colon and dash forms ("X told reporters: '...'", a headline
-  "Yoon: '...'", "'...' — X");
-* pronouns and definite descriptions ("he", "they", "the official", "The South Korean official")
+  "Lind: '...'", "'...' — X");
+* pronouns and definite descriptions ("he", "they", "the official", "The Finnish official")
   resolved to the last compatible actor named before (same title, then same country, then the
   latest subject), and a headline's bare role ("says defence minister") to the person the body
   names with that title;
-* unnamed people kept as role labels ("unnamed North Korean diplomat"), generic plurals
-  ("South Korean officials") credited to the body their sentence names, when it names one.
+* unnamed people kept as role labels ("unnamed Belarusian diplomat"), generic plurals
+  ("Polish officials") credited to the body their sentence names, when it names one.
 
 Names become canonical through :class:`sitrep.names.NameBook`. This module does not find quotes,
 numbers or events, and it knows no person, place or outlet: every word list below is grammar
@@ -43,9 +43,9 @@ CUE_LEMMAS = frozenset(
     welcome allege maintain contend counter concede observe mention reveal disclose indicate
     signal assure tout boast lament demand propose recommend conclude testify inform forecast
     brief highlight underline underscore refute rebut dispute question doubt believe think
-    cite quoted""".split()
+    cite""".split()
 )
-# Nouns that name a person by role: "the official", "a North Korean diplomat".
+# Nouns that name a person by role: "the official", "a Belarusian diplomat".
 PERSON_ROLE_NOUNS = frozenset(
     """official officer diplomat minister spokeswoman spokesman spokesperson ambassador envoy
     president leader commander general secretary chief head adviser advisor aide lawmaker senator
@@ -60,7 +60,7 @@ NAME_TITLES = frozenset("gen lt col maj capt sgt mr mrs ms dr sen rep adm prof".
 # Nouns that name an organisation by kind: "the council", "the ministry".
 BODY_NOUNS = frozenset(
     """council ministry agency government service committee office administration department
-    parliament assembly cabinet army military command authority kremlin presidency court
+    parliament assembly cabinet army military command authority presidency court
     commission bureau directorate embassy mission delegation alliance coalition party union
     police guard force forces navy staff headquarters institute center centre foundation group
     organization organisation network""".split()
@@ -102,8 +102,8 @@ NON_SPEAKER_NOUNS = frozenset("headline statement title caption message words sl
 class Source:
     """Who asserts something, as written and as canonical."""
 
-    raw: str  # the words the article used: "Russia’s Deputy Foreign Minister Andrey Rudenko", "he"
-    name: str  # canonical (NameBook) or a role label: "unnamed North Korean diplomat"
+    raw: str  # the words the article used: "Poland’s Deputy Foreign Minister Adam Brzeg", "he"
+    name: str  # canonical (NameBook) or a role label: "unnamed Belarusian diplomat"
     country: str  # affiliation / country where the text gives it, else ""
     cue: str  # lemma of the cue verb, or "according_to", "colon", "dash"
     kind: str  # "person" | "body" | "role" | "media"
@@ -126,7 +126,7 @@ def _is_cue(token: Token) -> bool:
 def _subjects_of(verb: Token) -> list[Token]:
     """Who performs the verb: a passive's agent, else its active subjects, nearest first.
 
-    A possessive "subject" ("Pyongyang’s reported support") is a mis-parsed noun phrase, and a
+    A possessive "subject" ("Minsk’s reported support") is a mis-parsed noun phrase, and a
     passive's subject is what is said, not who says it; neither counts.
     """
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -192,7 +192,7 @@ class ArticleContext:
 
     def _acronyms_defined(self) -> dict[str, str]:
         """'the Joint Chiefs of Staff (JCS)' -> {'JCS': 'Joint Chiefs of Staff'}: the article's own
-        short forms, checked against the initials so that '(NIS)' after any noun is not taken."""
+        short forms, checked against the initials so that '(JOC)' after any noun is not taken."""
         found: dict[str, str] = {}
         for match in re.finditer(r"((?:[A-Z][\w’'-]*\s+|of\s+|and\s+|for\s+|the\s+)+)\(([A-Z]{2,6})\)", self.text):
             words = match.group(1).split()
@@ -245,7 +245,7 @@ class ArticleContext:
         """'Defence Minister Antti Rautio' -> 'Antti Rautio' when the parser missed the person.
 
         A proper-noun head whose left modifiers run role title(s) then capitalised words is a
-        person, whatever entity label it got; 'National Security Council' has no role title.
+        person, whatever entity label it got; 'Defence Council' has no role title.
         """
         if head.pos_ != "PROPN" or head.dep_ == "compound":
             return None
@@ -258,7 +258,7 @@ class ArticleContext:
             else:
                 break
         if not name_part or len(name_part) > 4 or name_part[-1].lower_ in BODY_NOUNS:
-            return None  # "General Staff", "Security Council": an institution, not a titled person
+            return None  # "General Staff", "Defence Council": an institution, not a titled person
         before = chain[:len(chain) - len(name_part)]
         name = " ".join(t.text for t in name_part)
         if not looks_like_person_name(name) or not self._name_tokens_plausible(name_part):
@@ -300,7 +300,7 @@ class ArticleContext:
         return self.names.aliases.canonical(words) is None
 
     def _whole_name(self, ent: Span) -> Span:
-        """The person entity with the hyphenated part the tagger cut off ("Yoon Suk" + "-yeol")."""
+        """The person entity with the hyphenated part the tagger cut off ("Lee Jae" + "-won")."""
         end = ent.end
         while end + 1 < len(self.doc) and self.doc[end].text in {"-", "‐"} and not self.doc[end - 1].whitespace_ \
                 and not self.doc[end].whitespace_ and self.doc[end + 1].is_alpha:
@@ -308,7 +308,7 @@ class ArticleContext:
         return self.doc[ent.start:end]
 
     def _is_proper(self, token: Token) -> bool:
-        """A proper noun, or a name the tagger called a common noun ('Zelenskyy said')."""
+        """A proper noun, or a name the tagger called a common noun ('Hrytsenko said')."""
         if token.pos_ == "PROPN":
             return True
         if token.pos_ != "NOUN" or not token.text[:1].isupper() or not token.is_alpha:
@@ -319,7 +319,7 @@ class ArticleContext:
         return not token.is_sent_start or self._known_person(token.text)
 
     def _plausible_person(self, ent: Span) -> bool:
-        """The small model tags 'Citing Kyiv', 'RBC Ukraine' or 'Yonhap' as PERSON: a person's
+        """The small model tags 'Citing Kyiv', 'RBC Ukraine' or a news agency as PERSON: a person's
         name starts with a proper noun and holds no place, acronym or organisation we know."""
         if ent[0].pos_ != "PROPN" and not _is_title_word(ent[0]):
             return False
@@ -426,7 +426,7 @@ class ArticleContext:
             found = finder(tokens, inside, first, last, bounds)
             if found is not None and found.kind != "media":
                 return found
-            # "X 'said ...', according to the spokesman, TASS reported": the outlet relays the
+            # "X 'said ...', according to the spokesman, Interfax reported": the outlet relays the
             # words; a person or body credited in the same place is the speaker
             media = media or found
         return media
@@ -529,7 +529,7 @@ class ArticleContext:
         return None
 
     def _by_colon(self, tokens, inside, first, last, bounds) -> Source | None:
-        """'X told reporters: “...”', 'The envoy added: “...”' and a headline's 'Yoon: ‘...’'."""
+        """'X told reporters: “...”', 'The envoy added: “...”' and a headline's 'Lind: ‘...’'."""
         opening = min(self.doc[first].idx, tokens[0].idx)
         if tokens[0].idx < self._span_start:
             opening = self._span_start  # the quote starts inside a token: 'added:“We'
@@ -560,7 +560,7 @@ class ArticleContext:
         return None
 
     def _headline_speaker(self, bounds: tuple[int, int]) -> Source | None:
-        """A headline 'Zelenskyy: Israel showed Ukraine's ‘real need’ ...' credits all of its
+        """A headline 'Lind: Oslo showed Norway's ‘real need’ ...' credits all of its
         quotes to the name before its colon."""
         line = self.text[bounds[0]:bounds[1]]
         match = re.match(r"[^:\n]{2,40}:", line)
@@ -589,7 +589,7 @@ class ArticleContext:
         return self._source_from_head(subject, cue=cue, resolve=True, as_speaker=True)
 
     def _capitalised_name_before(self, colon: Token) -> Source | None:
-        """A bare name before a colon, as in a headline 'Yoon: ...' (the parser often misses it)."""
+        """A bare name before a colon, as in a headline 'Lind: ...' (the parser often misses it)."""
         words: list[Token] = []
         i = colon.i - 1
         while i >= 0 and self.doc[i].text[:1].isupper() and self.doc[i].is_alpha and len(words) < 5:
@@ -719,7 +719,7 @@ class ArticleContext:
                     continue  # "Defence" in "Defence Minister" is part of a title, not a body
                 body = self.names.body(ent.text)
                 words = ent.text.split()
-                # "Finnish Border Guard" -> Finland; "Kremlin" -> Russia; "NATO" stays NATO
+                # "Finnish Border Guard" -> Finland; an aliased body -> its country; "EU" stays EU
                 for k in range(min(3, len(words)), 0, -1):
                     place = self.names.aliases.place(" ".join(words[:k]))
                     if place:
@@ -825,9 +825,9 @@ class ArticleContext:
         of_name = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1
                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         if of_name and (ent is None or ent.end <= of_name[0].i):
-            # "Ministry of Defense", "Bank of Korea": the name goes on after "of"
+            # "Ministry of Defence", "Bank of England": the name goes on after "of"
             words = f"{words} {self.doc[head.i + 1:of_name[0].i + 1].text}"
-        # "South Korea’s National Security Council": the owner is the country, not part of the name
+        # "Poland’s Defence Council": the owner is the country, not part of the name
         words = re.split(r"(?:’s|'s)\s+", words)[-1]
         words = self._acronyms.get(clean_name(words), words)
         name = self.names.body(words)
@@ -842,7 +842,7 @@ class ArticleContext:
             and not any(w in name_key(name).split() for w in name_key(country).split())
             and set(name_key(name).split()) & (BODY_NOUNS | ORG_WORDS)
         ):
-            # a generic body name ("National Security Council") needs its country to be one body
+            # a generic body name ("Defence Council") needs its country to be one body
             name = f"{name} ({country})"
         return Source(raw, name, country, cue, kind)
 
@@ -890,7 +890,7 @@ class ArticleContext:
         return None
 
     def _coordinated(self, subject: Token, cue: str) -> Source | None:
-        """'Moscow and Pyongyang pledged' -> 'Russia and North Korea' (countries acting together
+        """'Moscow and Minsk pledged' -> 'Russia and Belarus' (countries acting together
         are named as countries); 'Lind and Berg said' -> 'Maja Lind and Karl Berg'."""
         members = [subject] + [t for t in subject.subtree if t.dep_ == "conj" and t.i != subject.i]
         if len(members) < 2:
@@ -920,7 +920,7 @@ class ArticleContext:
         authors += [g for c in head.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
                     for g in a.children if g.dep_ == "pobj"]
         authors += [c for c in head.children if c.dep_ == "poss"]
-        # a compound names the author only when it is an organisation ("a Kremlin statement"), not
+        # a compound names the author only when it is an organisation ("a Pentagon statement"), not
         # a place describing the text ("a Ukraine news report")
         authors += [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"]
         for author in authors:
@@ -943,8 +943,8 @@ class ArticleContext:
         return None
 
     def _generic_plural(self, head: Token, raw: str, country: str, cue: str) -> Source:
-        """'South Korean officials': the body their phrase or sentence names, else the plural as
-        written. 'Officials at the Pentagon' and 'After a meeting of the Security Council, officials
+        """'Polish officials': the body their phrase or sentence names, else the plural as
+        written. 'Officials at the Pentagon' and 'After a meeting of the Defence Council, officials
         said' name it; a body of another country does not."""
         own = [e for c in head.children if c.dep_ == "prep" and c.lower_ in {"at", "from", "of", "in"}
                for g in c.children if g.dep_ == "pobj" for e in [self._ent_of.get(g.i)] if e is not None]
@@ -965,8 +965,8 @@ class ArticleContext:
         return bool(set(name_key(text).split()) & MEDIA_WORDS)
 
     def _role_label(self, head: Token, np_tokens: list[Token]) -> str:
-        """'an unnamed senior official from the South Korean presidential office' ->
-        'unnamed senior official (South Korean presidential office)'."""
+        """'an unnamed senior official from the Finnish presidential office' ->
+        'unnamed senior official (Finnish presidential office)'."""
         skip = {"unnamed", "anonymous", "unidentified", "one"}
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
         owned = {t.i for t in owner.subtree} if owner is not None else set()
@@ -1014,7 +1014,7 @@ class ArticleContext:
         return Source(pronoun.text, s.name, s.country, cue, s.kind)
 
     def _resolve_description(self, head: Token, raw: str, country: str, cue: str, *, strict: bool) -> Source | None:
-        """'the official', 'The South Korean official', a headline's 'defence minister' -> the
+        """'the official', 'The Finnish official', a headline's 'defence minister' -> the
         actor it refers to: one named before with the same title, else (unless ``strict``) the
         latest person or role of the same country; else one named later with that title."""
         lemma = head.lemma_.lower()

@@ -262,7 +262,7 @@ def find_quote_spans(text: str, *, keep_scare_quotes: bool = False) -> list[Quot
     """Every quotation in ``text``, marks and one trailing comma/full stop excluded, in order.
 
     A quote that is the whole of an outer quote apart from a speaker and a colon
-    (a headline “Yoon: ‘...’”) stands for it; otherwise a quote nested in another is part of the
+    (a headline “Lind: ‘...’”) stands for it; otherwise a quote nested in another is part of the
     outer one and is not reported separately.
     """
     raw = _raw_quote_spans(text)
@@ -424,8 +424,8 @@ def _stems(quote: str) -> set[str]:
 
 
 def _paraphrase(a: str, b: str) -> bool:
-    """Translations of one remark differ in a word ('groundless, stereotype rumors' /
-    'baseless, stereotypical rumors'): most content stems shared, at least two of them."""
+    """Translations of one remark differ in a word ('groundless, stereotyped lies' /
+    'baseless, stereotypical lies'): most content stems shared, at least two of them."""
     sa, sb = _stems(a), _stems(b)
     shared = sa & sb
     return len(shared) >= 2 and len(shared) / len(sa | sb) >= 0.5
