@@ -417,7 +417,7 @@ class ArticleContext:
             inside.add(last)
         bounds = self._paragraph(tokens[0].idx)
         media: Source | None = None
-        finders = [self._by_colon, self._by_dash, self._by_climbing, self._by_according_to,
+        finders = [self._by_colon, self._by_colon_after, self._by_dash, self._by_climbing, self._by_according_to,
                    self._by_attached_cue, self._by_subject_after_quote, self._by_nearest_cue]
         if any(c.lower_ == "according" and c.i not in inside for t in tokens for c in t.children):
             # "according to X" hangs from the quoted words themselves: it is the closest credit
@@ -558,6 +558,24 @@ class ArticleContext:
             if found is not None and found.kind != "media":
                 return found
         return None
+
+    def _by_colon_after(self, tokens, inside, first, last, bounds) -> Source | None:
+        """A headline '“We will win”: Lind vows to retake the coast' credits the subject after
+        the colon; only for a quote that opens its paragraph."""
+        after_end = self.doc[last].idx + len(self.doc[last].text)
+        match = re.match(r"[\"'”’»]*\s*:\s*", self.text[after_end:after_end + 10])
+        if not match or self.text[bounds[0]:self.doc[first].idx].strip(" \"'“‘«"):
+            return None
+        token = self.token_at_or_after(after_end + match.end())
+        if token is None or not self._same_paragraph(token, bounds):
+            return None
+        subject = next((t for t in [token, *token.ancestors] if t.dep_ == "nsubj"), None)
+        if subject is None:
+            subject = next((t for t in self.tokens_between(token.idx, bounds[1]) if t.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        found = self._source_from_head(subject, cue="colon", resolve=True, as_speaker=True)
+        return found if found is not None and found.kind != "media" else None
 
     def _headline_speaker(self, bounds: tuple[int, int]) -> Source | None:
         """A headline 'Lind: Oslo showed Norway's ‘real need’ ...' credits all of its

@@ -321,3 +321,8 @@ def test_words_inside_someones_remark_are_that_persons(source_of):
     )
     found = source_of(text, "divided in two")
     assert (found.name, found.raw, found.cue) == ("Eva Lindgren", "Foreign Minister Eva Lindgren", "remark")
+
+
+def test_headline_quote_then_colon_then_speaker(source_of):
+    text = "“We will win”: Lind vows to retake the coast\nPresident Maja Lind spoke on Monday."
+    assert speaker(source_of(text, "We will win")) == "Maja Lind"
