@@ -120,7 +120,11 @@ class _Actor:
 
 
 def _is_cue(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in CUE_LEMMAS and token.dep_ not in {"amod", "compound"}
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        and token.lemma_.lower() in CUE_LEMMAS
+        and token.dep_ not in {"amod", "compound"}
+    )
 
 
 def _subjects_of(verb: Token) -> list[Token]:
@@ -133,8 +137,7 @@ def _subjects_of(verb: Token) -> list[Token]:
     if agents:
         return agents
     subjects = [
-        c for c in verb.children
-        if c.dep_ == "nsubj" and not any(g.dep_ == "case" for g in c.children)
+        c for c in verb.children if c.dep_ == "nsubj" and not any(g.dep_ == "case" for g in c.children)
     ]
     return sorted(subjects, key=lambda t: abs(t.i - verb.i))
 
@@ -194,7 +197,9 @@ class ArticleContext:
         """'the Joint Chiefs of Staff (JCS)' -> {'JCS': 'Joint Chiefs of Staff'}: the article's own
         short forms, checked against the initials so that '(JOC)' after any noun is not taken."""
         found: dict[str, str] = {}
-        for match in re.finditer(r"((?:[A-Z][\w’'-]*\s+|of\s+|and\s+|for\s+|the\s+)+)\(([A-Z]{2,6})\)", self.text):
+        for match in re.finditer(
+            r"((?:[A-Z][\w’'-]*\s+|of\s+|and\s+|for\s+|the\s+)+)\(([A-Z]{2,6})\)", self.text
+        ):
             words = match.group(1).split()
             acronym = match.group(2)
             for k in range(len(words)):
@@ -211,7 +216,7 @@ class ArticleContext:
         if first < len(self.doc) and self._token_starts[first] + len(self.doc[first].text) <= start_char:
             first += 1
         last = bisect.bisect_left(self._token_starts, end_char)
-        return self.doc[first:max(first, last)]
+        return self.doc[first : max(first, last)]
 
     def token_starting_at(self, char: int) -> Token | None:
         i = bisect.bisect_left(self._token_starts, char)
@@ -250,7 +255,7 @@ class ArticleContext:
         if head.pos_ != "PROPN" or head.dep_ == "compound":
             return None
         left = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"}]
-        chain = [t for t in self.doc[left[0].i:head.i + 1]] if left else [head]
+        chain = [t for t in self.doc[left[0].i : head.i + 1]] if left else [head]
         name_part: list[Token] = []
         for token in reversed(chain):
             if token.pos_ == "PROPN" and token.text[:1].isupper() and not _is_title_word(token):
@@ -259,7 +264,7 @@ class ArticleContext:
                 break
         if not name_part or len(name_part) > 4 or name_part[-1].lower_ in BODY_NOUNS:
             return None  # "General Staff", "Defence Council": an institution, not a titled person
-        before = chain[:len(chain) - len(name_part)]
+        before = chain[: len(chain) - len(name_part)]
         name = " ".join(t.text for t in name_part)
         if not looks_like_person_name(name) or not self._name_tokens_plausible(name_part):
             return None
@@ -274,7 +279,9 @@ class ArticleContext:
         """No place ('RBC Ukraine'), acronym or institution word among a would-be person's name."""
         for token in tokens:
             word = token.lower_
-            if self.names.aliases.place(token.text) is not None or (len(token.text) >= 2 and token.text.isupper()):
+            if self.names.aliases.place(token.text) is not None or (
+                len(token.text) >= 2 and token.text.isupper()
+            ):
                 return False
             if word in BODY_NOUNS or word in MEDIA_WORDS or word in ORG_WORDS:
                 return False
@@ -291,9 +298,16 @@ class ArticleContext:
         for token in tokens:
             word = token.lower_
             if (
-                token.pos_ != "PROPN" or not token.is_alpha or not token.text[:1].isupper() or token.text.isupper()
-                or word in BODY_NOUNS or word in MEDIA_WORDS or word in ORG_WORDS or word in TITLE_WORDS
-                or token.ent_type_ not in {"", "PERSON", "ORG"} or self.names.aliases.place(token.text) is not None
+                token.pos_ != "PROPN"
+                or not token.is_alpha
+                or not token.text[:1].isupper()
+                or token.text.isupper()
+                or word in BODY_NOUNS
+                or word in MEDIA_WORDS
+                or word in ORG_WORDS
+                or word in TITLE_WORDS
+                or token.ent_type_ not in {"", "PERSON", "ORG"}
+                or self.names.aliases.place(token.text) is not None
             ):
                 return False
         words = " ".join(t.text for t in tokens)
@@ -302,10 +316,15 @@ class ArticleContext:
     def _whole_name(self, ent: Span) -> Span:
         """The person entity with the hyphenated part the tagger cut off ("Lee Jae" + "-won")."""
         end = ent.end
-        while end + 1 < len(self.doc) and self.doc[end].text in {"-", "‐"} and not self.doc[end - 1].whitespace_ \
-                and not self.doc[end].whitespace_ and self.doc[end + 1].is_alpha:
+        while (
+            end + 1 < len(self.doc)
+            and self.doc[end].text in {"-", "‐"}
+            and not self.doc[end - 1].whitespace_
+            and not self.doc[end].whitespace_
+            and self.doc[end + 1].is_alpha
+        ):
             end += 2
-        return self.doc[ent.start:end]
+        return self.doc[ent.start : end]
 
     def _is_proper(self, token: Token) -> bool:
         """A proper noun, or a name the tagger called a common noun ('Hrytsenko said')."""
@@ -354,7 +373,10 @@ class ArticleContext:
                     actors.append(_Actor(token.idx, resolved, False, True))
                 continue
             is_person_start = token.ent_type_ == "PERSON" and token.ent_iob_ == "B"
-            is_argument = token.dep_ in {"nsubj", "nsubjpass", "appos", "pobj", "dobj"} and token.pos_ in {"NOUN", "PROPN"}
+            is_argument = token.dep_ in {"nsubj", "nsubjpass", "appos", "pobj", "dobj"} and token.pos_ in {
+                "NOUN",
+                "PROPN",
+            }
             if not (is_person_start or is_argument):
                 continue
             head = token
@@ -410,15 +432,27 @@ class ArticleContext:
         while first > 0 and (self.doc[first - 1].is_quote or self.doc[first - 1].text in {"‘", "“"}):
             first -= 1
             inside.add(first)
-        while last + 1 < len(self.doc) and (self.doc[last + 1].is_quote or self.doc[last + 1].text in {",", ".", "’", "”"}):
-            if self.doc[last + 1].text in {",", "."} and not (last + 2 < len(self.doc) and self.doc[last + 2].is_quote):
+        while last + 1 < len(self.doc) and (
+            self.doc[last + 1].is_quote or self.doc[last + 1].text in {",", ".", "’", "”"}
+        ):
+            if self.doc[last + 1].text in {",", "."} and not (
+                last + 2 < len(self.doc) and self.doc[last + 2].is_quote
+            ):
                 break
             last += 1
             inside.add(last)
         bounds = self._paragraph(tokens[0].idx)
         media: Source | None = None
-        finders = [self._by_colon, self._by_colon_after, self._by_dash, self._by_climbing, self._by_according_to,
-                   self._by_attached_cue, self._by_subject_after_quote, self._by_nearest_cue]
+        finders = [
+            self._by_colon,
+            self._by_colon_after,
+            self._by_dash,
+            self._by_climbing,
+            self._by_according_to,
+            self._by_attached_cue,
+            self._by_subject_after_quote,
+            self._by_nearest_cue,
+        ]
         if any(c.lower_ == "according" and c.i not in inside for t in tokens for c in t.children):
             # "according to X" hangs from the quoted words themselves: it is the closest credit
             finders.insert(0, self._by_according_to)
@@ -436,7 +470,13 @@ class ArticleContext:
         found = self._source_from_head(span.root, cue="", resolve=True)
         if found is not None:
             return found
-        return Source(raw=span.text, name=clean_name(span.text), country=self._country_in(list(span)), cue="", kind="role")
+        return Source(
+            raw=span.text,
+            name=clean_name(span.text),
+            country=self._country_in(list(span)),
+            cue="",
+            kind="role",
+        )
 
     # ---------------------------------------------------------------------------------- finders
     def _by_climbing(self, tokens, inside, first, last, bounds) -> Source | None:
@@ -454,7 +494,9 @@ class ArticleContext:
                     author = self._document_author(verb, verb.lemma_.lower(), True)
                     if author is not None:
                         return author
-                nominal = any(c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children) for c in verb.children)
+                nominal = any(
+                    c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children) for c in verb.children
+                )
                 if _is_cue(verb) and verb.i not in inside and not nominal:
                     found = self._source_of_verb(verb)
                     if found is not None:
@@ -483,9 +525,16 @@ class ArticleContext:
             subjects = [t for t in _subjects_of(current) if not self._in_quote(t.idx)]
             if not subjects and cue in {"quote", "cite"}:
                 # "X was quoted as saying": the passive subject is the speaker
-                subjects = [c for c in current.children if c.dep_ == "nsubjpass" and not self._in_quote(c.idx)]
+                subjects = [
+                    c for c in current.children if c.dep_ == "nsubjpass" and not self._in_quote(c.idx)
+                ]
             if subjects:
-                if inherited and current.dep_ == "ccomp" and _is_cue(current.head) and _subjects_of(current.head):
+                if (
+                    inherited
+                    and current.dep_ == "ccomp"
+                    and _is_cue(current.head)
+                    and _subjects_of(current.head)
+                ):
                     subjects = _subjects_of(current.head)
                     current = current.head
                 for subject in subjects:
@@ -506,8 +555,13 @@ class ArticleContext:
 
     def _relayed_speaker(self, verb: Token) -> Source | None:
         """'quoted him as saying', 'cited the minister as telling': the object is the speaker."""
-        as_cue = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                  for g in c.children if g.dep_ in {"pcomp", "pobj"} and _is_cue(g)]
+        as_cue = [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for g in c.children
+            if g.dep_ in {"pcomp", "pobj"} and _is_cue(g)
+        ]
         objects = [c for c in verb.children if c.dep_ == "dobj" and not self._in_quote(c.idx)]
         if not as_cue or not objects:
             return None
@@ -516,14 +570,20 @@ class ArticleContext:
     def _by_according_to(self, tokens, inside, first, last, bounds) -> Source | None:
         for sent in self._sentences(first, last):
             for token in sent:
-                if token.lower_ != "according" or not self._same_paragraph(token, bounds) or self._in_quote(token.idx):
+                if (
+                    token.lower_ != "according"
+                    or not self._same_paragraph(token, bounds)
+                    or self._in_quote(token.idx)
+                ):
                     continue
                 nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
                 if nxt is None or nxt.lower_ != "to":
                     continue
                 objects = [c for c in nxt.children if c.dep_ == "pobj" and c.i not in inside]
                 if objects:
-                    found = self._source_from_head(objects[0], cue="according_to", resolve=True, as_speaker=True)
+                    found = self._source_from_head(
+                        objects[0], cue="according_to", resolve=True, as_speaker=True
+                    )
                     if found is not None:
                         return found
         return None
@@ -563,8 +623,8 @@ class ArticleContext:
         """A headline '“We will win”: Lind vows to retake the coast' credits the subject after
         the colon; only for a quote that opens its paragraph."""
         after_end = self.doc[last].idx + len(self.doc[last].text)
-        match = re.match(r"[\"'”’»]*\s*:\s*", self.text[after_end:after_end + 10])
-        if not match or self.text[bounds[0]:self.doc[first].idx].strip(" \"'“‘«"):
+        match = re.match(r"[\"'”’»]*\s*:\s*", self.text[after_end : after_end + 10])
+        if not match or self.text[bounds[0] : self.doc[first].idx].strip(" \"'“‘«"):
             return None
         token = self.token_at_or_after(after_end + match.end())
         if token is None or not self._same_paragraph(token, bounds):
@@ -580,7 +640,7 @@ class ArticleContext:
     def _headline_speaker(self, bounds: tuple[int, int]) -> Source | None:
         """A headline 'Lind: Oslo showed Norway's ‘real need’ ...' credits all of its
         quotes to the name before its colon."""
-        line = self.text[bounds[0]:bounds[1]]
+        line = self.text[bounds[0] : bounds[1]]
         match = re.match(r"[^:\n]{2,40}:", line)
         if len(line) > 160 or not match:
             return None
@@ -594,7 +654,7 @@ class ArticleContext:
         if not len(glued) or glued[0].i == 0:
             return None
         token = glued[0]
-        word = self.text[token.idx:colon_at].lower()
+        word = self.text[token.idx : colon_at].lower()
         stems = {word, word[:-1], word[:-2], word[:-3] if word.endswith("ied") else word}
         if word.endswith("ied"):
             stems.add(word[:-3] + "y")
@@ -613,9 +673,11 @@ class ArticleContext:
         while i >= 0 and self.doc[i].text[:1].isupper() and self.doc[i].is_alpha and len(words) < 5:
             words.insert(0, self.doc[i])
             i -= 1
-        if not words or (i >= 0 and not (self.doc[i].is_punct or self.doc[i].is_space or "\n" in self.doc[i].whitespace_)):
+        if not words or (
+            i >= 0 and not (self.doc[i].is_punct or self.doc[i].is_space or "\n" in self.doc[i].whitespace_)
+        ):
             return None
-        raw = self.doc[words[0].i:words[-1].i + 1].text
+        raw = self.doc[words[0].i : words[-1].i + 1].text
         if self._known_person(raw) or any(t.ent_type_ == "PERSON" for t in words):
             name = self.names.person(raw)
             return Source(raw, name, self._country_of_person(name), "colon", "person")
@@ -627,13 +689,13 @@ class ArticleContext:
     def _by_dash(self, tokens, inside, first, last, bounds) -> Source | None:
         """'“...” — X' closing a paragraph or sentence."""
         after_end = self.doc[last].idx + len(self.doc[last].text)
-        match = re.match(r"[\"'“”‘’»,.]*[ \t]*(—|–|--|-)[ \t]*", self.text[after_end:after_end + 20])
+        match = re.match(r"[\"'“”‘’»,.]*[ \t]*(—|–|--|-)[ \t]*", self.text[after_end : after_end + 20])
         if not match:
             return None
         at = after_end + match.end()
         # the dash credits a quote that stands alone, and what follows it is only a name and title
         opening = self.doc[first].idx
-        lead = self.text[bounds[0]:opening].rstrip(" \"'“‘«")
+        lead = self.text[bounds[0] : opening].rstrip(" \"'“‘«")
         if lead and lead[-1] not in ".!?:":
             return None
         if any(t.pos_ in {"VERB", "AUX"} for t in self.tokens_between(at, bounds[1])):
@@ -664,10 +726,16 @@ class ArticleContext:
         """'“...,” Name, the chief of X, was quoted as saying': the parser hangs the name off the
         quote, but a noun phrase right after the closing mark and before a cue verb is the speaker."""
         i = last + 1
-        while i < len(self.doc) and (self.doc[i].is_punct or self.doc[i].is_space) and self.doc[i].text != ".":
+        while (
+            i < len(self.doc) and (self.doc[i].is_punct or self.doc[i].is_space) and self.doc[i].text != "."
+        ):
             i += 1
         run: list[Token] = []
-        while i < len(self.doc) and self.doc[i].pos_ in {"PROPN", "NOUN", "DET", "ADJ"} and self._same_paragraph(self.doc[i], bounds):
+        while (
+            i < len(self.doc)
+            and self.doc[i].pos_ in {"PROPN", "NOUN", "DET", "ADJ"}
+            and self._same_paragraph(self.doc[i], bounds)
+        ):
             run.append(self.doc[i])
             i += 1
         nouns = [t for t in run if t.pos_ in {"PROPN", "NOUN"}]
@@ -675,7 +743,7 @@ class ArticleContext:
             return None
         sentence_end = next((s.end for s in self.sentences if s.start <= nouns[-1].i < s.end), len(self.doc))
         verb = next((t for t in self.doc[i:sentence_end] if _is_cue(t)), None)
-        if verb is None or any(t.pos_ == "VERB" and not _is_cue(t) for t in self.doc[i:verb.i]):
+        if verb is None or any(t.pos_ == "VERB" and not _is_cue(t) for t in self.doc[i : verb.i]):
             return None
         found = self._source_from_head(nouns[-1], cue=verb.lemma_.lower(), resolve=True, as_speaker=True)
         return found if found is not None and found.kind != "media" else None
@@ -686,8 +754,11 @@ class ArticleContext:
             token
             for sent in self._sentences(first, last)
             for token in sent
-            if token.i not in inside and not (first <= token.i <= last) and _is_cue(token)
-            and self._same_paragraph(token, bounds) and not self._in_quote(token.idx)
+            if token.i not in inside
+            and not (first <= token.i <= last)
+            and _is_cue(token)
+            and self._same_paragraph(token, bounds)
+            and not self._in_quote(token.idx)
         ]
         candidates.sort(key=lambda t: min(abs(t.i - first), abs(t.i - last)))
         for verb in candidates:
@@ -707,8 +778,11 @@ class ArticleContext:
             drop.add("prep")
         out = [head]
         for child in head.children:
-            of_name = child.dep_ == "prep" and child.lower_ == "of" and child.i == head.i + 1 and any(
-                g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children
+            of_name = (
+                child.dep_ == "prep"
+                and child.lower_ == "of"
+                and child.i == head.i + 1
+                and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children)
             )  # "Ministry of Defense" is one name
             if child.dep_ not in drop or (of_name and head.pos_ == "PROPN"):
                 out.extend(child.subtree)
@@ -775,20 +849,22 @@ class ArticleContext:
                         around = self._np_tokens(head, keep_prep=True)
                         country = inner.country or self._country_in(around)
                         # the words used are the title and the name: "The foreign secretary, Hannah Cole"
-                        raw = self.doc[min(t.i for t in around):child.right_edge.i + 1].text.rstrip(" ,")
+                        raw = self.doc[min(t.i for t in around) : child.right_edge.i + 1].text.rstrip(" ,")
                         return Source(raw, inner.name, country, cue, inner.kind)
         np_tokens = self._np_tokens(head, keep_prep=not proper)
         if left_only:
             np_tokens = [t for t in np_tokens if t.i <= head.i]
         while len(np_tokens) > 1 and np_tokens[-1].dep_ == "case":
             np_tokens = np_tokens[:-1]  # "Blinken's remark": the speaker is Blinken, not "Blinken's"
-        raw = self.doc[np_tokens[0].i:np_tokens[-1].i + 1].text
+        raw = self.doc[np_tokens[0].i : np_tokens[-1].i + 1].text
         apposition = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
         modifiers = [t for t in np_tokens if t.i != head.i]
         if head.dep_ == "appos" and head.head.pos_ in {"NOUN", "PROPN"}:
             # "The head of the Finnish Border Guard, Lt Gen Marja Koskinen": the title is the host
             apposition += [t for t in self._np_tokens(head.head, keep_prep=True)]
-        country = self._country_in(modifiers) or self._country_in(apposition) or self._affiliation_in(apposition)
+        country = (
+            self._country_in(modifiers) or self._country_in(apposition) or self._affiliation_in(apposition)
+        )
         person = self._person_words(head, np_tokens, as_speaker=as_speaker)
         if person is not None:
             name = self.names.person(person)
@@ -812,7 +888,7 @@ class ArticleContext:
         if titled is not None:
             return titled
         chain = [t for t in np_tokens if t.i <= head.i][-3:]
-        chain = chain[next((k for k in range(len(chain) - 1, -1, -1) if chain[k].pos_ != "PROPN"), -1) + 1:]
+        chain = chain[next((k for k in range(len(chain) - 1, -1, -1) if chain[k].pos_ != "PROPN"), -1) + 1 :]
         described = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLE_NOUNS for c in head.children)
         if described and self._looks_like_personal_name(chain):
             # "Anatolii Barhylevych, the chief of the General Staff": the apposition says who he is
@@ -836,12 +912,17 @@ class ArticleContext:
         if ent is None or chain[0].i < ent.start:
             # the entity missed part of the name ("General Staff" tagged as "Staff")
             if ent is None:
-                words = self.doc[chain[0].i:head.i + 1].text
+                words = self.doc[chain[0].i : head.i + 1].text
             elif ent.label_ != "GPE" or not any(t.ent_type_ for t in chain if t.i < ent.start):
                 # "RBC Ukraine": an outlet named after a country is not the country
-                words = self.doc[chain[0].i:max(ent.end, head.i + 1)].text
-        of_name = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1
-                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+                words = self.doc[chain[0].i : max(ent.end, head.i + 1)].text
+        of_name = [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1
+            for g in c.children
+            if g.dep_ == "pobj" and g.pos_ == "PROPN"
+        ]
         if of_name and (ent is None or ent.end <= of_name[0].i):
             # "Ministry of Defence", "Bank of England": the name goes on after "of"
             words = f"{words} {self.doc[head.i + 1:of_name[0].i + 1].text}"
@@ -868,7 +949,9 @@ class ArticleContext:
         place = self.names.aliases.place(country)
         return place.government if place else ""
 
-    def _common_noun_source(self, head, np_tokens, raw, country, cue, resolve, as_speaker=False) -> Source | None:
+    def _common_noun_source(
+        self, head, np_tokens, raw, country, cue, resolve, as_speaker=False
+    ) -> Source | None:
         lemma = head.lemma_.lower()
         plural = head.tag_ == "NNS"
         determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
@@ -898,10 +981,20 @@ class ArticleContext:
                     if person is not None:
                         # "Netanyahu's office" speaks for Netanyahu; keep that visible in the name
                         name = self.names.person(person)
-                        return Source(raw, f"{head.lower_} of {name}", country or self._country_of_person(name), cue, "body")
+                        return Source(
+                            raw,
+                            f"{head.lower_} of {name}",
+                            country or self._country_of_person(name),
+                            cue,
+                            "body",
+                        )
             owner_tokens = [t for t in np_tokens if t.ent_type_ in {"GPE", "NORP"}]
             # the name is the phrase up to its noun: "Russia’s embassy in London" -> "Russian embassy"
-            rest = [t.text for t in np_tokens if t not in owner_tokens and t.dep_ not in {"det", "case"} and t.i <= head.i]
+            rest = [
+                t.text
+                for t in np_tokens
+                if t not in owner_tokens and t.dep_ not in {"det", "case"} and t.i <= head.i
+            ]
             place = self.names.aliases.place(country) if country else None
             name = " ".join(([place.demonym] if place and owner_tokens else []) + rest) or clean_name(raw)
             return Source(raw, name, country, cue, "body")
@@ -926,21 +1019,35 @@ class ArticleContext:
             )
             names.append(place.country if place is not None and part.kind == "body" else part.name)
         countries = {p.country for p in parts}
-        raw = self.doc[subject.left_edge.i:members[-1].right_edge.i + 1].text
+        raw = self.doc[subject.left_edge.i : members[-1].right_edge.i + 1].text
         kind = "person" if all(p.kind == "person" for p in parts) else "body"
         return Source(raw, " and ".join(names), countries.pop() if len(countries) == 1 else "", cue, kind)
 
     def _document_author(self, head: Token, cue: str, resolve: bool) -> Source | None:
         """Who wrote a statement, report or readout the text cites, when it says so."""
-        authors = [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}
-                   for g in c.children if g.dep_ == "pobj"]
+        authors = [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
         # "a report posted by X", "a statement issued by X"
-        authors += [g for c in head.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
-                    for g in a.children if g.dep_ == "pobj"]
+        authors += [
+            g
+            for c in head.children
+            if c.dep_ == "acl"
+            for a in c.children
+            if a.dep_ == "agent"
+            for g in a.children
+            if g.dep_ == "pobj"
+        ]
         authors += [c for c in head.children if c.dep_ == "poss"]
         # a compound names the author only when it is an organisation ("a Pentagon statement"), not
         # a place describing the text ("a Ukraine news report")
-        authors += [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"]
+        authors += [
+            c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"
+        ]
         for author in authors:
             found = self._source_from_head(author, cue=cue, resolve=resolve, as_speaker=True)
             if found is not None:
@@ -955,7 +1062,7 @@ class ArticleContext:
                     if obj.dep_ == "pobj" and obj.lemma_.lower() in PERSON_ROLE_NOUNS | GENERIC_PLURALS:
                         np = self._np_tokens(obj, keep_prep=False)
                         words = [t.text for t in np if t.i < obj.i and t.dep_ not in {"det", "nummod"}]
-                        raw = self.doc[head.i:obj.i + 1].text
+                        raw = self.doc[head.i : obj.i + 1].text
                         label = " ".join(["unnamed", *words, obj.lemma_.lower()])
                         return Source(raw, label, self._country_in(np), cue, "role")
         return None
@@ -964,9 +1071,18 @@ class ArticleContext:
         """'Polish officials': the body their phrase or sentence names, else the plural as
         written. 'Officials at the Pentagon' and 'After a meeting of the Defence Council, officials
         said' name it; a body of another country does not."""
-        own = [e for c in head.children if c.dep_ == "prep" and c.lower_ in {"at", "from", "of", "in"}
-               for g in c.children if g.dep_ == "pobj" for e in [self._ent_of.get(g.i)] if e is not None]
-        before = [e for e in head.sent.ents if e.end <= head.i and e.start_char >= self._paragraph(head.idx)[0]]
+        own = [
+            e
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in {"at", "from", "of", "in"}
+            for g in c.children
+            if g.dep_ == "pobj"
+            for e in [self._ent_of.get(g.i)]
+            if e is not None
+        ]
+        before = [
+            e for e in head.sent.ents if e.end <= head.i and e.start_char >= self._paragraph(head.idx)[0]
+        ]
         for ent in own + before:
             if ent.label_ != "ORG" or self._is_media_text(ent.text) or self._in_quote(ent.start_char):
                 continue
@@ -989,8 +1105,12 @@ class ArticleContext:
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
         owned = {t.i for t in owner.subtree} if owner is not None else set()
         before = [
-            t.text for t in np_tokens
-            if t.i < head.i and t.i not in owned and t.dep_ not in {"det", "poss", "case"} and t.lower_ not in skip
+            t.text
+            for t in np_tokens
+            if t.i < head.i
+            and t.i not in owned
+            and t.dep_ not in {"det", "poss", "case"}
+            and t.lower_ not in skip
         ]
         label = " ".join(["unnamed", *before, head.text])
         if owner is not None:
@@ -998,7 +1118,11 @@ class ArticleContext:
             return label
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "at", "in", "with", "to"}:
-                words = [t.text for t in prep.subtree if t.i != prep.i and not (t.dep_ == "det" and t.head.head.i == prep.i)]
+                words = [
+                    t.text
+                    for t in prep.subtree
+                    if t.i != prep.i and not (t.dep_ == "det" and t.head.head.i == prep.i)
+                ]
                 if words:
                     label += f" ({' '.join(words)})"
                 break
@@ -1031,7 +1155,9 @@ class ArticleContext:
         s = match.source
         return Source(pronoun.text, s.name, s.country, cue, s.kind)
 
-    def _resolve_description(self, head: Token, raw: str, country: str, cue: str, *, strict: bool) -> Source | None:
+    def _resolve_description(
+        self, head: Token, raw: str, country: str, cue: str, *, strict: bool
+    ) -> Source | None:
         """'the official', 'The Finnish official', a headline's 'defence minister' -> the
         actor it refers to: one named before with the same title, else (unless ``strict``) the
         latest person or role of the same country; else one named later with that title."""
@@ -1063,7 +1189,9 @@ class ArticleContext:
                 pool = [a for a in pool if titled(a)]
             match = next((a for a in pool if a.source.kind == "person"), None) or next(iter(pool), None)
         if match is None:
-            match = next((a for a in after if titled(a) and compatible(a) and a.source.kind == "person"), None)
+            match = next(
+                (a for a in after if titled(a) and compatible(a) and a.source.kind == "person"), None
+            )
         if match is None:
             return None
         s = match.source

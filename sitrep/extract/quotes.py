@@ -40,7 +40,9 @@ OPENING = {"“": "double", "«": "double", "„": "double", "‘": "single", "�
 CLOSING = {"”": "double", "»": "double", "’": "single", "›": "single"}
 STRAIGHT = {'"': "double", "'": "single"}
 # Text before an opening mark that makes the quoted words a name, not something said.
-SCARE_CUES = re.compile(r"(so-called|so called|dubbed|nicknamed|named|titled|entitled|known as|codenamed|code-named)\s*$", re.I)
+SCARE_CUES = re.compile(
+    r"(so-called|so called|dubbed|nicknamed|named|titled|entitled|known as|codenamed|code-named)\s*$", re.I
+)
 SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’»]?(\s|$))")
 # Nearby quotes with no speaker of their own continue the previous speaker's words when at most
 # this much text (the attribution "he said on Monday.") separates them.
@@ -121,7 +123,7 @@ def _classify(text: str, i: int, open_families: list[str]) -> tuple[str, str] | 
 def _closing_single_follows(text: str, start: int) -> bool:
     """Another ’ later in the paragraph that can only be a closing mark (after punctuation)."""
     end = text.find("\n", start)
-    rest = text[start:len(text) if end < 0 else end]
+    rest = text[start : len(text) if end < 0 else end]
     return re.search(r"[.,!?;…]['’]", rest) is not None
 
 
@@ -138,7 +140,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start and text[end - 1] in ",.":
-        if not (text[end - 1] == "." and end - 3 >= start and text[end - 3:end] == "..."):
+        if not (text[end - 1] == "." and end - 3 >= start and text[end - 3 : end] == "..."):
             end -= 1
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -175,7 +177,11 @@ def _raw_quote_spans(text: str) -> list[QuoteSpan]:
             outer_family, outer_at = stack[0]
             if _paragraph_reopens(text, i, outer_family) and len(stack) == 1:
                 # one quotation, one row per paragraph: each row's words are free of marks
-                spans.append(QuoteSpan(outer_at + 1, i, outer_at, -1, outer_family, 0, group_of.get(outer_at, outer_at)))
+                spans.append(
+                    QuoteSpan(
+                        outer_at + 1, i, outer_at, -1, outer_family, 0, group_of.get(outer_at, outer_at)
+                    )
+                )
                 j = i
                 while j < n and text[j].isspace():
                     j += 1
@@ -208,7 +214,11 @@ def _raw_quote_spans(text: str) -> list[QuoteSpan]:
                             fam, at = stack.pop()
                             close_unclosed(fam, at, i)
                         _, open_at = stack.pop()
-                        spans.append(QuoteSpan(open_at + 1, i, open_at, i, family, len(stack), group_of.get(open_at, open_at)))
+                        spans.append(
+                            QuoteSpan(
+                                open_at + 1, i, open_at, i, family, len(stack), group_of.get(open_at, open_at)
+                            )
+                        )
         i += 1
     while stack:
         family, open_at = stack.pop()
@@ -218,9 +228,9 @@ def _raw_quote_spans(text: str) -> list[QuoteSpan]:
 
 def _is_scare_quote(text: str, span: QuoteSpan) -> bool:
     """Marks the text itself calls a name: the so-called “deal”, a drone dubbed ‘Lancet’."""
-    if not text[span.start:span.end].split():
+    if not text[span.start : span.end].split():
         return True
-    before = text[max(0, span.open_at - 30):max(span.open_at, 0)]
+    before = text[max(0, span.open_at - 30) : max(span.open_at, 0)]
     return SCARE_CUES.search(before) is not None
 
 
@@ -232,9 +242,13 @@ def _names_a_thing(ctx: ArticleContext, span: QuoteSpan) -> bool:
     noun they name.
     """
     doc = ctx.doc
-    quoted = ctx.text[span.start:span.end]
+    quoted = ctx.text[span.start : span.end]
     words = quoted.split()
-    if len(words) > 4 or re.search(r"[.!?,;:]", quoted) or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+    if (
+        len(words) > 4
+        or re.search(r"[.!?,;:]", quoted)
+        or not all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    ):
         return False
     tokens = [t for t in ctx.tokens_between(span.start, span.end) if t.idx >= span.start]
     if not tokens:
@@ -245,16 +259,24 @@ def _names_a_thing(ctx: ArticleContext, span: QuoteSpan) -> bool:
     while preceding >= 0 and (doc[preceding].is_quote or doc[preceding].is_space):
         preceding -= 1
     before_word = doc[preceding] if preceding >= 0 else None
-    modifies_next = following is not None and following.pos_ == "NOUN" and following.text[:1].islower() and any(
-        t.head.i == following.i for t in tokens
+    modifies_next = (
+        following is not None
+        and following.pos_ == "NOUN"
+        and following.text[:1].islower()
+        and any(t.head.i == following.i for t in tokens)
     )
     after_article = before_word is not None and (
         before_word.lower_ in {"the", "a", "an", "its", "their", "his", "her"} or before_word.like_num
     )  # the “Kinzhal” missile, 40 “Shaheds”
     # one capitalised word no cue verb governs is a name ("from “Shaheds” and positions")
-    lone_name = len(words) == 1 and not words[0].isupper() and not any(
-        t.head.lemma_.lower() in CUE_LEMMAS for t in tokens if t.head.i not in {x.i for x in tokens}
-    ) and ctx.text.find("\n", 0, span.start) >= 0  # a headline quotes speech in capitals
+    lone_name = (
+        len(words) == 1
+        and not words[0].isupper()
+        and not any(
+            t.head.lemma_.lower() in CUE_LEMMAS for t in tokens if t.head.i not in {x.i for x in tokens}
+        )
+        and ctx.text.find("\n", 0, span.start) >= 0
+    )  # a headline quotes speech in capitals
     return modifies_next or after_article or lone_name
 
 
@@ -271,15 +293,17 @@ def find_quote_spans(text: str, *, keep_scare_quotes: bool = False) -> list[Quot
         inner = [s for s in raw if s is not span and span.start <= s.open_at and s.end <= span.end]
         if inner:
             first = inner[0]
-            lead = text[span.start:first.open_at].strip()
-            tail = text[(first.close_at + 1) if first.close_at >= 0 else first.end:span.end].strip(" .,!?’'\"”")
+            lead = text[span.start : first.open_at].strip()
+            tail = text[(first.close_at + 1) if first.close_at >= 0 else first.end : span.end].strip(
+                " .,!?’'\"”"
+            )
             if lead.endswith(":") and len(lead.split()) <= 5 and not tail:
                 continue  # the inner quote replaces this one
         outer = [s for s in raw if s is not span and s.start <= span.open_at and span.end <= s.end]
         if outer:
             o = outer[0]
-            lead = text[o.start:span.open_at].strip()
-            tail = text[(span.close_at + 1) if span.close_at >= 0 else span.end:o.end].strip(" .,!?’'\"”")
+            lead = text[o.start : span.open_at].strip()
+            tail = text[(span.close_at + 1) if span.close_at >= 0 else span.end : o.end].strip(" .,!?’'\"”")
             if not (lead.endswith(":") and len(lead.split()) <= 5 and not tail):
                 continue  # a quote within a quote belongs to the outer speaker's words
         start, end = _trim(text, span.start, span.end)
@@ -341,10 +365,12 @@ def _stands_alone(text: str, span: QuoteSpan) -> bool:
     """The quote is a whole sentence of its own: nothing but marks around it up to the
     previous and next sentence boundary, so it can only continue the previous speaker's words."""
     open_at = span.open_at if span.open_at >= 0 else span.start
-    before = text[max(0, open_at - 200):open_at]
-    before = re.split(r"[.!?…\n][\"'”’]?\s", before)[-1] if re.search(r"[.!?…\n][\"'”’]?\s", before) else before
+    before = text[max(0, open_at - 200) : open_at]
+    before = (
+        re.split(r"[.!?…\n][\"'”’]?\s", before)[-1] if re.search(r"[.!?…\n][\"'”’]?\s", before) else before
+    )
     after_mark = span.close_at + 1 if span.close_at >= 0 else span.end
-    after = re.match(r"[^.!?…\n]*", text[after_mark:after_mark + 200]).group(0)
+    after = re.match(r"[^.!?…\n]*", text[after_mark : after_mark + 200]).group(0)
     return not before.strip(" \"'“”‘’") and not after.strip(" \"'“”‘’,")
 
 
@@ -362,35 +388,41 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
     for here, after in zip(spans, spans[1:]):
         # a stray mark split one quotation in two ('... have. "Patriots ...," he concluded'):
         # words that run straight into the next quote share its speaker
-        if sources[here.start] is None and after.open_at >= 0 and not text[here.end:after.open_at].strip(" .,\"'“”‘’"):
+        if (
+            sources[here.start] is None
+            and after.open_at >= 0
+            and not text[here.end : after.open_at].strip(" .,\"'“”‘’")
+        ):
             sources[here.start] = sources[after.start]
     for span in spans:
         # a quote running over paragraphs is attributed once, in any of its paragraphs
         source = sources[span.start] or group_source.get(span.group)
         if source is None and previous is not None and previous[1] is not None and _stands_alone(text, span):
-            gap = text[previous[0]:span.open_at if span.open_at >= 0 else span.start]
+            gap = text[previous[0] : span.open_at if span.open_at >= 0 else span.start]
             if len(gap) <= CONTINUATION_GAP and gap.count("\n") <= 1:
                 source = previous[1]  # “...,” he said. “More words.” -> the same speaker
         sent_start, sent_end = _sentence_bounds(ctx, span.start, span.end)
         date_said, precision = _date_said(ctx, sent_start, sent_end, article.published)
-        rows.append({
-            "quote_id": f"{article.article_id}:q:{span.start}",
-            "article_id": article.article_id,
-            "start": span.start,
-            "end": span.end,
-            "text": text[span.start:span.end],
-            "speaker": source.name if source else "",
-            "speaker_raw": source.raw if source else "",
-            "speaker_country": source.country if source else "",
-            "cue": source.cue if source else "",
-            "speaker_kind": source.kind if source else "",
-            "date_said": date_said,
-            "date_precision": precision,
-            "sentence_start": sent_start,
-            "sentence_end": sent_end,
-            "quote_cluster": "",
-            "cluster_size": 1,
-        })
+        rows.append(
+            {
+                "quote_id": f"{article.article_id}:q:{span.start}",
+                "article_id": article.article_id,
+                "start": span.start,
+                "end": span.end,
+                "text": text[span.start : span.end],
+                "speaker": source.name if source else "",
+                "speaker_raw": source.raw if source else "",
+                "speaker_country": source.country if source else "",
+                "cue": source.cue if source else "",
+                "speaker_kind": source.kind if source else "",
+                "date_said": date_said,
+                "date_precision": precision,
+                "sentence_start": sent_start,
+                "sentence_end": sent_end,
+                "quote_cluster": "",
+                "cluster_size": 1,
+            }
+        )
         previous = ((span.close_at + 1) if span.close_at >= 0 else span.end, source)
     if not rows:
         return schema.empty_frame("quotes")
@@ -415,7 +447,9 @@ def _same_quote(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 85 or (min(len(a), len(b)) >= 40 and fuzz.token_set_ratio(a, b) >= 90)
 
 
-STOPWORDS = frozenset("a an the of to and or in on for with by at as is are was were be it its this that".split())
+STOPWORDS = frozenset(
+    "a an the of to and or in on for with by at as is are was were be it its this that".split()
+)
 
 
 def _stems(quote: str) -> set[str]:
@@ -463,14 +497,19 @@ def cluster_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
         return i
 
     for a_pos, a in enumerate(order):
-        for b in order[a_pos + 1:]:
-            if out.at[a, "article_id"] == out.at[b, "article_id"] and out.at[a, "start"] == out.at[b, "start"]:
+        for b in order[a_pos + 1 :]:
+            if (
+                out.at[a, "article_id"] == out.at[b, "article_id"]
+                and out.at[a, "start"] == out.at[b, "start"]
+            ):
                 continue
             speaker_a, speaker_b = str(out.at[a, "speaker"]), str(out.at[b, "speaker"])
             same = _same_quote(norm[a], norm[b]) and _compatible_speakers(speaker_a, speaker_b)
             # a looser paraphrase needs the very same (known) speaker
             reworded = (
-                bool(speaker_a) and speaker_a == speaker_b and out.at[a, "article_id"] != out.at[b, "article_id"]
+                bool(speaker_a)
+                and speaker_a == speaker_b
+                and out.at[a, "article_id"] != out.at[b, "article_id"]
                 and _paraphrase(norm[a], norm[b])
             )  # one remark translated twice is reported by two outlets, not twice by one
             if same or reworded:
@@ -480,8 +519,13 @@ def cluster_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
                     first, second = sorted((ra, rb), key=order.index)
                     parent[second] = first
     roots = {i: find(i) for i in order}
-    ids = {r: "qc-" + hashlib.sha1(str(out.at[r, "quote_id"]).encode()).hexdigest()[:10] for r in set(roots.values())}
-    sizes = {r: out.loc[[i for i in order if roots[i] == r], "article_id"].nunique() for r in set(roots.values())}
+    ids = {
+        r: "qc-" + hashlib.sha1(str(out.at[r, "quote_id"]).encode()).hexdigest()[:10]
+        for r in set(roots.values())
+    }
+    sizes = {
+        r: out.loc[[i for i in order if roots[i] == r], "article_id"].nunique() for r in set(roots.values())
+    }
     out["quote_cluster"] = [ids[roots[i]] for i in out.index]
     out["cluster_size"] = [int(sizes[roots[i]]) for i in out.index]
     out["cluster_size"] = out["cluster_size"].astype("int64")

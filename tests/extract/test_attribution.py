@@ -69,7 +69,9 @@ def test_colon_after_a_bare_name_in_a_headline(source_of):
 
 
 def test_dash_attribution(source_of):
-    text = "“Russia must understand that its threats will not divide us.” — Polish Foreign Minister Tomasz Wrona"
+    text = (
+        "“Russia must understand that its threats will not divide us.” — Polish Foreign Minister Tomasz Wrona"
+    )
     found = source_of(text, "Russia must understand that its threats will not divide us")
     assert (found.name, found.cue, found.country) == ("Tomasz Wrona", "dash", "Poland")
 
@@ -142,7 +144,11 @@ def test_generic_plural_credited_to_the_body_its_sentence_names(source_of):
         "labeling it “a deliberate provocation”."
     )
     found = source_of(text, "a deliberate provocation")
-    assert (found.name, found.raw, found.country) == ("Defence Council (Poland)", "Polish officials", "Poland")
+    assert (found.name, found.raw, found.country) == (
+        "Defence Council (Poland)",
+        "Polish officials",
+        "Poland",
+    )
 
 
 def test_generic_plural_without_a_body_stays_as_written(source_of):
@@ -165,7 +171,9 @@ def test_passive_agent(source_of):
 
 
 def test_participle_shares_the_main_clause_subject(source_of):
-    text = "Sofia Brandt, the sister of the prime minister, has criticized the rivals, calling them “lunatics”."
+    text = (
+        "Sofia Brandt, the sister of the prime minister, has criticized the rivals, calling them “lunatics”."
+    )
     found = source_of(text, "lunatics")
     assert (found.name, found.cue) == ("Sofia Brandt", "call")
 
@@ -199,7 +207,7 @@ def test_resolve_np_resolves_pronouns(nlp):
     doc = nlp(text)
     ctx = ArticleContext(doc, Article(article_id="t", text=text), NameBook())
     he = next(t for t in doc if t.text == "He")
-    found = ctx.resolve_np(doc[he.i:he.i + 1])
+    found = ctx.resolve_np(doc[he.i : he.i + 1])
     assert (found.name, found.kind) == ("Karl Strand", "person")
 
 
@@ -243,7 +251,9 @@ def test_speaker_named_right_after_the_quote_when_the_parse_hangs_it_elsewhere(s
         "“These are regular units. They have the right documents,” Taras Melnyk, the chief of "
         "the General Staff, was quoted as saying."
     )
-    assert speaker(source_of(text, "These are regular units. They have the right documents")) == "Taras Melnyk"
+    assert (
+        speaker(source_of(text, "These are regular units. They have the right documents")) == "Taras Melnyk"
+    )
 
 
 def test_according_to_on_the_quoted_words_beats_the_relaying_outlet(source_of):

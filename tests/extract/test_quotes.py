@@ -15,7 +15,7 @@ from sitrep.names import NameBook
 
 
 def quoted(text: str) -> list[str]:
-    return [text[s.start:s.end] for s in find_quote_spans(text)]
+    return [text[s.start : s.end] for s in find_quote_spans(text)]
 
 
 @pytest.fixture()
@@ -116,7 +116,7 @@ def test_rows_conform_to_the_schema_and_point_at_the_words(quotes_of):
     rows = quotes_of(text)
     schema.validate(rows, "quotes")
     row = rows.iloc[0]
-    assert text[row.start:row.end] == row.text == "The border is calm"
+    assert text[row.start : row.end] == row.text == "The border is calm"
     assert row.quote_id == f"t:q:{row.start}"
     assert row.sentence_start <= row.start < row.end <= row.sentence_end
 
@@ -171,9 +171,20 @@ def test_cue_and_country_are_filled(quotes_of):
 # ------------------------------------------------------------------------------ clustering
 def _quote_rows(*rows: tuple[str, int, str, str]) -> pd.DataFrame:
     frame = pd.DataFrame(
-        [{"quote_id": f"{a}:q:{s}", "article_id": a, "start": s, "end": s + len(t), "text": t, "speaker": sp,
-          "sentence_start": s, "sentence_end": s + len(t), "cluster_size": 1}
-         for a, s, t, sp in rows]
+        [
+            {
+                "quote_id": f"{a}:q:{s}",
+                "article_id": a,
+                "start": s,
+                "end": s + len(t),
+                "text": t,
+                "speaker": sp,
+                "sentence_start": s,
+                "sentence_end": s + len(t),
+                "cluster_size": 1,
+            }
+            for a, s, t, sp in rows
+        ]
     )
     return schema.conform(frame, "quotes")
 
