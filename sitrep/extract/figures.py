@@ -380,7 +380,7 @@ def subject_phrase(noun: Token | None, phrase_head: Token | None, number_tokens:
                           and not any(a.dep_ in {"relcl", "acl"} and a.i in {x.i for x in tail_root.subtree}
                                       for a in _ancestors(t) if a.i != tail_root.i)]
     else:
-        for conj in (c for c in phrase_head.children if c.dep_ == "conj"
+        for conj in (c for c in phrase_head.children if c.dep_ == "conj" and _noun_category(c)
                      and not any(g.like_num or g.pos_ == "NUM" for g in c.subtree)):
             cc = [c for c in phrase_head.children if c.dep_ == "cc"]
             extra += cc + [t for t in conj.subtree if t.dep_ not in {"relcl", "acl", "punct"}
@@ -756,6 +756,35 @@ def _claim_from_punctuation(number_head: Token, ctx: ArticleContext) -> _Claim |
     return _Claim(_source_for(span.root, ctx, cue), None)
 
 
+def _closing_credit(number_head: Token, ctx: ArticleContext) -> _Claim | None:
+    """'..., the General Staff of Ukraine's Armed Forces reported on Nov. 21.' read from the
+    surface when the parse of a long list fell apart: after the sentence's last comma, a noun
+    phrase, a reporting verb, and nothing but adjuncts to the end."""
+    sent = number_head.sent
+    commas = [t.i for t in sent if t.text == "," and t.i > number_head.i]
+    if not commas:
+        return None
+    tail = list(number_head.doc[commas[-1] + 1:sent.end])
+    verb_at = next((k for k, t in enumerate(tail) if t.pos_ in {"VERB", "AUX"}), None)
+    if verb_at is None or verb_at == 0 or not _is_cue_verb(tail[verb_at]) and _lemma(tail[verb_at]) not in FIGURE_CUE_LEMMAS:
+        return None
+    phrase = tail[:verb_at]
+    if not all(t.pos_ in {"DET", "PROPN", "NOUN", "ADJ", "PART", "ADP", "NUM", "CCONJ"} for t in phrase):
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} for t in tail[verb_at + 1:]):
+        return None
+    span = number_head.doc[phrase[0].i:phrase[-1].i + 1]
+    if not any(t.pos_ in {"PROPN", "NOUN"} for t in span):
+        return None
+    cue = _lemma(tail[verb_at])
+    person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+    if person is not None:
+        return _Claim(Source(span.text, ctx.names.person(person.text), "", cue, "person"), tail[verb_at])
+    words = clean_name(span.text)
+    name = ctx.names.aliases.canonical(words) or ctx.names.body(words)
+    return _Claim(Source(span.text, LEADING_QUANTIFIERS.sub("", name), "", cue, "body"), tail[verb_at])
+
+
 def _quote_holding(quotes: pd.DataFrame, start: int, end: int) -> pd.Series | None:
     """The quote (row of the quotes table) whose words hold [start, end), if it has a speaker."""
     if quotes is None or quotes.empty or not {"start", "end", "speaker"} <= set(quotes.columns):
@@ -937,8 +966,9 @@ def _what_is_counted(number_head: Token, mention: NumberMention, ctx: ArticleCon
             noun = _of_object(noun) or noun  # "a 50,000-strong group of troops"
     category = categorise(noun, number_head)
     inherited_subject = ""
-    elided = noun is None or noun.pos_ == "PRON"  # "80 were shot down", "three of them"
-    if not category and (elided or _lemma(noun) in MEASURE_NOUNS) and number_head.pos_ == "NUM":
+    # "80 were shot down", "three of them", "26 others were lost"
+    elided = noun is None or noun.pos_ == "PRON" or _lemma(noun) in OTHERS_NOUNS
+    if (not category or elided) and (elided or _lemma(noun) in MEASURE_NOUNS) and number_head.pos_ == "NUM":
         # "A further 2,000 soldiers arrived, bringing the total to 12,000", "fired 90 missiles,
         # of which 80 were shot down": the same kind as the figure just counted in the sentence
         earlier = [r for r in previous if r["number_start"] >= number_head.sent.start_char]
@@ -946,8 +976,15 @@ def _what_is_counted(number_head: Token, mention: NumberMention, ctx: ArticleCon
             # of several, the one of the same order of magnitude: "1,500 special forces were moved
             # on four ships, with 1,500 more to follow"
             source = min(reversed(earlier), key=lambda r: abs(math.log10(max(r["value"], 1) / max(mention.value, 1))))
-            category = source["category"]
+            people = source["category"] in {"troops", "other", "casualties"}
+            # what happened to them still decides: "500 were deployed, and 2,700 others injured"
             inherited_subject = source["subject"] if elided else ""
+            if category == "casualties" and people:
+                # "3,000 have been killed or wounded" after "11,000 troops": troops killed or wounded
+                happened = _elided_subject(number_head) if noun is None else ""
+                inherited_subject = f"{inherited_subject} {happened}".strip()
+            else:
+                category = source["category"]
     return category, inherited_subject, noun, phrase_head
 
 
@@ -989,7 +1026,8 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
     category, inherited_subject, noun, phrase_head = _what_is_counted(number_head, mention, ctx, previous)
     if not category:
         return None
-    claim = _claim_from_parse(number_head, ctx) or _claim_from_punctuation(number_head, ctx)
+    claim = (_claim_from_parse(number_head, ctx) or _claim_from_punctuation(number_head, ctx)
+             or _closing_credit(number_head, ctx))
     claimant, claimant_raw = _claimant_of(claim, mention, article, ctx, quotes, previous)
     cue_token = claim.cue_token if claim is not None else None
     chain = [number_head, *_ancestors(number_head)]
@@ -999,6 +1037,8 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
         # a coordinated clause)
         in_chain = {t.i for t in chain}
         top = next((t for t in [cue_token, *_ancestors(cue_token)] if t.i in in_chain), number_head.sent.root)
+        if top.pos_ not in {"VERB", "AUX"} and top is not cue_token:
+            top = number_head.sent.root  # the parse joined them through a noun: take the sentence
         claimant_head = _subject_of(cue_token)
     else:
         top = clause_verbs[0] if clause_verbs else number_head.sent.root

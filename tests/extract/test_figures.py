@@ -232,7 +232,7 @@ def test_no_numbers_gives_an_empty_frame_with_the_schema(figures):
 def test_a_group_counted_before_its_casualties_stays_troops(figures):
     frame = figures("Of the 11,000 troops, 3,000 have been killed or wounded, a US official said.")
     assert list(zip(frame["value"], frame["category"])) == [(11_000, "troops"), (3_000, "casualties")]
-    assert frame.iloc[1]["subject"] == "killed or wounded"
+    assert frame.iloc[1]["subject"] == "troops killed or wounded"
 
 
 def test_partitive_one_of_counts_the_group_noun(figures):
@@ -312,7 +312,7 @@ def test_headline_credit_after_a_final_colon(figures):
 def test_a_number_standing_for_missing_people(figures):
     frame = figures("He said 500 soldiers died, and another 1,000 are missing.")
     row = frame[frame["value"] == 1_000].iloc[0]
-    assert (row["category"], row["subject"]) == ("casualties", "missing")
+    assert (row["category"], row["subject"]) == ("casualties", "soldiers missing")
 
 
 def test_strength_of_a_unit(figures):
@@ -509,3 +509,19 @@ def test_a_main_verb_tagged_as_participle_still_credits_its_subject(figures):
             "President of Ukraine, announced on Monday night that about 11,000 North Korean forces have "
             "now reached the border region.")
     assert set(figures(text)["claimant"]) == {"Volodymyr Zelensky"}
+
+
+def test_others_take_the_kind_of_the_figure_before_them(figures):
+    frame = figures("The air force said it downed 62 of 90 drones overnight, while 26 others were lost.")
+    assert frame[frame["value"] == 26]["category"].tolist() == ["equipment"]
+    frame = figures("Officials said 500 soldiers were deployed, and 2,700 others were injured.")
+    assert frame[frame["value"] == 2_700]["category"].tolist() == ["casualties"]
+
+
+def test_a_closing_credit_after_a_broken_list(figures):
+    text = ("Russia has lost 1,320 troops, 12 tanks, 35 artillery systems and 48 drones over the past "
+            "day, the General Staff of Ukraine's Armed Forces reported on Nov. 21.")
+    frame = figures(text)
+    assert len(frame) == 4
+    assert set(frame["claimant"]) == {"General Staff of Ukraine's Armed Forces"}
+    assert set(frame["as_of"]) == {"2024-11-21"}
