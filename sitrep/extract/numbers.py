@@ -13,15 +13,17 @@ number counts or whether it matters to the conflict: that needs the parse (``fig
 Conventions (``schema.QUALIFIERS``), matching the gold annotations:
 
 * ``exact``: no hedge; ``low``/``high`` empty.
-* ``approx`` ("around", "about", "roughly", "approximately", "nearly", "some", "an estimated"):
-  bounds empty.
+* ``approx`` ("around", "about", "roughly", "approximately", "nearly", "some", "an estimated",
+  "a couple thousand"): bounds empty.
 * ``at_least`` ("at least", "no fewer than", "X or more") and ``over`` ("more than", "over",
-  "in excess of", "X-plus"): ``low`` = value.
+  "in excess of", "exceeded", "topped", "X-plus", "X+"): ``low`` = value.
 * ``up_to`` ("up to", "at most", and also "fewer than"/"less than"/"under", which are upper bounds
   too) and ``as_many_as`` ("as many as", "as much as"): ``high`` = value.
 * ``range`` ("between A and B", "from A to B", "A to B", "A–B", "two or three"): ``low`` = A,
   ``high`` = B and ``value`` = B. The headline value is the upper bound rather than a midpoint so
-  that it is always a number the text states, like ``up_to``; the chart draws low..high.
+  that it is always a number the text states, like ``up_to``; the chart draws low..high. A
+  scale written once applies to both ends ("10 to 12 thousand", "10-12,000"). "Rose from A to
+  B" is a change, not a range: two exact numbers.
 """
 
 from __future__ import annotations
