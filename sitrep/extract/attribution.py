@@ -329,7 +329,7 @@ class ArticleContext:
     def _is_proper(self, token: Token) -> bool:
         """A proper noun, or a name the tagger called a common noun ('Hrytsenko said')."""
         if token.pos_ == "PROPN":
-            return True
+            return token.text[:1].isupper() or not token.is_alpha  # "the foreign ministry" is no name
         if token.pos_ != "NOUN" or not token.text[:1].isupper() or not token.is_alpha:
             return False
         if token.lemma_.lower() in PERSON_ROLE_NOUNS | BODY_NOUNS | DOCUMENT_NOUNS | GENERIC_PLURALS:
@@ -546,6 +546,13 @@ class ArticleContext:
                     if found is not None:
                         return found
                 return None
+            if current.i == verb.i and current.i > 0:
+                # "..., May said": the tagger reads a surname as a modal; a known name right
+                # before the verb is its subject
+                prev = self.doc[current.i - 1]
+                if prev.text[:1].isupper() and prev.is_alpha and self._known_person(prev.text):
+                    name = self.names.person(prev.text)
+                    return Source(prev.text, name, self._country_of_person(name), cue, "person")
             if current.dep_ in SUBJECT_SHARING_DEPS and current.head.i != current.i:
                 current = current.head
                 inherited = True
@@ -872,6 +879,9 @@ class ArticleContext:
             return Source(raw, name, country, cue, "person")
         if _is_title_word(head) and head.ent_type_ not in {"GPE", "NORP"}:
             # a capitalised role ("Minister") the tagger took for a name
+            return self._common_noun_source(head, np_tokens, raw, country, cue, resolve, as_speaker)
+        if not proper and head.text.islower() and head.lemma_.lower() in BODY_NOUNS:
+            # "the foreign ministry", even when tagged ORG, refers back to a named ministry
             return self._common_noun_source(head, np_tokens, raw, country, cue, resolve, as_speaker)
         if proper or head.ent_type_ in {"ORG", "GPE", "NORP"}:
             return self._body_source(head, raw, country, cue)

@@ -116,7 +116,7 @@ def _classify(text: str, i: int, open_families: list[str]) -> tuple[str, str] | 
             return "open", "double"
         if double_open:
             return "close", "double"
-        return None
+        return "open", "double"  # '," but we will ...': a mark between spaces opens when none is open
     return None
 
 

@@ -336,3 +336,19 @@ def test_words_inside_someones_remark_are_that_persons(source_of):
 def test_headline_quote_then_colon_then_speaker(source_of):
     text = "“We will win”: Lind vows to retake the coast\nPresident Maja Lind spoke on Monday."
     assert speaker(source_of(text, "We will win")) == "Maja Lind"
+
+
+def test_lowercase_body_refers_back_to_the_named_body(source_of):
+    text = (
+        "The opposition has won, the Ministry of Foreign Affairs said on Monday.\n"
+        "“Voting proceeded smoothly and peacefully,” the foreign ministry said."
+    )
+    assert speaker(source_of(text, "Voting proceeded smoothly and peacefully")) == "Ministry of Foreign Affairs"
+
+
+def test_a_surname_the_tagger_reads_as_a_modal(source_of):
+    text = (
+        "“Get water and flashlights,” said Bryan May, a spokesperson for the agency.\n"
+        "“We know when it started. We don't know when it's going to end,” May said."
+    )
+    assert speaker(source_of(text, "We know when it started. We don't know when it's going to end")) == "Bryan May"

@@ -272,3 +272,8 @@ def test_a_stray_mark_splitting_one_quotation_keeps_one_speaker(quotes_of):
 def test_counted_names_in_capitals_are_not_quotes(quotes_of):
     text = "Overnight, the army used almost 40 “Shaheds” against the city.\nMost were shot down."
     assert quotes_of(text).empty
+
+
+def test_quote_resumed_after_the_attribution_with_a_spaced_mark():
+    text = '"Today this is a site of devastation," Ruiz said, " but we will come together again."'
+    assert quoted(text) == ["Today this is a site of devastation", "but we will come together again"]
