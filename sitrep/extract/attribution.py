@@ -63,6 +63,7 @@ BODY_NOUNS = frozenset(
     parliament assembly cabinet army military command authority presidency court
     commission bureau directorate embassy mission delegation alliance coalition party union
     police guard force forces navy staff headquarters institute center centre foundation group
+    intelligence
     organization organisation network""".split()
 )
 # Words that make a capitalised name an organisation's ("Human Rights Watch", "Wagner Group").
@@ -965,6 +966,10 @@ class ArticleContext:
         lemma = head.lemma_.lower()
         plural = head.tag_ == "NNS"
         determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
+        aliased = self._aliased(head, np_tokens, raw, country)
+        if aliased is not None:
+            # the analyst's alias table knows "South Korean intelligence" or "Seoul's spy agency"
+            return Source(raw, aliased, country or self.names.country(aliased), cue, "body")
         if lemma in DOCUMENT_NOUNS:
             # "a statement from the General Staff", "the ministry's report": the author speaks
             return self._document_author(head, cue, resolve)
@@ -1008,6 +1013,23 @@ class ArticleContext:
             place = self.names.aliases.place(country) if country else None
             name = " ".join(([place.demonym] if place and owner_tokens else []) + rest) or clean_name(raw)
             return Source(raw, name, country, cue, "body")
+        return None
+
+    def _aliased(self, head: Token, np_tokens: list[Token], raw: str, country: str) -> str | None:
+        """The alias table's canonical name for a common-noun phrase, as written, with its owner
+        as a demonym ("Ukraine's military intelligence" -> "Ukrainian military intelligence"), or
+        through an acronym in parentheses after it ("the military intelligence agency (HUR)")."""
+        left = [t for t in np_tokens if t.i <= head.i and t.dep_ not in {"det"}]
+        forms = [clean_name(raw), " ".join(t.text for t in left)]
+        place = self.names.aliases.place(country) if country else None
+        if place is not None:
+            owned = [t.text for t in left if t.ent_type_ not in {"GPE", "NORP"} and t.dep_ != "case"]
+            forms.append(" ".join([place.demonym, *owned]))
+        forms += [c.text for c in head.children if c.dep_ in {"appos", "nmod"} and c.text.isupper()]
+        for form in forms:
+            canonical = self.names.aliases.canonical(form) if form else None
+            if canonical is not None:
+                return canonical
         return None
 
     def _coordinated(self, subject: Token, cue: str) -> Source | None:

@@ -352,3 +352,22 @@ def test_a_surname_the_tagger_reads_as_a_modal(source_of):
         "“We know when it started. We don't know when it's going to end,” May said."
     )
     assert speaker(source_of(text, "We know when it started. We don't know when it's going to end")) == "Bryan May"
+
+
+def test_alias_table_names_a_common_noun_body(nlp, tmp_path):
+    from sitrep.names import load_aliases
+
+    extra = tmp_path / "aliases.csv"
+    extra.write_text("alias,canonical,country\nEstonian spy agency,Estonian Foreign Intelligence Service,Estonia\n")
+    text = "Estonia’s spy agency said the drones were “a deliberate test”."
+    doc = nlp(text)
+    names = NameBook(load_aliases(extra))
+    ctx = ArticleContext(doc, Article(article_id="t", text=text), names)
+    start = text.index("a deliberate test")
+    found = ctx.source_of_span(start, start + len("a deliberate test"))
+    assert (found.name, found.kind) == ("Estonian Foreign Intelligence Service", "body")
+
+
+def test_intelligence_as_a_body(source_of):
+    text = "Latvian military intelligence said the unit was “ready for combat”."
+    assert speaker(source_of(text, "ready for combat")) == "Latvian military intelligence"
