@@ -803,9 +803,15 @@ class ArticleContext:
         for token in tokens:
             if token.ent_type_ in {"GPE", "NORP"}:
                 ent = self._ent_of.get(token.i)
-                place = self.names.aliases.place(clean_name(ent.text)) if ent is not None else None
+                if ent is None:
+                    continue
+                place = self.names.aliases.place(clean_name(ent.text))
                 if place:
                     return place.country
+                # "U.S." is an alias of a government whose country the table knows
+                canonical = self.names.aliases.canonical(clean_name(ent.text))
+                if canonical and self.names.country(canonical):
+                    return self.names.country(canonical)
         return ""
 
     def _affiliation_in(self, tokens: list[Token]) -> str:
