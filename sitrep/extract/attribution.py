@@ -1219,6 +1219,16 @@ class ArticleContext:
         before = [a for a in before if not own[0] <= a.start_char < own[1]]
         people_first = sorted(before, key=lambda a: a.source.kind != "person")  # stable: recency kept
         match = next((a for a in people_first if titled(a) and compatible(a)), None)
+        if wanted == {"body"}:
+            # "the agency" is a body named with that noun nearby, else the body the last
+            # sentences were about (the NIS in "The NIS said ... he quoted the agency as saying")
+            window = self._paragraph(paragraph[0] - 1)[0] if paragraph[0] > 0 else 0
+            nearby = [a for a in before if a.start_char >= window and compatible(a)]
+            match = (
+                next((a for a in nearby if titled(a)), None)
+                or next((a for a in nearby if a.subject), None)
+                or match
+            )
         if match is None and not strict:
             pool = [a for a in before if compatible(a)]
             if country:

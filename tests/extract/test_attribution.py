@@ -371,3 +371,13 @@ def test_alias_table_names_a_common_noun_body(nlp, tmp_path):
 def test_intelligence_as_a_body(source_of):
     text = "Latvian military intelligence said the unit was “ready for combat”."
     assert speaker(source_of(text, "ready for combat")) == "Latvian military intelligence"
+
+
+def test_the_agency_is_the_body_the_last_sentences_were_about(source_of):
+    text = (
+        "Estonia’s spy agency briefed lawmakers on Monday.\n"
+        "A lawmaker said the Foreign Intelligence Service had new evidence.\n"
+        "The Foreign Intelligence Service said the drones came from the east. "
+        "“They flew low,” he quoted the agency as saying."
+    )
+    assert speaker(source_of(text, "They flew low")) == "Foreign Intelligence Service"
