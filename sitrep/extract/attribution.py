@@ -856,7 +856,14 @@ class ArticleContext:
         proper = self._is_proper(head)
         # the name in apposition: "the U.S. Deputy Ambassador to the U.N., Robert Wood"
         if not proper or _is_title_word(head):
-            for child in head.children:
+            # the parser may hang the name on the last noun of the title's phrase instead:
+            # "A spokesperson for the State Department, Matthew Kerr"
+            hosts = [head] + (
+                [t for p in head.children if p.dep_ == "prep" for t in p.subtree if t.dep_ == "pobj"]
+                if _is_title_word(head)
+                else []
+            )
+            for child in [c for h in hosts for c in h.children]:
                 if child.dep_ == "appos" and child.pos_ == "PROPN":
                     inner = self._source_from_head(child, cue=cue, resolve=resolve)
                     if inner is not None and inner.kind == "person":

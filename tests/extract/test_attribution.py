@@ -381,3 +381,9 @@ def test_the_agency_is_the_body_the_last_sentences_were_about(source_of):
         "“They flew low,” he quoted the agency as saying."
     )
     assert speaker(source_of(text, "They flew low")) == "Foreign Intelligence Service"
+
+
+def test_name_hung_on_the_last_noun_of_the_title(source_of):
+    text = "A spokesperson for the State Department, Matthew Kerr, told reporters the troops were “fair game”."
+    found = source_of(text, "fair game")
+    assert (found.name, found.kind) == ("Matthew Kerr", "person")
