@@ -104,7 +104,8 @@ def _frame_key(frame: pd.DataFrame) -> tuple:
     return key
 
 
-@st.cache_resource(max_entries=512, show_spinner=False)
+# Bounded: entries hold filtered frames, and Community Cloud gives an app about 1 GB.
+@st.cache_resource(max_entries=192, ttl=7200, show_spinner=False)
 def _memo_call(key: str, _fn, _args: tuple, _kwargs: dict):
     del key
     return _fn(*_args, **_kwargs)
