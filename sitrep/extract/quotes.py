@@ -244,8 +244,12 @@ def _names_a_thing(ctx: ArticleContext, span: QuoteSpan) -> bool:
     doc = ctx.doc
     quoted = ctx.text[span.start : span.end]
     words = quoted.split()
+    closed_as_sentence = span.end < len(ctx.text) and ctx.text[span.end] in ".!?"  # “Absolutely.”
+    introduced = ctx.text[max(span.open_at - 20, 0) : max(span.open_at, 0)].rstrip().endswith(":")  # replied: “No”
     if (
-        len(words) > 4
+        closed_as_sentence
+        or introduced
+        or len(words) > 4
         or re.search(r"[.!?,;:]", quoted)
         or not all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     ):

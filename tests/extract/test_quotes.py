@@ -277,3 +277,8 @@ def test_counted_names_in_capitals_are_not_quotes(quotes_of):
 def test_quote_resumed_after_the_attribution_with_a_spaced_mark():
     text = '"Today this is a site of devastation," Ruiz said, " but we will come together again."'
     assert quoted(text) == ["Today this is a site of devastation", "but we will come together again"]
+
+
+def test_one_word_answers_are_quotes_not_names(quotes_of):
+    text = "Asked about the reports, he paused.\nPeskov replied: “Absolutely.” Then he left.\n“Never.” That was all."
+    assert quotes_of(text).text.tolist() == ["Absolutely", "Never"]
