@@ -98,7 +98,8 @@ def _frame_key(frame: pd.DataFrame) -> tuple:
     key = _FRAME_KEYS.get(id(frame))
     if key is None:
         hashed = frame.drop(columns=["text"]) if "content_hash" in frame.columns else frame
-        key = (tuple(frame.columns), len(frame), int(pd.util.hash_pandas_object(hashed, index=True).sum()))
+        digest = int(pd.util.hash_pandas_object(hashed, index=True).sum())
+        key = (tuple(frame.columns), len(frame), digest)
         _FRAME_KEYS[id(frame)] = key
         weakref.finalize(frame, _FRAME_KEYS.pop, id(frame), None)
     return key
@@ -114,8 +115,9 @@ def _memo_call(key: str, _fn, _args: tuple, _kwargs: dict):
 def memo(fn, *args, **kwargs):
     """``fn(*args, **kwargs)`` remembered across reruns and sessions for the same tables and inputs.
 
-    For the pure functions of :mod:`sitrep.views`; DataFrame arguments are keyed by which rows of
-    which tables they hold, other arguments by value. Results are shared: never mutate them.
+    For the pure functions of :mod:`sitrep.views`; DataFrame arguments are keyed by a hash of their
+    contents (see :func:`_frame_key`), other arguments by value, all under the session's tables key.
+    Results are shared between reruns and sessions: never mutate them.
     """
     _, tables_key = tables()
     parts = [tables_key, f"{fn.__module__}.{fn.__qualname__}"]
