@@ -258,3 +258,12 @@ def test_every_page_survives_empty_tables(monkeypatch, tmp_path, page):
     if page:
         at.switch_page(f"app_pages/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
+
+
+@pytest.mark.parametrize("page", ["", "timeline", "estimates", "reader"])
+def test_every_table_shown_has_a_csv_download(app, tables, page):
+    params = {"article": tables["articles"]["article_id"].iloc[0]} if page == "reader" else {}
+    at = app(page, **params)
+    assert len(at.dataframe) >= 1
+    main_downloads = [b for b in at.main.get("download_button")]
+    assert len(main_downloads) >= len(at.dataframe)
