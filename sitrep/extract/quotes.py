@@ -482,57 +482,63 @@ def cluster_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
 
     Two quotes join when their normalised words are the same or nearly (fuzzy ratio) and their
     speakers are compatible (equal, alike, or one unknown), or when the same known speaker is
-    reported in other words for one remark (most content stems shared). The id is "qc-" plus a short hash of
-    the earliest member's ``quote_id``, so it is stable as long as that quote is.
+    reported in other words for one remark in another article (most content stems shared). The
+    id is "qc-" plus a short hash of the first member's ``quote_id`` (by article, then offset), so
+    it is stable as long as that quote is.
     """
     out = quotes.copy()
     if out.empty:
         out["quote_cluster"] = pd.Series(dtype=object)
         out["cluster_size"] = pd.Series(dtype="int64")
         return out
-    order = out.sort_values(["article_id", "start"]).index.tolist()
-    norm = {i: _normalise(out.at[i, "text"]) for i in order}
-    parent = {i: i for i in order}
+    ordered = out.sort_values(["article_id", "start"], kind="stable")
+    labels = ordered.index.tolist()
+    articles = ordered["article_id"].astype(str).tolist()
+    speakers = ordered["speaker"].fillna("").astype(str).tolist()
+    quote_ids = ordered["quote_id"].astype(str).tolist()
+    norms = [_normalise(t) for t in ordered["text"].fillna("").astype(str)]
+    stems = [_stems(n) for n in norms]
+    parent = list(range(len(labels)))
 
-    def find(i):
+    def find(i: int) -> int:
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    for a_pos, a in enumerate(order):
-        for b in order[a_pos + 1 :]:
-            if (
-                out.at[a, "article_id"] == out.at[b, "article_id"]
-                and out.at[a, "start"] == out.at[b, "start"]
-            ):
-                continue
-            speaker_a, speaker_b = str(out.at[a, "speaker"]), str(out.at[b, "speaker"])
-            same = _same_quote(norm[a], norm[b]) and _compatible_speakers(speaker_a, speaker_b)
-            # a looser paraphrase needs the very same (known) speaker
+    # only quotes sharing a content word can be one remark: compare within those blocks
+    by_stem: dict[str, list[int]] = {}
+    for i, words in enumerate(stems):
+        for word in words:
+            by_stem.setdefault(word, []).append(i)
+    for a in range(len(labels)):
+        candidates = sorted({b for word in stems[a] for b in by_stem[word] if b > a})
+        for b in candidates:
+            same = _same_quote(norms[a], norms[b]) and _compatible_speakers(speakers[a], speakers[b])
+            # a looser paraphrase needs the very same (known) speaker, in another article: one
+            # remark translated twice is reported by two outlets, not twice by one
             reworded = (
-                bool(speaker_a)
-                and speaker_a == speaker_b
-                and out.at[a, "article_id"] != out.at[b, "article_id"]
-                and _paraphrase(norm[a], norm[b])
-            )  # one remark translated twice is reported by two outlets, not twice by one
+                bool(speakers[a])
+                and speakers[a] == speakers[b]
+                and articles[a] != articles[b]
+                and _paraphrase(norms[a], norms[b])
+            )
             if same or reworded:
                 ra, rb = find(a), find(b)
                 if ra != rb:
-                    # the earliest (first in order) member stays the root, so ids stay stable
-                    first, second = sorted((ra, rb), key=order.index)
-                    parent[second] = first
-    roots = {i: find(i) for i in order}
-    ids = {
-        r: "qc-" + hashlib.sha1(str(out.at[r, "quote_id"]).encode()).hexdigest()[:10]
-        for r in set(roots.values())
+                    # the first member in reading order stays the root, so ids stay stable
+                    parent[max(ra, rb)] = min(ra, rb)
+    roots = [find(i) for i in range(len(labels))]
+    articles_of: dict[int, set[str]] = {}
+    for i, root in enumerate(roots):
+        articles_of.setdefault(root, set()).add(articles[i])
+    cluster = {
+        label: "qc-" + hashlib.sha1(quote_ids[root].encode()).hexdigest()[:10]
+        for label, root in zip(labels, roots)
     }
-    sizes = {
-        r: out.loc[[i for i in order if roots[i] == r], "article_id"].nunique() for r in set(roots.values())
-    }
-    out["quote_cluster"] = [ids[roots[i]] for i in out.index]
-    out["cluster_size"] = [int(sizes[roots[i]]) for i in out.index]
-    out["cluster_size"] = out["cluster_size"].astype("int64")
+    size = {label: len(articles_of[root]) for label, root in zip(labels, roots)}
+    out["quote_cluster"] = [cluster[label] for label in out.index]
+    out["cluster_size"] = pd.Series([size[label] for label in out.index], index=out.index, dtype="int64")
     return out
 
 
