@@ -311,7 +311,7 @@ def find_quote_spans(text: str, *, keep_scare_quotes: bool = False) -> list[Quot
             if not (lead.endswith(":") and len(lead.split()) <= 5 and not tail):
                 continue  # a quote within a quote belongs to the outer speaker's words
         start, end = _trim(text, span.start, span.end)
-        if end <= start:
+        if end <= start or not any(ch.isalnum() for ch in text[start:end]):
             continue
         trimmed = QuoteSpan(start, end, span.open_at, span.close_at, span.family, span.depth, span.group)
         if not keep_scare_quotes and _is_scare_quote(text, trimmed):
