@@ -155,7 +155,8 @@ def make_articles(
 
     texts = dict(context_texts or {})
     texts.update({f.article_id: _published_text(f) for f in files})
-    guesses = infer_corpus_published(texts)
+    known = {a: m.published for a, m in manifest.items() if m.published is not None and a in texts}
+    guesses = infer_corpus_published(texts, known=known)
     return [
         make_article(f, manifest=manifest.get(f.article_id), inferred_published=guesses[f.article_id].date)
         for f in files
@@ -209,10 +210,9 @@ def extract_articles(
     reused = len(results)
     failed: list[Skipped] = []
     if todo:
-        from sitrep.nlp import load_model
+        from sitrep.nlp import parse_texts
 
-        nlp = load_model()
-        docs = nlp.pipe((a.text for a, _ in todo), batch_size=16)
+        docs = parse_texts(a.text for a, _ in todo)
         for i, ((article, entry), doc) in enumerate(zip(todo, docs), start=1):
             if progress:
                 progress(reused + i, len(articles), article.article_id)

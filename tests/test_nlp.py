@@ -1,0 +1,35 @@
+"""The model loader: line breaks end sentences, long texts parse in pieces with the same text."""
+
+from __future__ import annotations
+
+from sitrep.nlp import parse_texts, split_paragraph_aligned
+
+
+def test_a_line_break_ends_a_sentence(nlp):
+    doc = nlp("Talks stall in the capital\nOfficials said on Monday that talks had stalled.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Talks stall in the capital", "Officials said on Monday that talks had stalled."]
+
+
+def test_split_is_paragraph_aligned_and_lossless():
+    text = "".join(f"Paragraph {i} says something about troops.\n" for i in range(100))
+    pieces = split_paragraph_aligned(text, limit=200)
+    assert "".join(pieces) == text
+    assert all(len(p) <= 200 and p.endswith("\n") for p in pieces)
+
+
+def test_split_without_line_breaks_still_cuts():
+    text = "word " * 100
+    pieces = split_paragraph_aligned(text, limit=64)
+    assert "".join(pieces) == text and max(map(len, pieces)) <= 64
+
+
+def test_parse_texts_keeps_order_and_text_for_long_and_short(nlp, monkeypatch):
+    import sitrep.nlp as nlp_module
+
+    monkeypatch.setattr(nlp_module, "CHUNK_CHARS", 300)
+    long_text = "".join(f"Minister {i} said on Monday that 1,200 troops moved.\n" for i in range(30))
+    texts = ["Short one said.", long_text, "Another short text."]
+    docs = list(parse_texts(texts))
+    assert [d.text for d in docs] == texts
+    assert any(ent.label_ == "CARDINAL" for ent in docs[1].ents)
