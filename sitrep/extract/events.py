@@ -34,6 +34,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -46,7 +47,6 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.article import Article
 from sitrep.dates import find_date_mentions, resolve_mention
 from sitrep.names import NameBook, clean_name, name_key
-from sitrep.nlp import load_model
 from sitrep.schema import conform, empty_frame
 
 if TYPE_CHECKING:  # the context is built by the caller; we only call its two methods
@@ -213,10 +213,8 @@ def _compatible(a: str, b: str) -> bool:
 class _Unit:
     """One sentence, and where its text starts in the article.
 
-    A headline or subhead without a full stop is parsed by spaCy as part of the next sentence,
-    which gives that sentence a wrong subject ("Military cooperation between ... On October 4, the
-    Kyiv Post reported"). Such sentences are parsed again line by line, so ``sent`` may belong to a
-    small doc of its own; ``offset`` turns its character offsets into the article's.
+    ``offset`` turns the sentence's character offsets into the article's (0 for sentences of the
+    article's own doc).
     """
 
     sent: Span
@@ -236,25 +234,19 @@ class _Unit:
 
 
 def _units(doc: Doc) -> list[_Unit]:
+    """The article's sentences, in order. A line break always ends one (see ``sitrep.nlp``), so a
+    headline is never parsed into the sentence after it."""
     units: list[_Unit] = []
     for sent in doc.sents:
-        body = doc.text[sent.start_char:sent.end_char]
-        if "\n" not in body.strip():
-            if body.strip():
-                units.append(_Unit(sent, 0, len(units)))
-            continue
-        nlp = load_model()
-        for piece in re.finditer(r"[^\n]+", body):
-            if not piece.group().strip():
-                continue
-            for local in nlp(piece.group()).sents:
-                if local.text.strip():
-                    units.append(_Unit(local, sent.start_char + piece.start(), len(units)))
+        if sent.text.strip():
+            units.append(_Unit(sent, 0, len(units)))
     return units
 
 
-def _unit_at(units: list[_Unit], char: int) -> _Unit | None:
-    return next((u for u in units if u.start <= char < u.end), None)
+def _unit_at(units: list[_Unit], char: int, starts: list[int]) -> _Unit | None:
+    """The sentence holding ``char``; ``starts`` are the units' starts in text order."""
+    i = bisect.bisect_right(starts, char) - 1
+    return units[i] if 0 <= i < len(units) and units[i].start <= char < units[i].end else None
 
 
 # ---------------------------------------------------------------- parse helpers
@@ -924,9 +916,10 @@ def _is_statistic(verb: Token, date: Span, precision: str) -> bool:
 def _dated_predicates(article: Article, units: list[_Unit]) -> list[_Dated]:
     """Each predicate a resolvable date expression modifies; agreeing expressions merged."""
     found: list[_Dated] = []
+    starts = [u.start for u in units]
     for mention in _dated_mentions(article.text, article.published):
         iso = (mention.date, mention.precision)
-        unit = _unit_at(units, mention.start)
+        unit = _unit_at(units, mention.start, starts)
         if unit is None:
             continue
         span = unit.sent.doc.char_span(mention.start - unit.offset, mention.end - unit.offset,
