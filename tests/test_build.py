@@ -156,10 +156,7 @@ def test_write_tables_failure_midway_keeps_old_files(tmp_path, monkeypatch):
     assert _snapshot(out) == before
 
 
-def test_rebuild_reprocesses_only_new_or_changed_articles(article_dir, tmp_path, monkeypatch):
-    out = tmp_path / "data"
-    first = build_corpus(article_dir, out)
-    assert first.reused == 0
+def _count_extractions(monkeypatch) -> list[str]:
     parsed: list[str] = []
     real_extract = build_module._extract_one
 
@@ -168,11 +165,40 @@ def test_rebuild_reprocesses_only_new_or_changed_articles(article_dir, tmp_path,
         return real_extract(doc, article, aliases)
 
     monkeypatch.setattr(build_module, "_extract_one", counting)
+    return parsed
+
+
+def test_rebuild_reprocesses_only_new_or_changed_articles(article_dir, tmp_path, monkeypatch):
+    ids = sorted(p.stem for p in article_dir.glob("*.txt"))
+    (article_dir / "articles.csv").write_text(
+        "article_id,title,outlet,url,published\n" + "".join(f"{i},,,,2024-10-22\n" for i in ids))
+    out = tmp_path / "data"
+    assert build_corpus(article_dir, out).reused == 0
+    parsed = _count_extractions(monkeypatch)
     again = build_corpus(article_dir, out)
     assert parsed == [] and again.reused == 2
     shutil.copy(next((ROOT / "seeds").glob("004_*.txt")), article_dir / "added.txt")
     third = build_corpus(article_dir, out)
     assert parsed == ["added"] and third.reused == 2
+    changed = article_dir / f"{ids[0]}.txt"
+    changed.write_text(changed.read_text() + "Officials said more on Monday.\n")
+    fourth = build_corpus(article_dir, out)
+    assert parsed == ["added", ids[0]] and fourth.reused == 2
+
+
+def test_an_article_whose_inferred_date_changes_is_reprocessed(article_dir, tmp_path, monkeypatch):
+    """Alone, these two articles cannot pin a year; an added article that can dates them too,
+    so their relative dates change and they must be extracted again."""
+    out = tmp_path / "data"
+    build_corpus(article_dir, out)
+    before = pd.read_parquet(out / "articles.parquet")
+    parsed = _count_extractions(monkeypatch)
+    shutil.copy(next((ROOT / "seeds").glob("004_*.txt")), article_dir / "added.txt")
+    build_corpus(article_dir, out)
+    after = pd.read_parquet(out / "articles.parquet").set_index("article_id")
+    changed = [a for a, p in zip(before["article_id"], before["published"]) if after.loc[a, "published"] != p]
+    assert changed, "the added article should inform the others' publication dates"
+    assert sorted(parsed) == sorted(changed + ["added"])
 
 
 def test_staleness_follows_the_inputs(article_dir, tmp_path):
