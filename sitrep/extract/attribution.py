@@ -78,6 +78,8 @@ DOCUMENT_NOUNS = frozenset(
     assessment study survey analysis document transcript announcement remarks agreement treaty
     law resolution declaration charter decree article text bill accord pact""".split()
 )
+# Texts that bind parties rather than speak for an author.
+INSTRUMENT_NOUNS = frozenset("agreement treaty law resolution declaration charter decree bill accord pact".split())
 # Nouns for someone's words, whose author says what they hold ("X's remark that ...").
 SPEECH_NOUNS = DOCUMENT_NOUNS | frozenset(
     """remark claim comment warning assertion accusation pledge promise threat words call appeal
@@ -118,6 +120,9 @@ class _Actor:
     source: Source
     plural: bool
     subject: bool  # a clause's subject: the likeliest antecedent of a later pronoun
+    speaker: bool = False  # the subject of a cue verb: the likeliest "he" of a later "he said"
+    introduced: bool = False  # "a senior official": a new unnamed person, not a description
+    main: bool = False  # the subject of a main clause, not of a reported one ("X said [Y was ...]")
 
 
 def _is_cue(token: Token) -> bool:
@@ -126,6 +131,29 @@ def _is_cue(token: Token) -> bool:
         and token.lemma_.lower() in CUE_LEMMAS
         and token.dep_ not in {"amod", "compound"}
     )
+
+
+# Cue verbs that report speech whatever their object ("maintain" or "point" need a clause).
+SPEECH_VERBS = frozenset(
+    """say tell add state warn claim write announce declare insist explain reply respond ask urge
+    stress emphasize emphasise reiterate confirm deny assert argue acknowledge admit comment
+    remark tweet quote""".split()
+)
+
+
+def _reports_speech(verb: Token) -> bool:
+    """A cue verb used for speech: a speech verb, or any cue verb with a reported clause."""
+    if not _is_cue(verb):
+        return False
+    return verb.lemma_.lower() in SPEECH_VERBS or any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _in_main_clause(subject: Token) -> bool:
+    """The subject of the sentence's main verb or of a verb coordinated with it."""
+    if subject.dep_ != "nsubj":
+        return False
+    verb = subject.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _subjects_of(verb: Token) -> list[Token]:
@@ -288,6 +316,32 @@ class ArticleContext:
                 return False
         return True
 
+    def _hyphenated_name(self, head: Token) -> str | None:
+        """'Kim Eui-kyeom', 'Yoon Do-han': two or three capitalised words, one of them joined
+        by a hyphen, read from the text because the tagger cuts them into odd pieces."""
+        start = head.i
+        while start > 0 and head.i - start < 6:
+            prev = self.doc[start - 1]
+            glued = prev.text in {"-", "‐"} and not prev.whitespace_ and not self.doc[start - 2].whitespace_
+            if glued or (prev.head.i == head.i and prev.dep_ == "compound") or (
+                not prev.whitespace_ and self.doc[start].text in {"-", "‐"}
+            ):
+                start -= 1
+                continue
+            break
+        words = self.doc[start : head.i + 1].text.split()
+        if not 2 <= len(words) <= 3 or not any("-" in w for w in words):
+            return None
+        for word in words:
+            parts = word.split("-")
+            if not all(p.isalpha() for p in parts) or not word[:1].isupper() or word.isupper():
+                return None
+            if word.lower() in TITLE_WORDS or word.lower() in PERSON_ROLE_NOUNS or self.names.aliases.place(word):
+                return None
+            if word.lower() in BODY_NOUNS | ORG_WORDS | MEDIA_WORDS:
+                return None
+        return " ".join(words)
+
     def _looks_like_personal_name(self, tokens: list[Token]) -> bool:
         """Two or three capitalised words with nothing of an institution or a place about them.
 
@@ -371,7 +425,9 @@ class ArticleContext:
                 # "He said ..." keeps the same person as the topic for the next "he"
                 resolved = self._resolve_pronoun(token, "", actors)
                 if resolved is not None:
-                    actors.append(_Actor(token.idx, resolved, False, True))
+                    actors.append(
+                        _Actor(token.idx, resolved, False, True, _reports_speech(token.head), False, _in_main_clause(token))
+                    )
                 continue
             is_person_start = token.ent_type_ == "PERSON" and token.ent_iob_ == "B"
             is_argument = token.dep_ in {"nsubj", "nsubjpass", "appos", "pobj", "dobj"} and token.pos_ in {
@@ -388,7 +444,7 @@ class ArticleContext:
                 continue
             seen_heads.add(head.i)
             # the subject of a cue verb speaks, so a bare name there is a person (see _person_words)
-            speaking = head.dep_ == "nsubj" and _is_cue(head.head)
+            speaking = head.dep_ == "nsubj" and _reports_speech(head.head)
             source = self._source_from_head(head, cue="", resolve=False, as_speaker=speaking)
             if source is None or source.kind == "media":
                 continue
@@ -401,7 +457,18 @@ class ArticleContext:
                 if source.country:
                     self._country_by_name.setdefault(self.names.person(named.text), source.country)
                 continue
-            actors.append(_Actor(head.idx, source, head.tag_ in {"NNS", "NNPS"}, head.dep_ == "nsubj"))
+            introduced = head.left_edge.lower_ in {"a", "an", "another"}
+            actors.append(
+                _Actor(
+                    head.idx,
+                    source,
+                    head.tag_ in {"NNS", "NNPS"},
+                    head.dep_ == "nsubj",
+                    speaking,
+                    introduced,
+                    _in_main_clause(head),
+                )
+            )
             if source.country and source.kind in {"person", "role"}:
                 self._country_by_name.setdefault(source.name, source.country)
         return actors
@@ -522,6 +589,10 @@ class ArticleContext:
         inherited = False
         for _ in range(6):
             if self._in_quote(current.idx):
+                if inherited and verb.tag_ == "VBG":
+                    # '"...," adding, "..."': the parser hangs the participle on the quoted words;
+                    # it continues the sentence's own cue verb, before the first quote
+                    return self._earlier_speaker(verb, cue)
                 return None  # a verb inside someone's words does not say who spoke them
             subjects = [t for t in _subjects_of(current) if not self._in_quote(t.idx)]
             if not subjects and cue in {"quote", "cite"}:
@@ -559,6 +630,18 @@ class ArticleContext:
                 inherited = True
                 continue
             break
+        return None
+
+    def _earlier_speaker(self, verb: Token, cue: str) -> Source | None:
+        """The subject of the nearest cue verb before ``verb`` in its paragraph, outside quotes."""
+        bounds = self._paragraph(verb.idx)
+        for token in reversed(self.tokens_between(bounds[0], verb.idx)):
+            if _is_cue(token) and token.i != verb.i and not self._in_quote(token.idx):
+                subjects = [t for t in _subjects_of(token) if not self._in_quote(t.idx)]
+                for subject in subjects:
+                    found = self._source_from_head(subject, cue=cue, resolve=True, as_speaker=True)
+                    if found is not None:
+                        return found
         return None
 
     def _relayed_speaker(self, verb: Token) -> Source | None:
@@ -821,6 +904,8 @@ class ArticleContext:
                 ent = self._ent_of.get(token.i)
                 if ent is None or not all(t.i in {x.i for x in tokens} for t in ent):
                     continue
+                if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "for":
+                    continue  # "Secretary for Public Communication": a portfolio, not an affiliation
                 if all((t.lower_ in TITLE_WORDS and not t.text.isupper()) or _is_title_word(t) for t in ent):
                     continue  # "Defence" in "Defence Minister" is part of a title, not a body
                 body = self.names.body(ent.text)
@@ -906,6 +991,14 @@ class ArticleContext:
         ent = self._ent_of.get(head.i)
         if ent is not None and ent.label_ == "PERSON" and self._plausible_person(ent):
             return self._whole_name(ent).text
+        described = any(
+            c.dep_ == "appos" and (c.lemma_.lower() in PERSON_ROLE_NOUNS or _is_title_word(c)) for c in head.children
+        )
+        hyphenated = self._hyphenated_name(head) if head.pos_ in {"PROPN", "NOUN"} else None
+        if hyphenated is not None and (described or as_speaker or self._known_person(hyphenated)):
+            # "Yoon Do-han, Senior Secretary ...": the tagger splits such names into odd pieces
+            self.names.observe_person(hyphenated)
+            return hyphenated
         if not self._is_proper(head):
             return None
         titled = self._titled_name(head)
@@ -913,7 +1006,6 @@ class ArticleContext:
             return titled
         chain = [t for t in np_tokens if t.i <= head.i][-3:]
         chain = chain[next((k for k in range(len(chain) - 1, -1, -1) if chain[k].pos_ != "PROPN"), -1) + 1 :]
-        described = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLE_NOUNS for c in head.children)
         if described and self._looks_like_personal_name(chain):
             # "Anatolii Barhylevych, the chief of the General Staff": the apposition says who he is
             words = " ".join(t.text for t in chain)
@@ -1069,7 +1161,13 @@ class ArticleContext:
         return Source(raw, " and ".join(names), countries.pop() if len(countries) == 1 else "", cue, kind)
 
     def _document_author(self, head: Token, cue: str, resolve: bool) -> Source | None:
-        """Who wrote a statement, report or readout the text cites, when it says so."""
+        """Who wrote a statement, report or readout the text cites, when it says so.
+
+        An agreement, law or treaty has parties and signatories, not an author: its words are
+        credited to nobody rather than to whoever signed it ("the agreement signed by X and Y").
+        """
+        if head.lemma_.lower() in INSTRUMENT_NOUNS:
+            return None
         authors = [
             g
             for c in head.children
@@ -1179,15 +1277,23 @@ class ArticleContext:
         actors = self._actors if actors is None else actors
         before = [a for a in reversed(actors) if a.start_char < pronoun.idx]
         if lower in PERSON_PRONOUNS:
-            people = [a for a in before if a.source.kind == "person"]
+            # people, and unnamed people ("a senior official ... he said")
+            people = [
+                a for a in before
+                if a.source.kind == "person"
+                or (a.source.kind == "role" and not a.plural and a.speaker and a.introduced)
+            ]
             # the subject of a recent clause is the likeliest "he" (centering): look back over
             # this paragraph and the two before it
             recent_start = self._paragraph(pronoun.idx)[0]
             for _ in range(2):
                 if recent_start > 0:
                     recent_start = self._paragraph(recent_start - 1)[0]
-            match = next((a for a in people if a.subject and a.start_char >= recent_start), None)
-            match = match or next(iter(people), None)
+            recent = [a for a in people if a.start_char >= recent_start]
+            # the last main-clause subject (centering), not one inside a reported clause
+            match = next((a for a in recent if a.subject and a.main), None)
+            match = match or next((a for a in recent if a.subject), None)
+            match = match or next((a for a in people if a.source.kind == "person"), None)
         elif lower in PLURAL_PRONOUNS:
             plural = [a for a in before if a.plural or a.source.kind == "body"]
             match = next((a for a in plural if a.subject), None) or next(iter(plural), None)
@@ -1231,9 +1337,16 @@ class ArticleContext:
             # sentences were about (the NIS in "The NIS said ... he quoted the agency as saying")
             window = self._paragraph(paragraph[0] - 1)[0] if paragraph[0] > 0 else 0
             nearby = [a for a in before if a.start_char >= window and compatible(a)]
+            governments = {p.government for p in self.names.aliases.places}
+            institutions = [
+                a
+                for a in nearby
+                if set(name_key(a.source.name).split()) & (BODY_NOUNS | ORG_WORDS)
+                and (a.source.name not in governments or lemma in {"government", "administration", "authority"})
+            ]  # "the ministry" is never "the South" or a country's government: only an institution
             match = (
                 next((a for a in nearby if titled(a)), None)
-                or next((a for a in nearby if a.subject), None)
+                or next((a for a in institutions if a.subject), None)
                 or match
             )
         if match is None and not strict:

@@ -387,3 +387,42 @@ def test_name_hung_on_the_last_noun_of_the_title(source_of):
     text = "A spokesperson for the State Department, Matthew Kerr, told reporters the troops were “fair game”."
     found = source_of(text, "fair game")
     assert (found.name, found.kind) == ("Matthew Kerr", "person")
+
+
+def test_hyphenated_name_the_tagger_cuts_up(source_of):
+    text = (
+        "Lee Do-han, Senior Secretary for Public Communication, stated that the reports were false.\n"
+        'He explained, "We continuously observed the site."'
+    )
+    found = source_of(text, "We continuously observed the site")
+    assert found.name == "Lee Do-han"
+
+
+def test_adding_after_a_quote_continues_the_sentences_speaker(source_of):
+    text = (
+        'A senior presidential official said, "This is the first time I have heard it. If contact had been '
+        'received, the office would have shared it," adding, "We understand that there is no such fact."'
+    )
+    assert speaker(source_of(text, "We understand that there is no such fact")) == "unnamed senior presidential official"
+
+
+def test_the_ministry_is_never_a_country(source_of):
+    text = (
+        "Finland and Sweden opened a hotline on Wednesday.\n"
+        'The first call "checked technical issues of the line," the ministry said.'
+    )
+    found = source_of(text, "checked technical issues of the line")
+    assert found is None or "government" not in found.name
+
+
+def test_he_is_the_main_clause_speaker_not_a_name_in_the_reported_clause(source_of):
+    text = (
+        "Another presidential official said Moon was maintaining a hard line. "
+        '"It is an impossible story," he said.'
+    )
+    assert speaker(source_of(text, "It is an impossible story")) == "unnamed presidential official"
+
+
+def test_an_agreement_does_not_speak_for_its_signatories(source_of):
+    text = "According to the agreement signed by Lind and Berg, the two countries will “cooperate closely”."
+    assert source_of(text, "cooperate closely") is None
