@@ -79,7 +79,9 @@ DOCUMENT_NOUNS = frozenset(
     law resolution declaration charter decree article text bill accord pact""".split()
 )
 # Texts that bind parties rather than speak for an author.
-INSTRUMENT_NOUNS = frozenset("agreement treaty law resolution declaration charter decree bill accord pact".split())
+INSTRUMENT_NOUNS = frozenset(
+    "agreement treaty law resolution declaration charter decree bill accord pact".split()
+)
 # Nouns for someone's words, whose author says what they hold ("X's remark that ...").
 SPEECH_NOUNS = DOCUMENT_NOUNS | frozenset(
     """remark claim comment warning assertion accusation pledge promise threat words call appeal
@@ -323,8 +325,10 @@ class ArticleContext:
         while start > 0 and head.i - start < 6:
             prev = self.doc[start - 1]
             glued = prev.text in {"-", "‐"} and not prev.whitespace_ and not self.doc[start - 2].whitespace_
-            if glued or (prev.head.i == head.i and prev.dep_ == "compound") or (
-                not prev.whitespace_ and self.doc[start].text in {"-", "‐"}
+            if (
+                glued
+                or (prev.head.i == head.i and prev.dep_ == "compound")
+                or (not prev.whitespace_ and self.doc[start].text in {"-", "‐"})
             ):
                 start -= 1
                 continue
@@ -336,7 +340,11 @@ class ArticleContext:
             parts = word.split("-")
             if not all(p.isalpha() for p in parts) or not word[:1].isupper() or word.isupper():
                 return None
-            if word.lower() in TITLE_WORDS or word.lower() in PERSON_ROLE_NOUNS or self.names.aliases.place(word):
+            if (
+                word.lower() in TITLE_WORDS
+                or word.lower() in PERSON_ROLE_NOUNS
+                or self.names.aliases.place(word)
+            ):
                 return None
             if word.lower() in BODY_NOUNS | ORG_WORDS | MEDIA_WORDS:
                 return None
@@ -426,7 +434,15 @@ class ArticleContext:
                 resolved = self._resolve_pronoun(token, "", actors)
                 if resolved is not None:
                     actors.append(
-                        _Actor(token.idx, resolved, False, True, _reports_speech(token.head), False, _in_main_clause(token))
+                        _Actor(
+                            token.idx,
+                            resolved,
+                            False,
+                            True,
+                            _reports_speech(token.head),
+                            False,
+                            _in_main_clause(token),
+                        )
                     )
                 continue
             is_person_start = token.ent_type_ == "PERSON" and token.ent_iob_ == "B"
@@ -659,6 +675,7 @@ class ArticleContext:
         return self._source_from_head(objects[0], cue=as_cue[0].lemma_.lower(), resolve=True, as_speaker=True)
 
     def _by_according_to(self, tokens, inside, first, last, bounds) -> Source | None:
+        """'..., according to X' in the sentence that holds the quote."""
         for sent in self._sentences(first, last):
             for token in sent:
                 if (
@@ -684,12 +701,14 @@ class ArticleContext:
         opening = min(self.doc[first].idx, tokens[0].idx)
         if tokens[0].idx < self._span_start:
             opening = self._span_start  # the quote starts inside a token: 'added:“We'
-        before = self.text[:opening].rstrip(" \"'“”‘’«»")
+        window = max(0, opening - 200)
+        before = self.text[window:opening].rstrip(" \"'“”‘’«»")
         if not before.endswith(":"):
             return self._headline_speaker(bounds)
-        colon = self.token_starting_at(len(before) - 1)
+        colon_at = window + len(before) - 1
+        colon = self.token_starting_at(colon_at)
         if colon is None:
-            return self._glued_colon(len(before) - 1, bounds)
+            return self._glued_colon(colon_at, bounds)
         if colon.i == 0 or not self._same_paragraph(colon, bounds):
             return None
         prev = self.doc[colon.i - 1]
@@ -992,7 +1011,8 @@ class ArticleContext:
         if ent is not None and ent.label_ == "PERSON" and self._plausible_person(ent):
             return self._whole_name(ent).text
         described = any(
-            c.dep_ == "appos" and (c.lemma_.lower() in PERSON_ROLE_NOUNS or _is_title_word(c)) for c in head.children
+            c.dep_ == "appos" and (c.lemma_.lower() in PERSON_ROLE_NOUNS or _is_title_word(c))
+            for c in head.children
         )
         hyphenated = self._hyphenated_name(head) if head.pos_ in {"PROPN", "NOUN"} else None
         if hyphenated is not None and (described or as_speaker or self._known_person(hyphenated)):
@@ -1279,7 +1299,8 @@ class ArticleContext:
         if lower in PERSON_PRONOUNS:
             # people, and unnamed people ("a senior official ... he said")
             people = [
-                a for a in before
+                a
+                for a in before
                 if a.source.kind == "person"
                 or (a.source.kind == "role" and not a.plural and a.speaker and a.introduced)
             ]
@@ -1342,7 +1363,9 @@ class ArticleContext:
                 a
                 for a in nearby
                 if set(name_key(a.source.name).split()) & (BODY_NOUNS | ORG_WORDS)
-                and (a.source.name not in governments or lemma in {"government", "administration", "authority"})
+                and (
+                    a.source.name not in governments or lemma in {"government", "administration", "authority"}
+                )
             ]  # "the ministry" is never "the South" or a country's government: only an institution
             match = (
                 next((a for a in nearby if titled(a)), None)

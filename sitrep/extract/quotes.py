@@ -245,7 +245,9 @@ def _names_a_thing(ctx: ArticleContext, span: QuoteSpan) -> bool:
     quoted = ctx.text[span.start : span.end]
     words = quoted.split()
     closed_as_sentence = span.end < len(ctx.text) and ctx.text[span.end] in ".!?"  # “Absolutely.”
-    introduced = ctx.text[max(span.open_at - 20, 0) : max(span.open_at, 0)].rstrip().endswith(":")  # replied: “No”
+    introduced = (
+        ctx.text[max(span.open_at - 20, 0) : max(span.open_at, 0)].rstrip().endswith(":")
+    )  # replied: “No”
     if (
         closed_as_sentence
         or introduced

@@ -343,7 +343,9 @@ def test_lowercase_body_refers_back_to_the_named_body(source_of):
         "The opposition has won, the Ministry of Foreign Affairs said on Monday.\n"
         "“Voting proceeded smoothly and peacefully,” the foreign ministry said."
     )
-    assert speaker(source_of(text, "Voting proceeded smoothly and peacefully")) == "Ministry of Foreign Affairs"
+    assert (
+        speaker(source_of(text, "Voting proceeded smoothly and peacefully")) == "Ministry of Foreign Affairs"
+    )
 
 
 def test_a_surname_the_tagger_reads_as_a_modal(source_of):
@@ -351,14 +353,19 @@ def test_a_surname_the_tagger_reads_as_a_modal(source_of):
         "“Get water and flashlights,” said Bryan May, a spokesperson for the agency.\n"
         "“We know when it started. We don't know when it's going to end,” May said."
     )
-    assert speaker(source_of(text, "We know when it started. We don't know when it's going to end")) == "Bryan May"
+    assert (
+        speaker(source_of(text, "We know when it started. We don't know when it's going to end"))
+        == "Bryan May"
+    )
 
 
 def test_alias_table_names_a_common_noun_body(nlp, tmp_path):
     from sitrep.names import load_aliases
 
     extra = tmp_path / "aliases.csv"
-    extra.write_text("alias,canonical,country\nEstonian spy agency,Estonian Foreign Intelligence Service,Estonia\n")
+    extra.write_text(
+        "alias,canonical,country\nEstonian spy agency,Estonian Foreign Intelligence Service,Estonia\n"
+    )
     text = "Estonia’s spy agency said the drones were “a deliberate test”."
     doc = nlp(text)
     names = NameBook(load_aliases(extra))
@@ -384,7 +391,9 @@ def test_the_agency_is_the_body_the_last_sentences_were_about(source_of):
 
 
 def test_name_hung_on_the_last_noun_of_the_title(source_of):
-    text = "A spokesperson for the State Department, Matthew Kerr, told reporters the troops were “fair game”."
+    text = (
+        "A spokesperson for the State Department, Matthew Kerr, told reporters the troops were “fair game”."
+    )
     found = source_of(text, "fair game")
     assert (found.name, found.kind) == ("Matthew Kerr", "person")
 
@@ -403,7 +412,10 @@ def test_adding_after_a_quote_continues_the_sentences_speaker(source_of):
         'A senior presidential official said, "This is the first time I have heard it. If contact had been '
         'received, the office would have shared it," adding, "We understand that there is no such fact."'
     )
-    assert speaker(source_of(text, "We understand that there is no such fact")) == "unnamed senior presidential official"
+    assert (
+        speaker(source_of(text, "We understand that there is no such fact"))
+        == "unnamed senior presidential official"
+    )
 
 
 def test_the_ministry_is_never_a_country(source_of):
