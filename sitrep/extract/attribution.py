@@ -43,7 +43,7 @@ CUE_LEMMAS = frozenset(
     welcome allege maintain contend counter concede observe mention reveal disclose indicate
     signal assure tout boast lament demand propose recommend conclude testify inform forecast
     brief highlight underline underscore refute rebut dispute question doubt believe think
-    cite""".split()
+    cite continue""".split()
 )
 # Nouns that name a person by role: "the official", "a Belarusian diplomat".
 PERSON_ROLE_NOUNS = frozenset(
@@ -150,6 +150,15 @@ def _reports_speech(verb: Token) -> bool:
     return verb.lemma_.lower() in SPEECH_VERBS or any(c.dep_ == "ccomp" for c in verb.children)
 
 
+def _drop_place_owner(words: str, names: NameBook) -> str:
+    """ "Poland’s Defence Council" -> "Defence Council": a place owning a body is its country, not
+    part of its name; "Democratic People's Republic of Korea" keeps its "People's"."""
+    parts = re.split(r"(?:’s|'s)\s+", words, maxsplit=1)
+    if len(parts) == 2 and names.aliases.place(clean_name(parts[0])) is not None:
+        return parts[1]
+    return words
+
+
 def _in_main_clause(subject: Token) -> bool:
     """The subject of the sentence's main verb or of a verb coordinated with it."""
     if subject.dep_ != "nsubj":
@@ -237,7 +246,7 @@ class ArticleContext:
                 candidate = words[k:]
                 initials = "".join(w[0] for w in candidate if w[:1].isupper())
                 if initials.upper() == acronym and candidate[0][:1].isupper():
-                    found.setdefault(acronym, re.split(r"(?:’s|'s)\s+", " ".join(candidate))[-1])
+                    found.setdefault(acronym, _drop_place_owner(" ".join(candidate), self.names))
                     break
         return found
 
@@ -903,8 +912,12 @@ class ArticleContext:
     def _country_in(self, tokens: list[Token]) -> str:
         """Country named by a possessive GPE or a NORP/GPE modifier among the tokens."""
         for token in tokens:
-            if token.ent_type_ in {"GPE", "NORP"}:
+            if token.ent_type_ in {"GPE", "NORP", "ORG"} and token.ent_iob_ == "B":
                 ent = self._ent_of.get(token.i)
+                if token.ent_type_ == "ORG" and (
+                    ent is None or not self.names.aliases.canonical(clean_name(ent.text))
+                ):
+                    continue  # an organisation tells a country only through the alias table ("DPRK")
                 if ent is None:
                     continue
                 place = self.names.aliases.place(clean_name(ent.text))
@@ -982,11 +995,11 @@ class ArticleContext:
         while len(np_tokens) > 1 and np_tokens[-1].dep_ == "case":
             np_tokens = np_tokens[:-1]  # "Blinken's remark": the speaker is Blinken, not "Blinken's"
         raw = self.doc[np_tokens[0].i : np_tokens[-1].i + 1].text
-        apposition = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
+        apposition = [t for c in head.children if c.dep_ == "appos" for t in self._title_tokens(c)]
         modifiers = [t for t in np_tokens if t.i != head.i]
         if head.dep_ == "appos" and head.head.pos_ in {"NOUN", "PROPN"}:
             # "The head of the Finnish Border Guard, Lt Gen Marja Koskinen": the title is the host
-            apposition += [t for t in self._np_tokens(head.head, keep_prep=True)]
+            apposition += self._title_tokens(head.head)
         country = (
             self._country_in(modifiers) or self._country_in(apposition) or self._affiliation_in(apposition)
         )
@@ -1004,6 +1017,26 @@ class ArticleContext:
         if proper or head.ent_type_ in {"ORG", "GPE", "NORP"}:
             return self._body_source(head, raw, country, cue)
         return self._common_noun_source(head, np_tokens, raw, country, cue, resolve, as_speaker)
+
+    def _title_tokens(self, title: Token) -> list[Token]:
+        """A title's own words and those of the body it belongs to, not of its portfolio:
+        "head of Ukraine’s Military Intelligence" (Ukraine), but not "minister in charge of
+        Russian affairs" or "Secretary for Public Communication"."""
+        out: list[Token] = []
+
+        def with_modifiers(token: Token) -> list[Token]:
+            mods = [
+                t for c in token.lefts if c.dep_ in {"compound", "amod", "poss", "nmod"} for t in c.subtree
+            ]
+            return [*mods, token]
+
+        out += with_modifiers(title)
+        for prep in title.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "at", "to"}:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        out += with_modifiers(obj)
+        return sorted(out, key=lambda t: t.i)
 
     def _person_words(self, head: Token, np_tokens: list[Token], *, as_speaker: bool = False) -> str | None:
         """The words naming a person in this noun phrase, or None when it names no person."""
@@ -1062,9 +1095,12 @@ class ArticleContext:
         if of_name and (ent is None or ent.end <= of_name[0].i):
             # "Ministry of Defence", "Bank of England": the name goes on after "of"
             words = f"{words} {self.doc[head.i + 1:of_name[0].i + 1].text}"
-        # "Poland’s Defence Council": the owner is the country, not part of the name
-        words = re.split(r"(?:’s|'s)\s+", words)[-1]
+        words = _drop_place_owner(words, self.names)
         words = self._acronyms.get(clean_name(words), words)
+        # "Democratic People's Republic of Korea (DPRK)": the long form of an aliased acronym
+        for acronym, long_form in self._acronyms.items():
+            if name_key(long_form) == name_key(words) and self.names.aliases.canonical(acronym):
+                words = acronym
         name = self.names.body(words)
         kind = "media" if set(name_key(name).split()) & MEDIA_WORDS else "body"
         country = country or self.names.country(name) or self.names.country(words)
@@ -1160,7 +1196,9 @@ class ArticleContext:
     def _coordinated(self, subject: Token, cue: str) -> Source | None:
         """'Moscow and Minsk pledged' -> 'Russia and Belarus' (countries acting together
         are named as countries); 'Lind and Berg said' -> 'Maja Lind and Karl Berg'."""
-        members = [subject] + [t for t in subject.subtree if t.dep_ == "conj" and t.i != subject.i]
+        members = [subject]
+        for member in members:  # grows while walking: "A, B and C" chains conj on conj
+            members += [c for c in member.children if c.dep_ == "conj"]
         if len(members) < 2:
             return None
         parts: list[Source] = []
@@ -1224,7 +1262,13 @@ class ArticleContext:
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and obj.lemma_.lower() in PERSON_ROLE_NOUNS | GENERIC_PLURALS:
                         np = self._np_tokens(obj, keep_prep=False)
-                        words = [t.text for t in np if t.i < obj.i and t.dep_ not in {"det", "nummod"}]
+                        left = [t for t in np if t.i < obj.i]
+                        # the words after any owner or determiner: "one of North Korea’s UN
+                        # representatives" -> "UN representative" (the owner is the country)
+                        cut = max(
+                            (k for k, t in enumerate(left) if t.dep_ in {"det", "case", "poss"}), default=-1
+                        )
+                        words = [t.text for t in left[cut + 1 :] if t.dep_ not in {"nummod"}]
                         raw = self.doc[head.i : obj.i + 1].text
                         label = " ".join(["unnamed", *words, obj.lemma_.lower()])
                         return Source(raw, label, self._country_in(np), cue, "role")

@@ -438,3 +438,23 @@ def test_he_is_the_main_clause_speaker_not_a_name_in_the_reported_clause(source_
 def test_an_agreement_does_not_speak_for_its_signatories(source_of):
     text = "According to the agreement signed by Lind and Berg, the two countries will “cooperate closely”."
     assert source_of(text, "cooperate closely") is None
+
+
+def test_a_portfolio_is_not_the_speakers_country(source_of):
+    text = (
+        "Kim Jong-gyu, vice foreign minister in charge of Russian affairs, said the move would be "
+        "“an act conforming with international law”."
+    )
+    found = source_of(text, "an act conforming with international law")
+    assert (found.name, found.country) == ("Kim Jong-gyu", "")
+
+
+def test_one_of_a_countrys_representatives(source_of):
+    text = "One of Belarus’s United Nations representatives dismissed the claims as a “groundless rumor.”"
+    found = source_of(text, "groundless rumor")
+    assert (found.name, found.country) == ("unnamed United Nations representative", "Belarus")
+
+
+def test_long_form_of_an_aliased_acronym(source_of):
+    text = "The Democratic People's Republic of Korea (DPRK) said the report was “a fabrication”."
+    assert speaker(source_of(text, "a fabrication")) == "North Korean government"
