@@ -1191,7 +1191,19 @@ class ArticleContext:
             canonical = self.names.aliases.canonical(form) if form else None
             if canonical is not None:
                 return canonical
-        return None
+        return self._agency_of(country, [t.lower_ for t in left]) if country else None
+
+    def _agency_of(self, country: str, words: list[str]) -> str | None:
+        """"Seoul's spy agency", "Ukraine's military intelligence": the one intelligence body the
+        alias table lists for that country, so every wording of it gets one name."""
+        if not {"spy", "intelligence"} & set(words):
+            return None
+        bodies = {
+            canonical
+            for canonical in set(self.names.aliases.canonical_by_key.values())
+            if self.names.aliases.country_of(canonical) == country and "intelligence" in name_key(canonical)
+        }
+        return bodies.pop() if len(bodies) == 1 else None
 
     def _coordinated(self, subject: Token, cue: str) -> Source | None:
         """'Moscow and Minsk pledged' -> 'Russia and Belarus' (countries acting together

@@ -458,3 +458,16 @@ def test_one_of_a_countrys_representatives(source_of):
 def test_long_form_of_an_aliased_acronym(source_of):
     text = "The Democratic People's Republic of Korea (DPRK) said the report was “a fabrication”."
     assert speaker(source_of(text, "a fabrication")) == "North Korean government"
+
+
+def test_a_countrys_spy_agency_is_its_one_intelligence_service_in_the_alias_table(nlp, tmp_path):
+    from sitrep.names import load_aliases
+
+    extra = tmp_path / "aliases.csv"
+    extra.write_text("alias,canonical,country\nKAPO,Estonian Internal Security Service Intelligence,Estonia\n")
+    text = "Estonia’s spy agency said the drones were “a deliberate test”."
+    doc = nlp(text)
+    ctx = ArticleContext(doc, Article(article_id="t", text=text), NameBook(load_aliases(extra)))
+    start = text.index("a deliberate test")
+    found = ctx.source_of_span(start, start + len("a deliberate test"))
+    assert found.name == "Estonian Internal Security Service Intelligence"
