@@ -7,8 +7,9 @@ article. :class:`ArticleContext` reads the dependency parse around a character s
   ("X suggested the country is weighing options to send ... 'air defence'" -> X), through
   participles and conjuncts that share their subject ("..., labeling it 'a threat'"), and through
   a passive's agent ("was dismissed by a diplomat as '...'");
-* "according to X", and the colon and dash forms ("X told reporters: '...'", a headline
-  "Lind: '...'", "'...' — X");
+* "according to X", "quoted X as saying", "X's remark that '...'", a speaker named right after
+  the closing mark, and the colon and dash forms ("X told reporters: '...'", a headline
+  "Lind: '...'", "'...': Lind vows ...", "'...' — X");
 * pronouns and definite descriptions ("he", "they", "the official", "The Finnish official")
   resolved to the last compatible actor named before (same title, then same country, then the
   latest subject), and a headline's bare role ("says defence minister") to the person the body
@@ -16,7 +17,8 @@ article. :class:`ArticleContext` reads the dependency parse around a character s
 * unnamed people kept as role labels ("unnamed Belarusian diplomat"), generic plurals
   ("Polish officials") credited to the body their sentence names, when it names one.
 
-Names become canonical through :class:`sitrep.names.NameBook`. This module does not find quotes,
+Names become canonical through :class:`sitrep.names.NameBook` and its alias table, which also
+names common-noun bodies ("South Korean intelligence") and a country's one intelligence agency. This module does not find quotes,
 numbers or events, and it knows no person, place or outlet: every word list below is grammar
 (cue verbs, role nouns, pronouns), never content. It looks only inside the paragraph that holds
 the span, because a paragraph is where news writing attributes its words.
