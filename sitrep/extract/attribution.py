@@ -18,10 +18,11 @@ article. :class:`ArticleContext` reads the dependency parse around a character s
   ("Polish officials") credited to the body their sentence names, when it names one.
 
 Names become canonical through :class:`sitrep.names.NameBook` and its alias table, which also
-names common-noun bodies ("South Korean intelligence") and a country's one intelligence agency. This module does not find quotes,
-numbers or events, and it knows no person, place or outlet: every word list below is grammar
-(cue verbs, role nouns, pronouns), never content. It looks only inside the paragraph that holds
-the span, because a paragraph is where news writing attributes its words.
+names common-noun bodies ("Latvian military intelligence") and a country's one intelligence
+agency. This module does not find quotes, numbers or events, and it knows no person, place or
+outlet: every word list below is grammar (cue verbs, role nouns, pronouns), never content. It
+looks only inside the paragraph that holds the span, because a paragraph is where news writing
+attributes its words.
 """
 
 from __future__ import annotations
