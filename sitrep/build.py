@@ -174,7 +174,9 @@ def _extract_one(doc, article: Article, aliases: AliasTable) -> Tables:
     quotes = extract_quotes(doc, article, ctx)
     figures = extract_figures(doc, article, ctx, quotes=quotes)
     events = extract_events(doc, article, ctx)
-    return {"quotes": quotes, "figures": figures, "events": events}
+    # conformed here, once per article, so that cached results need no further shaping
+    return {name: schema.conform(frame, name) for name, frame in
+            (("quotes", quotes), ("figures", figures), ("events", events))}
 
 
 def _cache_key(article: Article, content_hash: str, fingerprint: str) -> str:
@@ -277,9 +279,8 @@ def finish_tables(articles: pd.DataFrame, per_article: dict[str, Tables], *, ali
     order = list(articles["article_id"])
     tables: Tables = {"articles": articles}
     for name in EXTRACTED:
-        frames = [schema.conform(per_article[a][name], name) for a in order if a in per_article]
-        frames = [f for f in frames if not f.empty]
-        tables[name] = pd.concat(frames, ignore_index=True) if frames else schema.empty_frame(name)
+        frames = [per_article[a][name] for a in order if a in per_article and not per_article[a][name].empty]
+        tables[name] = schema.conform(pd.concat(frames, ignore_index=True), name) if frames else schema.empty_frame(name)
     tables = unify_name_columns(tables, aliases=aliases)
     tables["quotes"] = cluster_quotes(tables["quotes"])
     tables["events"] = cluster_events(tables["events"])
