@@ -45,6 +45,7 @@ TITLE_WORDS = frozenset(
 _PRONOUNS = frozenset("he she they it him her them his its their we i you".split())
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A spelling-insensitive key: 'The Kim Hong-Kyun’s' -> 'kim hong kyun'."""
     s = unicodedata.normalize("NFKD", name)
