@@ -17,7 +17,7 @@ from app_pages import _chrome
 PAGES = (
     ("overview", "Overview", ":material/dashboard:"),
     ("timeline", "Timeline", ":material/timeline:"),
-    ("estimates", "Troop estimates", ":material/groups:"),
+    ("estimates", "Estimates", ":material/groups:"),
     ("search", "Quote search", ":material/format_quote:"),
     ("reader", "Article reader", ":material/article:"),
 )
