@@ -42,6 +42,7 @@ word lists are grammar and the general vocabulary of armed conflict and news wri
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
@@ -173,6 +174,18 @@ def _noun_category(token: Token) -> str:
     if token.ent_type_ == "NORP" and token.tag_ in {"NNPS", "NNS"}:
         return "other"  # "10,000 North Koreans"
     return ""
+
+
+def _ents_in(doc: Doc, start: int, end: int) -> list[Span]:
+    """Entities within tokens [start, end). spaCy rebuilds ``doc.ents`` (and every ``Span.ents``
+    scans all of them) on each access, so the list is built once per doc and searched by bisection."""
+    ents = doc.user_data.get("sitrep.figures.ents")
+    if ents is None:
+        ents = doc.user_data["sitrep.figures.ents"] = list(doc.ents)
+        doc.user_data["sitrep.figures.ent_starts"] = [e.start for e in ents]
+    starts = doc.user_data["sitrep.figures.ent_starts"]
+    window = ents[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+    return [e for e in window if e.end <= end]
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
@@ -554,7 +567,7 @@ def _source_for(phrase: Token | Span, ctx: ArticleContext, cue: str) -> Source:
     if not canonical and place is not None and head.ent_type_ == "GPE":
         # "Ukraine claims ...": a country credited with a number is named as the country
         return Source(raw, place.country, place.country, cue, "body")
-    source = ctx.resolve_np(span)
+    source = _resolve_np(ctx, span)
     if head.pos_ == "NOUN" and source.raw != source.name and _names_other_person(head, source.name, ctx):
         # "Kim could send 100,000 troops, the analyst warned": a description is not the person
         # the claim is about; keep it as an unnamed role
@@ -571,6 +584,25 @@ def _source_for(phrase: Token | Span, ctx: ArticleContext, cue: str) -> Source:
         return Source(raw, name, source.country, cue, "person")
     raw_out = source.raw if source.kind == "person" or head.pos_ == "PRON" else raw
     return Source(raw_out, name, source.country, cue, source.kind)
+
+
+def _resolve_np(ctx: ArticleContext, span: Span) -> Source:
+    """``ctx.resolve_np``, remembered per sentence wording for phrases that need no antecedent.
+
+    A name or an indefinite noun phrase resolves the same way wherever the same sentence occurs,
+    and resolving one scans the sentence's entities; wire copy and live blogs repeat sentences
+    (a dateline, a standing paragraph), so the answer is reused. Pronouns and definite
+    descriptions ("the official") depend on what came before and are always resolved afresh."""
+    head = span.root
+    definite = any(c.dep_ in {"det", "poss"} for c in head.children)
+    if head.pos_ == "PRON" or definite or head.lower_ in PRONOUNS:
+        return ctx.resolve_np(span)
+    cache = span.doc.user_data.setdefault("sitrep.figures.resolved", {})
+    sent = head.sent
+    key = (sent.text, span.start - sent.start, span.end - sent.start)
+    if key not in cache:
+        cache[key] = ctx.resolve_np(span)
+    return cache[key]
 
 
 def _proper_name_continuation(head: Token) -> str | None:
@@ -596,7 +628,7 @@ def _names_other_person(description: Token, name: str, ctx: ArticleContext) -> b
     inside = {t.i for t in description.subtree}
     sent = description.sent
     if any(ent.label_ == "PERSON" and ent.start not in inside and ctx.names.person(ent.text) == name
-           for ent in sent.ents):
+           for ent in _ents_in(sent.doc, sent.start, sent.end)):
         return True
     outside = " ".join(t.lower_ for t in sent if t.i not in inside)
     return bool(name) and re.search(rf"\b{re.escape(name.lower())}\b", outside) is not None
@@ -777,7 +809,7 @@ def _closing_credit(number_head: Token, ctx: ArticleContext) -> _Claim | None:
     if not any(t.pos_ in {"PROPN", "NOUN"} for t in span):
         return None
     cue = _lemma(tail[verb_at])
-    person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+    person = next((e for e in _ents_in(span.doc, span.start, span.end) if e.label_ == "PERSON"), None)
     if person is not None:
         return _Claim(Source(span.text, ctx.names.person(person.text), "", cue, "person"), tail[verb_at])
     words = clean_name(span.text)
@@ -916,7 +948,8 @@ def _expand_acronym(name: str, doc: Doc, ctx: ArticleContext, *, before: int) ->
     if not re.fullmatch(r"[A-Z][A-Za-z]{1,5}", name) or not re.fullmatch(r"[A-Z]{2,6}|[A-Z][a-z]?[A-Z]{1,4}", name):
         return name
     acronym = name.upper()
-    for ent in reversed([e for e in doc.ents if e.end_char <= before and e.label_ in {"ORG", "GPE", "NORP", "FAC"}]):
+    for ent in reversed([e for e in _ents_in(doc, 0, len(doc)) if e.end_char <= before
+                         and e.label_ in {"ORG", "GPE", "NORP", "FAC"}]):
         full = ent.text
         if full.upper() == acronym or len(full.split()) < 2:
             continue
