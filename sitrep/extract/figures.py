@@ -696,6 +696,13 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
                 listed = _detached_coordination(subject)
                 if listed is not None:
                     return _Claim(_source_for(listed, ctx, _lemma(node)), node)
+                if subject.lower_ in {"he", "she"}:
+                    # "Kirby told reporters that he believes ...": the pronoun of a reported
+                    # clause is the reporter
+                    outer = next((a for a in _ancestors(node) if _is_cue_verb(a)), None)
+                    reporter = _subject_of(outer) if outer is not None else None
+                    if reporter is not None and reporter.pos_ == "PROPN":
+                        return _Claim(_source_for(reporter, ctx, _lemma(node)), node)
                 return _Claim(_source_for(subject, ctx, _lemma(node)), node)
         elif node.pos_ == "NOUN" and _lemma(node) in CLAIM_NOUNS and node is not number_head:
             owner = _owner_of_claim(node)

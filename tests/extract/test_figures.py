@@ -525,3 +525,9 @@ def test_a_closing_credit_after_a_broken_list(figures):
     assert len(frame) == 4
     assert set(frame["claimant"]) == {"General Staff of Ukraine's Armed Forces"}
     assert set(frame["as_of"]) == {"2024-11-21"}
+
+
+def test_he_in_a_reported_clause_is_the_reporter(figures):
+    text = ("President Yoon Suk Yeol said he may review the ban. A day later, spokesman John Kirby told "
+            "reporters that he believes at least 3,000 North Korean troops traveled by boat to Russia.")
+    assert one_row(figures(text))["claimant"] == "John Kirby"
