@@ -11,7 +11,8 @@ from .conftest import open_page
 
 pytestmark = pytest.mark.browser
 
-PAGES = ("overview", "timeline", "estimates", "search", "reader")
+# The default page (Overview) lives at the root: Streamlit gives the default page no url_path.
+PAGES = ("", "timeline", "estimates", "search", "reader")
 
 
 def _no_script_ran(page) -> None:
@@ -23,6 +24,7 @@ def _no_script_ran(page) -> None:
 def test_every_page_loads_without_an_error_box(page, app_url, path):
     open_page(page, f"{app_url}/{path}")
     assert page.locator("[data-testid='stException']").count() == 0
+    assert page.get_by_text("Page not found").count() == 0
     assert page.locator("[data-testid='stSidebar']").count() == 1
     assert page.locator("h1").count() >= 1
     _no_script_ran(page)
@@ -59,7 +61,7 @@ def test_reader_shows_article_markup_as_text(page, app_url):
     assert page.locator("[data-testid='stMain'] img[src='x']").count() == 0
 
 
-@pytest.mark.parametrize("path", ["overview", "timeline", "estimates", "search?q=answer", "reader?article=zz_markup"])
+@pytest.mark.parametrize("path", ["", "timeline", "estimates", "search?q=answer", "reader?article=zz_markup"])
 def test_hostile_article_never_runs_on_any_page(page, app_url, path):
     open_page(page, f"{app_url}/{path}")
     _no_script_ran(page)
