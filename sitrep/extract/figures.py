@@ -1040,9 +1040,9 @@ def _claimant_of(claim: _Claim | None, mention: NumberMention, article: Article,
         return article.unattributed_claimant, claim.source.raw
     claimant, claimant_raw = claim.source.name, claim.source.raw
     claimant = _expand_acronym(claimant, ctx.doc, ctx, before=mention.start)
-    if claimant_raw.lower() in {"he", "she"}:
-        # "..., she noted": the last person quoted or credited is a safer antecedent than the
-        # last capitalised name, which the model may have taken for a person
+    if claimant_raw.lower() in {"he", "she"} and (claimant.isupper() or len(claimant.split()) < 2):
+        # "..., she noted" resolved to a single word or an acronym ("ATACMS") the model took for
+        # a person: the last person quoted or credited is the safer antecedent
         speakers = _earlier_speakers(quotes, previous, mention.start)
         if speakers and claimant not in speakers:
             claimant = speakers[-1]
