@@ -43,6 +43,8 @@ TITLE_WORDS = frozenset(
     intelligence military army navy air force u.n. un nato eu us u.s. armed forces of the""".split()
 )
 _PRONOUNS = frozenset("he she they it him her them his its their we i you".split())
+# Lower-case words that belong inside a name: "Mohammed bin Salman", "Ursula von der Leyen".
+NAME_PARTICLES = frozenset("bin binti ibn al el de del della der di du da dos van von la le ter ten".split())
 
 
 @functools.lru_cache(maxsize=65536)
@@ -77,7 +79,13 @@ def strip_titles(name: str) -> str:
     tokens = s.split()
     last_title = -1
     for i, tok in enumerate(tokens):
-        if tok.casefold().strip(",.") in TITLE_WORDS or (tok[:1].islower() and tok.isalpha()):
+        lowered = tok.casefold().strip(",.")
+        previous = tokens[i - 1] if i else ""
+        if lowered in NAME_PARTICLES and 0 < i < len(tokens) - 1 and (
+            previous[:1].isupper() or previous.casefold() in NAME_PARTICLES
+        ):
+            continue  # inside a name, not a title
+        if lowered in TITLE_WORDS or (tok[:1].islower() and tok.isalpha()):
             last_title = i
     rest = tokens[last_title + 1:]
     return " ".join(rest) if rest else s

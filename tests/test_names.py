@@ -31,6 +31,8 @@ def test_name_key_keeps_different_people_apart():
         ("President Park", "Park"),
         ("Vice Foreign Minister Lee Min-ho", "Lee Min-ho"),
         ("Olga Marchenko", "Olga Marchenko"),
+        ("Qatari Prime Minister Sheikh Hamad bin Khalid Al Rashid", "Sheikh Hamad bin Khalid Al Rashid"),
+        ("European Commission President Ursula von der Leyen", "Ursula von der Leyen"),
     ],
 )
 def test_strip_titles(raw, expected):
