@@ -1,7 +1,7 @@
 """Title, outlet and URL of an article when no manifest states them.
 
 The seeds, like most pasted articles, carry no metadata. What the text says about itself is used:
-a headline-like first line is the title; a credit line ("Source: Kyivpost.com", "Originally
+a headline-like first line is the title; a credit line ("Source: Example-news.com", "Originally
 published by ...", a "(Reuters) -" dateline) or the page's own metadata names the outlet, with
 web domains mapped to outlet names through the editable ``outlets.csv`` table. Publication dates
 are inferred elsewhere (:mod:`sitrep.published`); this module only combines them with the rest
@@ -40,7 +40,7 @@ def outlet_by_domain() -> dict[str, str]:
 
 
 def outlet_from_domain(domain: str) -> str:
-    """'www.Kyivpost.com' -> 'Kyiv Post' (table), 'daily-example.org' -> 'Daily Example'."""
+    """'www.reuters.com' -> 'Reuters' (table), 'daily-example.org' -> 'Daily Example'."""
     domain = domain.lower().removeprefix("www.")
     table = outlet_by_domain()
     parts = domain.split(".")

@@ -3,15 +3,15 @@
 Three layers, each a small pure function:
 
 * :func:`name_key` folds spelling noise (case, accents, hyphens, curly apostrophes, a possessive
-  ``'s``, a leading "the") so that "Kim Hong-kyun" and "Kim Hong Kyun" are one key.
-* :class:`NameBook` resolves names within one article: titles are dropped ("Russia's Deputy Foreign
-  Minister Andrey Rudenko" -> "Andrey Rudenko"), a shortened mention ("Yoon", "President Yoon") takes
-  the full name the article gave, capitals used as metonyms ("Seoul") and countries acting as
+  ``'s``, a leading "the") so that "Lee Min-ho" and "Lee Min Ho" are one key.
+* :class:`NameBook` resolves names within one article: titles are dropped ("Ruritania's Deputy
+  Foreign Minister Ivan Petrov" -> "Ivan Petrov"), a shortened mention ("Park", "President Park")
+  takes the full name the article gave, capitals used as metonyms ("Tokyo") and countries acting as
   speakers map to their governments, and the alias tables give the canonical form.
-* :func:`unify_names` merges variant spellings across articles ("Zelensky"/"Zelenskyy") into the
+* :func:`unify_names` merges variant spellings across articles ("Shoigu"/"Shoygu") into the
   most used spelling, after the alias table has had its say.
 
-The vocabulary lives in two CSV tables an analyst can edit, never in code: ``aliases.csv`` (alias,
+The vocabulary lives in CSV tables an analyst can edit, never in code: ``aliases.csv`` (alias,
 canonical, country) and ``places.csv`` (country, demonym, capital, government). A folder being built
 may carry its own ``aliases.csv``, whose rows win over the built-in ones. This module does not find
 names in text (the extractors do that with spaCy); it only decides what to call them.
@@ -49,7 +49,7 @@ NAME_PARTICLES = frozenset("bin binti ibn al el de del della der di du da dos va
 
 @functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """A spelling-insensitive key: 'The Kim Hong-Kyun’s' -> 'kim hong kyun'."""
+    """A spelling-insensitive key: 'The Lee Min-Ho’s' -> 'lee min ho'."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("’", "'").replace("‘", "'").casefold().strip()
@@ -70,8 +70,8 @@ def clean_name(name: str) -> str:
 def strip_titles(name: str) -> str:
     """A person's name without the titles and owners before it.
 
-    "Russia’s Deputy Foreign Minister Andrey Rudenko" -> "Andrey Rudenko";
-    "NATO Secretary General Mark Rutte" -> "Mark Rutte"; "President Yoon" -> "Yoon".
+    "Ruritania’s Deputy Foreign Minister Ivan Petrov" -> "Ivan Petrov";
+    "EU foreign policy chief Anna Berg" -> "Anna Berg"; "President Park" -> "Park".
     Only for person names: an organisation's name is made of such words and stays whole.
     """
     s = clean_name(name)
@@ -121,7 +121,7 @@ class AliasTable:
         return out
 
     def place(self, name: str) -> Place | None:
-        """The country a country name, demonym or capital names ('Seoul', 'South Korean')."""
+        """The country a country name, demonym or capital names ('Tokyo', 'Japanese')."""
         return self._place_by_key.get(name_key(name))
 
     def country_of(self, canonical: str) -> str:
@@ -186,8 +186,8 @@ class NameBook:
     """Resolves the names one article uses, in reading order.
 
     Call :meth:`observe_person` for every person named (spaCy PERSON entities, in order), then
-    :meth:`person` / :meth:`body` to get canonical names. A short mention ("Yoon", "President
-    Yoon") resolves to the fullest name the article gives whose tokens contain it.
+    :meth:`person` / :meth:`body` to get canonical names. A short mention ("Park", "President
+    Park") resolves to the fullest name the article gives whose tokens contain it.
     """
 
     aliases: AliasTable = field(default_factory=builtin_aliases)
@@ -210,7 +210,7 @@ class NameBook:
         return best
 
     def person(self, raw: str) -> str:
-        """Canonical name of a person mention ('President Yoon' -> 'Yoon Suk Yeol')."""
+        """Canonical name of a person mention ('President Park' -> 'Park Ji-won')."""
         direct = self.aliases.canonical(clean_name(raw))
         if direct:
             return direct
@@ -220,8 +220,8 @@ class NameBook:
     def body(self, raw: str) -> str:
         """Canonical name of an organisation, government or place acting as a speaker or actor.
 
-        'Seoul' and 'South Korea' -> 'South Korean government'; 'NIS' -> 'National Intelligence
-        Service' (alias table); otherwise the cleaned mention.
+        'Tokyo' and 'Japan' -> 'Japanese government'; 'SBU' -> 'Security Service of
+        Ukraine' (alias table); otherwise the cleaned mention.
         """
         name = clean_name(raw)
         direct = self.aliases.canonical(name)
@@ -255,8 +255,8 @@ def _same_person(a: str, b: str) -> bool:
 def unify_names(names: Iterable[str], *, aliases: AliasTable | None = None) -> dict[str, str]:
     """Map every spelling in ``names`` to one canonical spelling for the whole corpus.
 
-    The alias table decides first; remaining variants of one name ("Kim Hong-kyun"/"Kim Hong
-    Kyun", "Volodymyr Zelensky"/"Volodymyr Zelenskyy") merge into the most frequent spelling
+    The alias table decides first; remaining variants of one name ("Lee Min-ho"/"Lee Min
+    Ho", "Sergei Shoigu"/"Sergey Shoigu") merge into the most frequent spelling
     (ties: the first seen).
     """
     aliases = aliases or builtin_aliases()
