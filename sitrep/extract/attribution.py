@@ -214,6 +214,12 @@ class ArticleContext:
         self._ents: list[Span] = list(doc.ents)
         self._ent_of: dict[int, Span] = {i: ent for ent in self._ents for i in range(ent.start, ent.end)}
         self._token_starts: list[int] = [t.idx for t in doc]
+        # sentence geometry for bisection: Token.sent and Span.ents walk the whole document
+        self._sent_starts: list[int] = [s.start for s in self.sentences]
+        self._sent_start_chars: list[int] = [s.start_char for s in self.sentences]
+        self._ents_by_sent: list[list[Span]] = [[] for _ in self.sentences]
+        for ent in self._ents:
+            self._ents_by_sent[self._sentence_index(ent.start)].append(ent)
         self._country_by_name: dict[str, str] = {}
         self._quoted = self._quoted_ranges()
         self._span_start = 0
@@ -227,7 +233,7 @@ class ArticleContext:
             titled = self._titled_name(token)
             if titled is not None and not self._in_quote(token.idx):
                 names.observe_person(titled)
-        self._actors: list[_Actor] = self._collect_actors()
+        self._actors: list[_Actor] = sorted(self._collect_actors(), key=lambda a: a.start_char)
 
     # ------------------------------------------------------------------------- text geometry
     def _quoted_ranges(self) -> list[tuple[int, int]]:
@@ -271,6 +277,21 @@ class ArticleContext:
         while i < len(self.doc) and self.doc[i].is_space:
             i += 1
         return self.doc[i] if i < len(self.doc) else None
+
+    def _sentence_index(self, token_i: int) -> int:
+        return max(bisect.bisect_right(self._sent_starts, token_i) - 1, 0)
+
+    def sentence_of(self, token: Token) -> Span:
+        """The sentence holding ``token`` (``Token.sent`` is slow on long documents)."""
+        return self.sentences[self._sentence_index(token.i)]
+
+    def sentences_between(self, start_char: int, end_char: int) -> list[Span]:
+        """The sentences overlapping [start_char, end_char), found by bisection."""
+        if not self.sentences:
+            return []
+        first = max(bisect.bisect_right(self._sent_start_chars, start_char) - 1, 0)
+        last = max(bisect.bisect_left(self._sent_start_chars, end_char), first + 1)
+        return [s for s in self.sentences[first:last] if s.end_char > start_char and s.start_char < end_char]
 
     def in_quote(self, char: int) -> bool:
         """Whether ``char`` lies inside quoted words (scare quotes included)."""
@@ -863,7 +884,7 @@ class ArticleContext:
         nouns = [t for t in run if t.pos_ in {"PROPN", "NOUN"}]
         if not nouns:
             return None
-        sentence_end = next((s.end for s in self.sentences if s.start <= nouns[-1].i < s.end), len(self.doc))
+        sentence_end = self.sentence_of(nouns[-1]).end if self.sentences else len(self.doc)
         verb = next((t for t in self.doc[i:sentence_end] if _is_cue(t)), None)
         if verb is None or any(t.pos_ == "VERB" and not _is_cue(t) for t in self.doc[i : verb.i]):
             return None
@@ -890,7 +911,9 @@ class ArticleContext:
         return None
 
     def _sentences(self, first: int, last: int) -> list[Span]:
-        return [s for s in self.sentences if s.end > first and s.start <= last]
+        if not self.sentences:
+            return []
+        return self.sentences[self._sentence_index(first) : self._sentence_index(last) + 1]
 
     # ---------------------------------------------------------------------------- noun phrases
     def _np_tokens(self, head: Token, *, keep_prep: bool) -> list[Token]:
@@ -1302,8 +1325,11 @@ class ArticleContext:
             for e in [self._ent_of.get(g.i)]
             if e is not None
         ]
+        paragraph_start = self._paragraph(head.idx)[0]
         before = [
-            e for e in head.sent.ents if e.end <= head.i and e.start_char >= self._paragraph(head.idx)[0]
+            e
+            for e in self._ents_by_sent[self._sentence_index(head.i)]
+            if e.end <= head.i and e.start_char >= paragraph_start
         ]
         for ent in own + before:
             if ent.label_ != "ORG" or self._is_media_text(ent.text) or self._in_quote(ent.start_char):
@@ -1354,7 +1380,7 @@ class ArticleContext:
     def _resolve_pronoun(self, pronoun: Token, cue: str, actors: list[_Actor] | None = None) -> Source | None:
         lower = pronoun.lower_
         actors = self._actors if actors is None else actors
-        before = [a for a in reversed(actors) if a.start_char < pronoun.idx]
+        before = _actors_before(actors, pronoun.idx)
         if lower in PERSON_PRONOUNS:
             # people, and unnamed people ("a senior official ... he said")
             people = [
@@ -1394,9 +1420,10 @@ class ArticleContext:
         latest person or role of the same country; else one named later with that title."""
         lemma = head.lemma_.lower()
         wanted = {"person", "role"} if lemma in PERSON_ROLE_NOUNS else {"body"}
-        actors = [a for a in self._actors if a.source.kind in wanted and a.source.raw != raw]
-        before = [a for a in reversed(actors) if a.start_char < head.idx]
-        after = [a for a in actors if a.start_char > head.idx]
+        before = [a for a in _actors_before(self._actors, head.idx) if a.source.kind in wanted and a.source.raw != raw]
+        after = [
+            a for a in _actors_after(self._actors, head.idx) if a.source.kind in wanted and a.source.raw != raw
+        ]
 
         def titled(a: _Actor) -> bool:
             return lemma in name_key(a.source.raw).split() and (a.source.kind != "role" or wanted == {"body"})
@@ -1404,7 +1431,7 @@ class ArticleContext:
         def compatible(a: _Actor) -> bool:
             return not country or not a.source.country or a.source.country == country
 
-        sentence = head.sent
+        sentence = self.sentence_of(head)
         paragraph = self._paragraph(head.idx)
         own = (max(sentence.start_char, paragraph[0]), min(sentence.end_char, paragraph[1]))
         # a description does not point back into its own sentence ("Blinken discussed ...,
@@ -1446,6 +1473,23 @@ class ArticleContext:
             return None
         s = match.source
         return Source(raw, s.name, s.country or country, cue, s.kind)
+
+
+# How far back (and ahead) a pronoun or description looks for its antecedent, in actors: far
+# more than any article's reference chain, and it keeps long articles linear.
+ACTOR_WINDOW = 300
+
+
+def _actors_before(actors: list[_Actor], char: int) -> list[_Actor]:
+    """The actors mentioned before ``char``, nearest first (at most ACTOR_WINDOW)."""
+    end = bisect.bisect_left(actors, char, key=lambda a: a.start_char)
+    return actors[max(0, end - ACTOR_WINDOW) : end][::-1]
+
+
+def _actors_after(actors: list[_Actor], char: int) -> list[_Actor]:
+    """The actors mentioned after ``char``, nearest first (at most ACTOR_WINDOW)."""
+    start = bisect.bisect_right(actors, char, key=lambda a: a.start_char)
+    return actors[start : start + ACTOR_WINDOW]
 
 
 def with_cue(source: Source, cue: str) -> Source:

@@ -324,15 +324,10 @@ def find_quote_spans(text: str, *, keep_scare_quotes: bool = False) -> list[Quot
 
 # ------------------------------------------------------------------------------ the table
 def _sentence_bounds(ctx: ArticleContext, start: int, end: int) -> tuple[int, int]:
-    doc = ctx.doc
-    first = last = None
-    for sent in ctx.sentences:
-        s0, s1 = sent.start_char, sent.end_char
-        if s1 > start and s0 < end:
-            first = s0 if first is None else first
-            last = s1
-    if first is None:
+    overlapping = ctx.sentences_between(start, end)
+    if not overlapping:
         return start, end
+    first, last = overlapping[0].start_char, overlapping[-1].end_char
     # the parser runs a headline into the next line; a sentence never crosses a line break here
     line_start = ctx.text.rfind("\n", 0, start) + 1
     line_end = ctx.text.find("\n", end)
