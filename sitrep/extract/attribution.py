@@ -90,6 +90,11 @@ SPEECH_NOUNS = DOCUMENT_NOUNS | frozenset(
     """remark claim comment warning assertion accusation pledge promise threat words call appeal
     message speech address vow denial allegation""".split()
 )
+# Role nouns loose enough to stand for a person named with another title ("the official" after
+# "Deputy Foreign Minister X"); other titles ("the army chief") only refer to the same title.
+GENERIC_PERSON_NOUNS = frozenset("official diplomat source leader envoy aide".split())
+# Modifiers of a title that do not change the office ("the senior official").
+RANK_WORDS = frozenset("senior top former high ranking high-ranking then new current".split())
 # Plurals that stand for a body's people rather than for named persons (lemmas).
 GENERIC_PLURALS = frozenset("official authority source leader".split())
 # Words in an organisation's name that mark it as news media.
@@ -97,6 +102,8 @@ MEDIA_WORDS = frozenset(
     """news agency times post press journal tv television radio herald daily media newspaper
     gazette tribune broadcaster channel wire telegraph guardian newswire""".split()
 )
+# Entity labels that never name an actor, whatever the parser makes their head.
+NON_ACTOR_ENTITIES = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY".split())
 PERSON_PRONOUNS = frozenset("he she him her".split())
 PLURAL_PRONOUNS = frozenset("they them".split())
 THING_PRONOUNS = frozenset("it".split())
@@ -221,6 +228,8 @@ class ArticleContext:
         for ent in self._ents:
             self._ents_by_sent[self._sentence_index(ent.start)].append(ent)
         self._country_by_name: dict[str, str] = {}
+        # the words each person was introduced with ("defence minister"), to tell titles apart
+        self._title_words: dict[str, set[str]] = {}
         self._quoted = self._quoted_ranges()
         self._span_start = 0
         self._quoted_starts = [start for start, _ in self._quoted]
@@ -505,6 +514,9 @@ class ArticleContext:
                 # belongs to the name after it, which the parser hung elsewhere
                 if source.country:
                     self._country_by_name.setdefault(self.names.person(named.text), source.country)
+                self._title_words.setdefault(self.names.person(named.text), set()).update(
+                    name_key(source.raw).split()
+                )
                 continue
             introduced = head.left_edge.lower_ in {"a", "an", "another"}
             actors.append(
@@ -520,6 +532,11 @@ class ArticleContext:
             )
             if source.country and source.kind in {"person", "role"}:
                 self._country_by_name.setdefault(source.name, source.country)
+            if source.kind == "person":
+                named_words = set(name_key(source.name).split())
+                self._title_words.setdefault(source.name, set()).update(
+                    w for w in name_key(source.raw).split() if w not in named_words
+                )
         return actors
 
     def _person_named_after_title(self, head: Token) -> Span | None:
@@ -994,8 +1011,8 @@ class ArticleContext:
             return self._resolve_pronoun(head, cue) if resolve else None
         if head.pos_ == "NUM" and lower == "one":
             return self._one_of(head, cue)
-        if head.pos_ not in {"PROPN", "NOUN"}:
-            return None
+        if head.pos_ not in {"PROPN", "NOUN"} or head.ent_type_ in NON_ACTOR_ENTITIES:
+            return None  # "November 2024", "20 percent": never who acts or speaks
         proper = self._is_proper(head)
         # the name in apposition: "the U.S. Deputy Ambassador to the U.N., Robert Wood"
         if not proper or _is_title_word(head):
@@ -1181,8 +1198,12 @@ class ArticleContext:
                 if owner.dep_ == "poss":
                     person = self._person_words(owner, self._np_tokens(owner, keep_prep=False))
                     if person is not None:
-                        # "Netanyahu's office" speaks for Netanyahu; keep that visible in the name
+                        # "Lind's office" speaks for Lind; keep that visible in the name. "Lind's
+                        # government" is her country's government when the article says which.
                         name = self.names.person(person)
+                        home = country or self._country_of_person(name)
+                        if head.lower_ in {"government", "administration"} and self._government_of(home):
+                            return Source(raw, self._government_of(home), home, cue, "body")
                         return Source(
                             raw,
                             f"{head.lower_} of {name}",
@@ -1425,8 +1446,30 @@ class ArticleContext:
             a for a in _actors_after(self._actors, head.idx) if a.source.kind in wanted and a.source.raw != raw
         ]
 
+        # "the defence minister" is not the foreign minister: the title's own words must match
+        qualifiers = {
+            t.lower_
+            for t in head.lefts
+            if t.dep_ in {"compound", "amod"}
+            and t.ent_type_ not in {"GPE", "NORP", "ORG"}
+            and t.lower_ not in RANK_WORDS
+            and t.is_alpha
+        }
+
         def titled(a: _Actor) -> bool:
-            return lemma in name_key(a.source.raw).split() and (a.source.kind != "role" or wanted == {"body"})
+            words = set(name_key(a.source.raw).split())
+            if wanted == {"body"}:
+                return lemma in words
+            words |= self._title_words.get(a.source.name, set())
+            return a.source.kind == "person" and lemma in words and qualifiers <= words
+
+        def untitled(a: _Actor) -> bool:
+            """A person the article gave no role title: 'the spokesman' may be her."""
+            words = self._title_words.get(a.source.name, set()) | set(name_key(a.source.raw).split())
+            return not words & (PERSON_ROLE_NOUNS | TITLE_WORDS)
+
+        # "the official" may be a minister named before; "the army chief" is not the minister
+        loose = lemma in GENERIC_PERSON_NOUNS
 
         def compatible(a: _Actor) -> bool:
             return not country or not a.source.country or a.source.country == country
@@ -1464,7 +1507,10 @@ class ArticleContext:
                 pool = [a for a in pool if a.source.country == country] or pool
             if wanted == {"body"}:
                 pool = [a for a in pool if titled(a)]
-            match = next((a for a in pool if a.source.kind == "person"), None) or next(iter(pool), None)
+                match = next(iter(pool), None)
+            else:
+                # a description is a person: never a number of soldiers or another unnamed role
+                match = next((a for a in pool if a.source.kind == "person" and (loose or (untitled(a) and a.subject))), None)
         if match is None:
             match = next(
                 (a for a in after if titled(a) and compatible(a) and a.source.kind == "person"), None
