@@ -18,7 +18,9 @@ class Article:
 
     ``published`` is the publication date when the manifest states it or the text lets us infer it;
     ``published_basis`` says which (``manifest``, ``inferred`` or ``unknown``). ``outlet`` is the
-    outlet's display name or ``""``.
+    outlet's display name or ``""``. ``published_window`` is ``(earliest, latest)`` when an inferred
+    date is only known to lie in that stretch (relative dates are then resolved only where every
+    day of it agrees); ``None`` when ``published`` is firm or unknown.
     """
 
     article_id: str
@@ -29,6 +31,7 @@ class Article:
     published: dt.date | None = None
     published_basis: str = "unknown"
     source_path: str = ""
+    published_window: tuple[dt.date, dt.date] | None = None
 
     @property
     def unattributed_claimant(self) -> str:

@@ -27,7 +27,7 @@ import pickle
 import shutil
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -157,10 +157,16 @@ def make_articles(
     texts.update({f.article_id: _published_text(f) for f in files})
     known = {a: m.published for a, m in manifest.items() if m.published is not None and a in texts}
     guesses = infer_corpus_published(texts, known=known)
-    return [
-        make_article(f, manifest=manifest.get(f.article_id), inferred_published=guesses[f.article_id].date)
-        for f in files
-    ]
+    articles = []
+    for f in files:
+        guess = guesses[f.article_id]
+        article = make_article(f, manifest=manifest.get(f.article_id), inferred_published=guess.date)
+        from_text = article.published_basis == "inferred" and not f.meta.get("published")
+        if from_text and article.published == guess.date and not guess.firm:
+            # the text allows several days: relative dates resolve only where they all agree
+            article = replace(article, published_window=guess.window)
+        articles.append(article)
+    return articles
 
 
 def _extract_one(doc, article: Article, aliases: AliasTable) -> Tables:
@@ -181,7 +187,8 @@ def _extract_one(doc, article: Article, aliases: AliasTable) -> Tables:
 
 def _cache_key(article: Article, content_hash: str, fingerprint: str) -> str:
     parts = [content_hash, fingerprint, article.article_id, article.title, article.outlet, article.url,
-             article.published.isoformat() if article.published else "", article.published_basis]
+             article.published.isoformat() if article.published else "", article.published_basis,
+             "/".join(day.isoformat() for day in article.published_window or ())]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 

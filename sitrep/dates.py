@@ -13,6 +13,9 @@ What it does:
   match first, each with a ``kind``.
 * ``resolve_date(expression, published)`` turns one expression into a ``ResolvedDate`` with day or
   month precision, relative to the publication date.
+* ``resolve_mention_within(mention, earliest, latest)`` does so when the publication date is only
+  known to lie in a window: a day only when every day of the window gives that day, a span's
+  month when they all give that month, else ``None``.
 
 What it does not do: it never guesses. Year-only expressions ("in 2022", "mid-2023"), vague ones
 ("recently") and relative ones without a publication date resolve to ``None``: no date is better
@@ -61,6 +64,8 @@ __all__ = [
     "parse_expression",
     "parsed_mentions",
     "resolve_parsed",
+    "resolve_parsed_within",
+    "resolve_mention_within",
     "day_month_year",
     "weekday_on_or_before",
     "ParsedDate",
@@ -506,3 +511,52 @@ def resolve_date(expression: str, published: dt.date | None) -> ResolvedDate | N
 def resolve_mention(mention: DateMention, published: dt.date | None) -> ResolvedDate | None:
     """Resolve a mention found by ``find_date_mentions``."""
     return resolve_date(mention.text, published)
+
+
+# Expressions whose meaning does not depend on the publication date.
+def _independent_of_publication(parsed: ParsedDate) -> bool:
+    return parsed.year is not None and parsed.kind in ("absolute_day", "absolute_month", "year")
+
+
+def resolve_parsed_within(
+    parsed: ParsedDate, earliest: dt.date | None, latest: dt.date | None
+) -> ResolvedDate | None:
+    """What an expression means for every publication day from ``earliest`` to ``latest``.
+
+    A relative expression resolved against a wrong publication date is a wrong date, which is
+    worse than none: the day is given only when every candidate day gives it; a span ("last
+    week", "over the weekend") its month when they all give that month; ``None`` otherwise (or
+    when any candidate gives none).
+    """
+    if _independent_of_publication(parsed) or earliest is None or latest is None:
+        return resolve_parsed(parsed, earliest if latest is None else latest)
+    if latest < earliest:
+        earliest, latest = latest, earliest
+    results: set[ResolvedDate | None] = set()
+    day = earliest
+    while day <= latest:
+        results.add(resolve_parsed(parsed, day))
+        if None in results:
+            return None
+        day += dt.timedelta(days=1)
+    if len(results) == 1:
+        return results.pop()
+    if any(result.precision == "day" for result in results if result is not None):
+        # An expression that names a day ("on Tuesday") is a day or nothing: its month alone
+        # would put a one-day event on the timeline as if the text had given only a month.
+        return None
+    months = {result.date[:7] for result in results if result is not None}
+    if len(months) == 1:
+        year, month = months.pop().split("-")
+        return _month(int(year), int(month))
+    return None
+
+
+def resolve_mention_within(
+    mention: DateMention, earliest: dt.date | None, latest: dt.date | None
+) -> ResolvedDate | None:
+    """Resolve a mention when publication lies somewhere from ``earliest`` to ``latest``."""
+    parsed = parse_expression(mention.text)
+    if parsed is None:
+        return None
+    return resolve_parsed_within(parsed, earliest, latest)

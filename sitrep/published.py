@@ -71,10 +71,37 @@ _YEAR_SEARCH = 15
 
 @dataclass(frozen=True)
 class PublishedGuess:
-    """The inferred publication date (or ``None``) and a short human reason for it."""
+    """The inferred publication date (or ``None``), a short human reason for it, and the days the
+    text could not rule out.
+
+    ``earliest`` and ``latest`` bound every candidate day that fits the text about as well as
+    ``date`` does (only conventions such as "published the day of its newest event" chose among
+    them). They equal ``date`` when the text pins the day, and are ``None`` when there is no date.
+    """
 
     date: dt.date | None
     evidence: str
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        # A guess built with a date and no window is firm: its window is that day.
+        if self.date is not None and self.earliest is None:
+            object.__setattr__(self, "earliest", self.date)
+        if self.date is not None and self.latest is None:
+            object.__setattr__(self, "latest", self.date)
+
+    @property
+    def window(self) -> tuple[dt.date, dt.date] | None:
+        """``(earliest, latest)``, or ``None`` without a date."""
+        if self.date is None or self.earliest is None or self.latest is None:
+            return None
+        return self.earliest, self.latest
+
+    @property
+    def firm(self) -> bool:
+        """Whether the text pins the publication day itself."""
+        return self.date is not None and self.earliest == self.latest
 
 
 @dataclass(frozen=True)
@@ -343,15 +370,44 @@ def _weekdays_older_than_dates(clues: _Clues, candidate: dt.date) -> int:
     )
 
 
-def _score(
-    clues: _Clues, candidate: dt.date, year: int, anchors: list[dt.date]
-) -> tuple[int, int, int, int, int, int]:
-    """Lower is better (see the module docstring for the order)."""
+def _weekday_spread(clues: _Clues, candidate: dt.date) -> int:
+    """Days back to the oldest weekday mention, read as if published on ``candidate``.
+
+    Reporters name weekdays only for the last few days, so the weekdays a text names lie close
+    together just before publication: "on Friday ... over the weekend ... on Monday" is a Monday
+    story (Friday three days back), not a Friday one (Monday four days back, Sunday five).
+    """
+    return max(
+        ((candidate - weekday_on_or_before(weekday, candidate)).days for weekday, _ in clues.weekdays),
+        default=0,
+    )
+
+
+@dataclass(frozen=True)
+class _Fit:
+    """How well a candidate day fits the clues; lower is better, compared in field order."""
+
+    lag: int  # days since the newest event, weekday mentions included
+    weekdays_older: int  # weekday mentions older than the newest day named by date
+    spread: int  # days back to the oldest weekday mention
+    other_year: int  # years away from the year the text or folder names
+    dated_lag: int  # days since the newest event named by its date
+    anchor_distance: int  # days to the nearest date another article pins
+    ordinal: int  # the earliest wins a tie
+
+    def key(self) -> tuple[int, ...]:
+        return (self.lag, self.weekdays_older, self.spread, self.other_year, self.dated_lag,
+                self.anchor_distance, self.ordinal)
+
+
+def _score(clues: _Clues, candidate: dt.date, year: int, anchors: list[dt.date]) -> _Fit:
+    """How well ``candidate`` fits (see the module docstring for the order)."""
     newest = _newest_event(clues, candidate, with_weekdays=True)
     newest_dated = _newest_event(clues, candidate, with_weekdays=False)
-    return (
+    return _Fit(
         (candidate - newest).days if newest else 0,
         _weekdays_older_than_dates(clues, candidate),
+        _weekday_spread(clues, candidate),
         abs(candidate.year - year),
         (candidate - newest_dated).days if newest_dated else 0,
         min((abs((candidate - anchor).days) for anchor in anchors), default=0),
@@ -359,10 +415,66 @@ def _score(
     )
 
 
+# Which candidate days the text cannot rule out. A story is published on a day that fits its
+# clues best or the day after (time zones, overnight rewrites); a story whose newest event is
+# named by its date (no weekday) may come up to a week later; nothing is more than a week from
+# the best day unless only other articles' dates place it.
+_NEXT_DAY_SLACK = 1
+_DATED_LAG_SLACK = 7
+# With weekday mentions, less: the same weekday a full week after the newest dated day would
+# make the reader ask which week is meant, so such a text is taken to be of the first week.
+_WEEKDAY_DATED_LAG_SLACK = 6
+_WINDOW_DAYS = 7
+# How far beyond the dates other articles pin an article dated only by them may lie.
+_ANCHOR_SLACK_DAYS = 7
+
+
+def _fits_as_well(best: _Fit, fit: _Fit, *, has_weekdays: bool) -> bool:
+    if fit.other_year > best.other_year or fit.weekdays_older > best.weekdays_older:
+        return False
+    if not has_weekdays:
+        return fit.lag <= best.lag + _DATED_LAG_SLACK
+    return (
+        fit.lag <= best.lag and fit.spread <= best.spread
+        and fit.dated_lag <= best.dated_lag + _WEEKDAY_DATED_LAG_SLACK
+    )
+
+
+def _window(
+    clues: _Clues, scored: list[tuple[_Fit, dt.date]], best: tuple[_Fit, dt.date],
+    anchors: list[dt.date],
+) -> tuple[dt.date, dt.date]:
+    """The first and last candidate day that fits about as well as the best one.
+
+    Without a clue of its own to place it in the year, an article may lie anywhere in the stretch
+    the other articles pin, give or take a week: the anchor nearest to it chose the day only by
+    convention. Otherwise the window stays within a week of the best day.
+    """
+    best_fit, best_day = best
+    allowed = {day for _, day in scored}
+    days = [
+        day for fit, day in scored
+        if _fits_as_well(best_fit, fit, has_weekdays=bool(clues.weekdays))
+    ]
+    days += [
+        later for day in days
+        if (later := day + dt.timedelta(days=_NEXT_DAY_SLACK)) in allowed
+    ]
+    if anchors:
+        first = min(anchors) - dt.timedelta(days=_ANCHOR_SLACK_DAYS)
+        last = max(anchors) + dt.timedelta(days=_ANCHOR_SLACK_DAYS)
+    else:
+        first = best_day - dt.timedelta(days=_WINDOW_DAYS)
+        last = best_day + dt.timedelta(days=_WINDOW_DAYS)
+    days = [day for day in days if first <= day <= last] + [best_day]
+    return min(days), max(days)
+
+
 def _best_candidate(
     clues: _Clues, year: int, anchors: list[dt.date], *, year_is_firm: bool
-) -> tuple[dt.date, _Clues] | None:
-    """The best day and the clues it satisfies (an impossible pairing is dropped).
+) -> tuple[dt.date, _Clues, tuple[dt.date, dt.date]] | None:
+    """The best day, the clues it satisfies (an impossible pairing is dropped), and the window of
+    days that fit nearly as well.
 
     A firm year (named by the text) is searched alone. A year taken from the folder is weak
     evidence, so the neighbouring years are searched too and lose only on equal fit: a text
@@ -376,8 +488,9 @@ def _best_candidate(
     ]
     allowed = [candidate for candidate in candidates if not _violates(clues, candidate)]
     if allowed:
-        best = min(allowed, key=lambda candidate: _score(clues, candidate, year, anchors))
-        return best, clues
+        scored = [(_score(clues, candidate, year, anchors), candidate) for candidate in allowed]
+        best = min(scored, key=lambda item: item[0].key())
+        return best[1], clues, _window(clues, scored, best, anchors)
     if any(clue.earlier_this_month for clue in clues.yearless_days):
         # The "earlier this month" pairing contradicts the other clues, so it was wrong.
         unpaired = replace(clues, yearless_days=tuple(
@@ -452,10 +565,13 @@ def _infer(
     best = _best_candidate(clues, year, used_anchors, year_is_firm=not year_from_folder)
     if best is None:
         return _Inference(PublishedGuess(None, f"the date clues contradict each other in {year}"))
-    chosen, used_clues = best
+    chosen, used_clues, (earliest, latest) = best
     evidence = _describe(used_clues, chosen, year, year_reason, used_anchors)
+    if earliest != latest:
+        evidence += f"; any day {earliest.isoformat()} to {latest.isoformat()} fits nearly as well"
     return _Inference(
-        PublishedGuess(chosen, evidence), own is not None, own_stretch, year_from_folder
+        PublishedGuess(chosen, evidence, earliest, latest),
+        own is not None, own_stretch, year_from_folder,
     )
 
 

@@ -45,7 +45,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.article import Article
-from sitrep.dates import find_date_mentions, resolve_mention
+from sitrep.dates import find_date_mentions, resolve_mention, resolve_mention_within
 from sitrep.names import NameBook, clean_name, name_key
 from sitrep.schema import conform, empty_frame
 
@@ -833,14 +833,33 @@ def _is_duration(text: str, start: int, end: int) -> bool:
     return re.search(r"\bthe\s+(?:last|past)\s+(?:week|month|few|several|\d)", window) is not None
 
 
-def _dated_mentions(text: str, published) -> list[_Mention]:
+def _publication_bounds(article: Article) -> tuple[dt.date, dt.date] | None:
+    """The first and last day the article may have been published, or ``None`` if unknown.
+
+    An inferred date the text does not pin carries a window (``Article.published_window``).
+    """
+    if article.published is None:
+        return None
+    return article.published_window or (article.published, article.published)
+
+
+def _dated_mentions(text: str, published, window: tuple[dt.date, dt.date] | None = None) -> list[_Mention]:
     """Date expressions that date something, each resolved to a day or a month.
+
+    With a publication ``window`` (an inferred date the text does not pin), a relative
+    expression gets a day only when every day of the window gives that day, a month when they
+    all give that month, and no date otherwise: a wrong day on the timeline is worse than none.
 
     Expressions joined into one span ("in January and February", "June 3-5") count as one: a span
     inside one month is that month, a span over several months dates nothing. Open ranges whose
     far end is not a date expression ("the January-March period"), durations ("the last month")
     and "as of" states are dropped.
     """
+    def resolve(mention):
+        if window is None:
+            return resolve_mention(mention, published)
+        return resolve_mention_within(mention, *window)
+
     mentions = find_date_mentions(text)
     groups: list[list] = []
     for mention in mentions:
@@ -863,12 +882,12 @@ def _dated_mentions(text: str, published) -> list[_Mention]:
             # "on Thursday (Oct 24)", "Wednesday, 23 October": the written date wins over the
             # weekday's reading against a publication date that may be inferred
             absolute = next(m for m in group if m.kind == "absolute_day")
-            resolved_day = resolve_mention(absolute, published)
+            resolved_day = resolve(absolute)
             iso = _iso(resolved_day) if resolved_day is not None else None
             if iso is not None:
                 out.append(_Mention(first.start, last.end, *iso))
             continue
-        resolved = [resolve_mention(m, published) for m in group]
+        resolved = [resolve(m) for m in group]
         isos = [_iso(r) if r is not None else None for r in resolved]
         if any(iso is None for iso in isos):
             if len(group) == 1:
@@ -917,7 +936,9 @@ def _dated_predicates(article: Article, units: list[_Unit]) -> list[_Dated]:
     """Each predicate a resolvable date expression modifies; agreeing expressions merged."""
     found: list[_Dated] = []
     starts = [u.start for u in units]
-    for mention in _dated_mentions(article.text, article.published):
+    bounds = _publication_bounds(article)
+    latest = bounds[1] if bounds else None
+    for mention in _dated_mentions(article.text, article.published, article.published_window):
         iso = (mention.date, mention.precision)
         unit = _unit_at(units, mention.start, starts)
         if unit is None:
@@ -939,7 +960,7 @@ def _dated_predicates(article: Article, units: list[_Unit]) -> list[_Dated]:
             continue
         if verb.lemma_.lower() in METADATA_VERBS and verb.i == verb.sent.root.i and len(verb.sent) <= 8:
             continue
-        if _is_statistic(verb, span, iso[1]) or _is_future(verb, iso[0], article.published):
+        if _is_statistic(verb, span, iso[1]) or _is_future(verb, iso[0], latest):
             continue
         # several expressions on one predicate ("On Wednesday, 23 October") are one event when
         # they agree; the more precise one dates it
@@ -1120,8 +1141,11 @@ def _relative_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[
                 break
             anchor = max(anchors, key=lambda r: r.start)
             if after_verb is not None:
-                published = article.published
-                if published is None or not anchor.date.startswith(published.isoformat()[:7]):
+                bounds = _publication_bounds(article)
+                if bounds is None or bounds[0].isoformat()[:7] != bounds[1].isoformat()[:7]:
+                    break  # publication month unknown: no month the text supports
+                published = bounds[0]
+                if not anchor.date.startswith(published.isoformat()[:7]):
                     break  # between two different months: no month the text supports
                 date, precision = published.isoformat()[:7], "month"
                 cue_tokens = [token]
@@ -1199,6 +1223,8 @@ def _offset_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_U
             reference = next((r for r in dated if r.verb_char == unit.char(frame)), None)
             if reference is None:
                 if frame.tag_ in ("VBZ", "VBP") and article.published is not None:
+                    if article.published_window is not None:
+                        continue  # "this comes a day after": counted from a day the text does not pin
                     ref_date = article.published.isoformat()
                 else:
                     before = [r for r in dated if r.start < unit.char(token) and r.unit_index >= unit.index - 1]
