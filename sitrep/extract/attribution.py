@@ -153,6 +153,10 @@ SPEECH_VERBS = frozenset(
 )
 
 
+# Verbs for talking that introduce a speaker without reporting words ("X spoke to reporters").
+TALK_VERBS = frozenset("speak address brief talk".split())
+
+
 def _reports_speech(verb: Token) -> bool:
     """A cue verb used for speech: a speech verb, or any cue verb with a reported clause."""
     if not _is_cue(verb):
@@ -239,7 +243,7 @@ class ArticleContext:
                 if self._plausible_person(ent):
                     names.observe_person(self._whole_name(ent).text)
         for token in doc:
-            titled = self._titled_name(token)
+            titled = self._titled_name(token) or self._titled_hyphenated(token)
             if titled is not None and not self._in_quote(token.idx):
                 names.observe_person(titled)
         self._actors: list[_Actor] = sorted(self._collect_actors(), key=lambda a: a.start_char)
@@ -366,6 +370,8 @@ class ArticleContext:
         start = head.i
         while start > 0 and head.i - start < 6:
             prev = self.doc[start - 1]
+            if _is_title_word(prev) or prev.lower_ in TITLE_WORDS:
+                break  # "President Han Do-yun": the title is not part of the name
             glued = prev.text in {"-", "‐"} and not prev.whitespace_ and not self.doc[start - 2].whitespace_
             if (
                 glued
@@ -392,6 +398,20 @@ class ArticleContext:
                 return None
         return " ".join(words)
 
+    def _titled_hyphenated(self, head: Token) -> str | None:
+        """'President Han Do-yun': a hyphenated name right after a role title."""
+        if head.pos_ not in {"PROPN", "NOUN"} or head.dep_ == "compound" or not head.is_alpha:
+            return None
+        name = self._hyphenated_name(head)
+        if name is None:
+            return None
+        name_start = head.idx + len(head.text) - len(name)
+        if self.text[name_start : head.idx + len(head.text)] != name:
+            return None  # spacing differs from the tokens': do not guess
+        before = self.text[max(0, name_start - 40) : name_start].split()
+        word = before[-1].lower().strip(".,") if before else ""
+        return name if word in PERSON_ROLE_NOUNS or word in TITLE_WORDS or word in NAME_TITLES else None
+
     def _looks_like_personal_name(self, tokens: list[Token]) -> bool:
         """Two or three capitalised words with nothing of an institution or a place about them.
 
@@ -417,6 +437,19 @@ class ArticleContext:
                 return False
         words = " ".join(t.text for t in tokens)
         return self.names.aliases.canonical(words) is None
+
+    def _glued_tail(self, last: Token) -> str:
+        """'-yeon' when the parser cut 'Han Seo-yeon' after 'Seo': the rest of a hyphenated name."""
+        i = last.i
+        if (
+            i + 2 < len(self.doc)
+            and self.doc[i + 1].text in {"-", "‐"}
+            and not last.whitespace_
+            and not self.doc[i + 1].whitespace_
+            and self.doc[i + 2].is_alpha
+        ):
+            return "-" + self.doc[i + 2].text
+        return ""
 
     def _whole_name(self, ent: Span) -> Span:
         """The person entity with the hyphenated part the tagger cut off ("Lee Jae" + "-won")."""
@@ -586,6 +619,7 @@ class ArticleContext:
             self._by_attached_cue,
             self._by_subject_after_quote,
             self._by_nearest_cue,
+            self._by_next_sentence_agent,
         ]
         if any(c.lower_ == "according" and c.i not in inside for t in tokens for c in t.children):
             # "according to X" hangs from the quoted words themselves: it is the closest credit
@@ -598,6 +632,47 @@ class ArticleContext:
             # words; a person or body credited in the same place is the speaker
             media = media or found
         return media
+
+    def speaker_of_previous_paragraph(self, start_char: int) -> Source | None:
+        """Who spoke last in the paragraph before the one opening at ``start_char``.
+
+        News writing sets a quote as a paragraph of its own right after the paragraph that
+        names its speaker ("..., he said." / "X spoke to reporters on Monday."): the quote goes on
+        with that speaker. Only the last sentence of the paragraph right before counts, and only
+        through a verb of speech outside any quote; the caller checks that the quote stands alone.
+        """
+        paragraph_start = self._paragraph(start_char)[0]
+        if paragraph_start < 2 or self.text[paragraph_start - 2] == "\n":
+            return None  # no paragraph right before (a blank line ends a section)
+        previous = self._paragraph(paragraph_start - 1)
+        sentences = [s for s in self.sentences_between(*previous) if s.text.strip()]
+        if not sentences:
+            return None
+        last = sentences[-1]
+        verbs = [
+            t
+            for t in last
+            if previous[0] <= t.idx < previous[1]
+            and not self._in_quote(t.idx)
+            and (_reports_speech(t) or (t.pos_ == "VERB" and t.lemma_.lower() in TALK_VERBS))
+        ]
+        for verb in reversed(verbs):
+            found = (
+                self._source_of_verb(verb)
+                if _is_cue(verb)
+                else next(
+                    (
+                        f
+                        for subject in _subjects_of(verb)
+                        for f in [self._source_from_head(subject, cue="say", resolve=True, as_speaker=True)]
+                        if f is not None
+                    ),
+                    None,
+                )
+            )
+            if found is not None and found.kind in {"person", "body"}:
+                return found
+        return None
 
     def resolve_np(self, span: Span) -> Source:
         """Canonical Source for any noun phrase, resolving pronouns and descriptions."""
@@ -660,12 +735,18 @@ class ArticleContext:
                     # it continues the sentence's own cue verb, before the first quote
                     return self._earlier_speaker(verb, cue)
                 return None  # a verb inside someone's words does not say who spoke them
+            if current.i != verb.i and current.lemma_.lower() in {"quote", "cite"}:
+                # "X quoted the agency as saying ...": the agency speaks, X relays
+                relayed = self._relayed_speaker(current)
+                if relayed is not None:
+                    return relayed
             subjects = [t for t in _subjects_of(current) if not self._in_quote(t.idx)]
-            if not subjects and cue in {"quote", "cite"}:
-                # "X was quoted as saying": the passive subject is the speaker
-                subjects = [
-                    c for c in current.children if c.dep_ == "nsubjpass" and not self._in_quote(c.idx)
-                ]
+            passive_speaker = [
+                c for c in current.children if c.dep_ == "nsubjpass" and not self._in_quote(c.idx)
+            ]
+            if passive_speaker and current.lemma_.lower() in {"quote", "cite"}:
+                # "X was quoted (by an agency) as saying": the passive subject is the speaker
+                subjects = passive_speaker
             if subjects:
                 if (
                     inherited
@@ -927,6 +1008,29 @@ class ArticleContext:
                 return found
         return None
 
+    def _by_next_sentence_agent(self, tokens, inside, first, last, bounds) -> Source | None:
+        """'“...” This was stated by X at a briefing.': a quote standing as its own sentence,
+        credited by the next sentence of its paragraph, whose subject points back at it."""
+        if not self.sentences:
+            return None
+        opening_sentence = self.sentence_of(self.doc[first])
+        if self.text[max(bounds[0], opening_sentence.start_char) : self.doc[first].idx].strip(" \"'“‘«"):
+            return None  # the quote is part of a longer sentence: other finders handle it
+        index = self._sentence_index(last)
+        if index + 1 >= len(self.sentences):
+            return None
+        following = self.sentences[index + 1]
+        words = [t for t in following if not t.is_space and not t.is_punct]
+        if not words or not self._same_paragraph(words[0], bounds):
+            return None
+        if words[0].lower_ not in {"this", "that", "these", "those", "such"}:
+            return None
+        root = following.root
+        if not _is_cue(root) or not any(c.dep_ == "agent" for c in root.children):
+            return None
+        agent = _subjects_of(root)[0]
+        return self._source_from_head(agent, cue=root.lemma_.lower(), resolve=True, as_speaker=True)
+
     def _sentences(self, first: int, last: int) -> list[Span]:
         if not self.sentences:
             return []
@@ -1099,7 +1203,7 @@ class ArticleContext:
             return None
         titled = self._titled_name(head)
         if titled is not None:
-            return titled
+            return titled + self._glued_tail(head)
         chain = [t for t in np_tokens if t.i <= head.i][-3:]
         chain = chain[next((k for k in range(len(chain) - 1, -1, -1) if chain[k].pos_ != "PROPN"), -1) + 1 :]
         if described and self._looks_like_personal_name(chain):
@@ -1139,6 +1243,10 @@ class ArticleContext:
             # "Ministry of Defence", "Bank of England": the name goes on after "of"
             words = f"{words} {self.doc[head.i + 1:of_name[0].i + 1].text}"
         words = _drop_place_owner(words, self.names)
+        spelled = self._acronym_after(max(head.i, ent.end - 1 if ent is not None else head.i))
+        if spelled is not None and (not country or self.names.country(spelled) in {"", country}):
+            # "Ukraine's Defence Intelligence (HUR)": the table knows the body by its acronym
+            return Source(raw, spelled, country or self.names.country(spelled), cue, "body")
         words = self._acronyms.get(clean_name(words), words)
         # "Democratic People's Republic of Korea (DPRK)": the long form of an aliased acronym
         for acronym, long_form in self._acronyms.items():
@@ -1159,6 +1267,15 @@ class ArticleContext:
             # a generic body name ("Defence Council") needs its country to be one body
             name = f"{name} ({country})"
         return Source(raw, name, country, cue, kind)
+
+    def _acronym_after(self, last: int) -> str | None:
+        """The alias table's body for an acronym in parentheses right after token ``last``."""
+        if last + 3 >= len(self.doc) or self.doc[last + 1].text != "(" or self.doc[last + 3].text != ")":
+            return None
+        acronym = self.doc[last + 2].text
+        if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6):
+            return None
+        return self.names.aliases.canonical(acronym)
 
     def _government_of(self, country: str) -> str:
         place = self.names.aliases.place(country)
@@ -1218,6 +1335,9 @@ class ArticleContext:
                 for t in np_tokens
                 if t not in owner_tokens and t.dep_ not in {"det", "case"} and t.i <= head.i
             ]
+            if resolve and determiner in {"the", "this", "that"} and rest == [head.text] and not country:
+                # "the ministry" that no ministry in the article explains: nobody we can name
+                return None
             place = self.names.aliases.place(country) if country else None
             name = " ".join(([place.demonym] if place and owner_tokens else []) + rest) or clean_name(raw)
             return Source(raw, name, country, cue, "body")

@@ -375,6 +375,12 @@ def _stands_alone(text: str, span: QuoteSpan) -> bool:
     return not before.strip(" \"'“”‘’") and not after.strip(" \"'“”‘’,")
 
 
+def _opens_paragraph(text: str, span: QuoteSpan) -> bool:
+    open_at = span.open_at if span.open_at >= 0 else span.start
+    line_start = text.rfind("\n", 0, open_at) + 1
+    return not text[line_start:open_at].strip(" \"'“‘«")
+
+
 def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFrame:
     """One row per direct quotation in the article, with its speaker resolved."""
     text = ctx.text  # Doc.text rebuilds the string on every access
@@ -402,6 +408,10 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
             gap = text[previous[0] : span.open_at if span.open_at >= 0 else span.start]
             if len(gap) <= CONTINUATION_GAP and gap.count("\n") <= 1:
                 source = previous[1]  # “...,” he said. “More words.” -> the same speaker
+        if source is None and _stands_alone(text, span) and _opens_paragraph(text, span):
+            # "X said the border would stay closed, he said." / "“More words.”": the paragraph
+            # before names the speaker the quote goes on with
+            source = ctx.speaker_of_previous_paragraph(span.start)
         sent_start, sent_end = _sentence_bounds(ctx, span.start, span.end)
         date_said, precision = _date_said(ctx, sent_start, sent_end, article.published)
         rows.append(

@@ -471,3 +471,104 @@ def test_a_countrys_spy_agency_is_its_one_intelligence_service_in_the_alias_tabl
     start = text.index("a deliberate test")
     found = ctx.source_of_span(start, start + len("a deliberate test"))
     assert found.name == "Estonian Internal Security Service Intelligence"
+
+
+# ------------------------------------------------------------------ resolve_np: descriptions
+@pytest.fixture()
+def resolve(nlp):
+    """resolve_np of the noun phrase ending at the last occurrence of ``head`` in ``text``."""
+
+    def run(text: str, head: str) -> Source:
+        doc = nlp(text)
+        ctx = ArticleContext(doc, Article(article_id="t", text=text), NameBook())
+        token = [t for t in doc if t.text == head][-1]
+        return ctx.resolve_np(doc[token.left_edge.i : token.i + 1])
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "not_expected"),
+    [
+        (
+            "About 20 soldiers were killed in the raid. The Latvian Defence Minister warned on "
+            "March 3 that more raids would follow.",
+            "Minister",
+            "20 soldiers",
+        ),
+        (
+            "An unnamed minister said the talks had failed. The army chief said the units were ready.",
+            "chief",
+            "unnamed minister",
+        ),
+        (
+            "Estonian President Mari Kask met the delegation. The defence minister said the drills "
+            "would go on.",
+            "minister",
+            "Mari Kask",
+        ),
+        (
+            "Chilean Foreign Minister Pablo Ruiz arrived on Monday. The interior minister said the "
+            "border would stay open.",
+            "minister",
+            "Pablo Ruiz",
+        ),
+        (
+            "Three hundred reservists joined the brigade. The Moldovan army commander said training "
+            "would take a month.",
+            "commander",
+            "Three hundred reservists",
+        ),
+    ],
+)
+def test_titled_description_never_takes_another_role_or_a_number(resolve, text, head, not_expected):
+    found = resolve(text, head)
+    assert found.name != not_expected
+    assert found.kind == "role" and found.name.startswith("unnamed")
+
+
+def test_titled_description_takes_the_person_with_that_title(resolve):
+    text = (
+        "Foreign Minister Pablo Ruiz met Defence Minister Ana Vidal in Lima. "
+        "The defence minister said the purchase was approved."
+    )
+    assert resolve(text, "minister").name == "Ana Vidal"
+
+
+def test_loose_description_takes_the_titled_person_named_before(resolve):
+    text = "Deputy Foreign Minister Oskar Brandt spoke in Oslo. The official said talks would resume."
+    assert resolve(text, "official").name == "Oskar Brandt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceasefire began in March 2025. It was broken within hours, the monitors said.",
+        "Talks resumed on Tuesday. It was the first meeting in a year, diplomats said.",
+        "Prices rose 40 percent last year. It hurt farmers most, the bank said.",
+    ],
+)
+def test_it_never_resolves_to_a_date_or_a_number(resolve, text):
+    found = resolve(text, "It")
+    assert not any(ch.isdigit() for ch in found.name)
+    assert found.name not in {"Tuesday", "March 2025", "last year"}
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        (
+            "South Korean President Han Do-yun met the envoy. Han's administration condemned the "
+            "launch on Tuesday.",
+            "administration",
+            "South Korean government",
+        ),
+        (
+            "Polish President Marek Sowa visited Kyiv. Sowa's government pledged more aid.",
+            "government",
+            "Polish government",
+        ),
+    ],
+)
+def test_a_leaders_administration_is_their_countrys_government(resolve, text, head, expected):
+    assert resolve(text, head).name == expected
