@@ -282,3 +282,165 @@ def test_quote_resumed_after_the_attribution_with_a_spaced_mark():
 def test_one_word_answers_are_quotes_not_names(quotes_of):
     text = "Asked about the reports, he paused.\nPeskov replied: “Absolutely.” Then he left.\n“Never.” That was all."
     assert quotes_of(text).text.tolist() == ["Absolutely", "Never"]
+
+
+# ------------------------------------------------------------- speakers on real-article patterns
+def speakers(rows: pd.DataFrame) -> list[str]:
+    return rows.speaker.tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We will not accept this,” Park Min-jae of the Democratic Alliance Party said on Tuesday.", "Park Min-jae"),
+        ("Ruth Okafor of the Labour Party said the deal was “a betrayal of our workers”.", "Ruth Okafor"),
+        ("Lawmaker Han Seo-yeon of the New Reform Party said the troops were “cannon fodder”.", "Han Seo-yeon"),
+        ("“It is a dangerous gamble,” said Hannah Moretti, a senator from the Forward Party.", "Hannah Moretti"),
+        (
+            "Kim Tae-ho from the ruling Unity Party told reporters the deployment was “unacceptable”.",
+            "Kim Tae-ho",
+        ),
+        (
+            "Choi Dong-wook, of the opposition Democratic Unity Party, called the plan “reckless”.",
+            "Choi Dong-wook",
+        ),
+    ],
+)
+def test_a_party_member_is_the_speaker_not_the_party(quotes_of, text, expected):
+    assert speakers(quotes_of(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The front is holding,” Ukraine’s military intelligence said in a statement.",
+        "Ukrainian military intelligence said the troops were “poorly trained and badly equipped”.",
+        "The HUR said in a statement that the convoy had been “completely destroyed”.",
+        "“Russian forces are preparing a new assault,” GUR said on Telegram.",
+        "Ukraine’s Defence Intelligence (HUR) said on Sunday that the brigade had been “almost destroyed.”",
+        "The soldiers were “exhausted and demoralized,” according to Ukraine’s HUR military intelligence.",
+    ],
+)
+def test_every_wording_of_an_intelligence_agency_is_its_one_name(quotes_of, text):
+    assert speakers(quotes_of(text)) == ["Main Directorate of Intelligence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Belarusian leader Oleg Varenko, who has ruled the country since 1994 and faced mass protests "
+            "after a disputed election, said the exercises were “purely defensive”.",
+            "Oleg Varenko",
+        ),
+        (
+            "Russian President Ivan Dorokhov hosted the delegation on Monday. “Our partnership is strong,” "
+            "the Kremlin leader said.",
+            "Ivan Dorokhov",
+        ),
+        ("Speaking in Minsk, Dorokhov said: “Nobody should doubt our response.”", "Dorokhov"),
+        (
+            "“We will never give up our land.” This was stated by Ukrainian President Olena Marchuk "
+            "during a meeting with troops.",
+            "Olena Marchuk",
+        ),
+        (
+            "Dorokhov was quoted by a state news agency as saying the strikes were “a response to "
+            "escalation.”",
+            "Dorokhov",
+        ),
+        (
+            "Chinese President Liang Wei arrived in Kazan. “The world is changing fast,” Liang told the summit.",
+            "Liang Wei",
+        ),
+    ],
+)
+def test_heads_of_state_in_harder_constructions(quotes_of, text, expected):
+    assert speakers(quotes_of(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pentagon press secretary Sabrina Castellanos said the troops were “a significant escalation”.",
+            "Sabrina Castellanos",
+        ),
+        ("Pentagon spokesman Ryder Malloy told reporters: “We are watching closely.”", "Ryder Malloy"),
+        (
+            "“We have seen them move,” Pentagon deputy press secretary Nadia Sing told reporters.",
+            "Nadia Sing",
+        ),
+        (
+            "State Department spokesman Matthew Millar told reporters the deployment was “a dangerous "
+            "development.”",
+            "Matthew Millar",
+        ),
+        (
+            "Kremlin spokesman Dmitri Askov said the reports were “another hoax”.",
+            "Dmitri Askov",
+        ),
+    ],
+)
+def test_a_spokesperson_is_the_speaker_not_the_body(quotes_of, text, expected):
+    assert speakers(quotes_of(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Foreign Ministry of Lithuania condemned the launch. “This is a provocation,” the "
+            "ministry said in a statement.",
+            "Foreign Ministry of Lithuania",
+        ),
+        (
+            "The Russian Defence Ministry reported new gains. “Our forces took the village,” the ministry "
+            "said in a statement.",
+            "Russian Defence Ministry",
+        ),
+        (
+            "North Korea’s foreign ministry denied the reports. The ministry said in a statement carried "
+            "by state media that the claims were “groundless.”",
+            "North Korean foreign ministry",
+        ),
+        # no ministry named anywhere: nobody is credited rather than a bare "ministry"
+        ("“The exercises pose no threat,” the ministry said in a statement, referring to the drills.", ""),
+    ],
+)
+def test_the_ministry_is_the_ministry_named_before_or_nobody(quotes_of, text, expected):
+    assert speakers(quotes_of(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Finnish President Aino Lehto said the border would stay closed until further notice, she said.\n"
+            "“We are not going to reopen it while the threat persists.”",
+            "Aino Lehto",
+        ),
+        (
+            "Defence Minister Karl Sorensen said the brigade would deploy in spring, he told reporters.\n"
+            "“The soldiers are ready and the equipment is on its way.”",
+            "Karl Sorensen",
+        ),
+        (
+            "The Chilean Foreign Ministry said the talks had failed.\n“There is nothing left to discuss.”",
+            "Chilean Foreign Ministry",
+        ),
+        (
+            "Senator Joan Whitley spoke to reporters outside the chamber on Monday.\n"
+            "“This package is long overdue.”",
+            "Joan Whitley",
+        ),
+    ],
+)
+def test_a_quote_paragraph_goes_on_with_the_speaker_of_the_paragraph_before(quotes_of, text, expected):
+    rows = quotes_of(text)
+    assert speakers(rows)[-1] == expected
+
+
+def test_a_quote_paragraph_after_a_paragraph_without_a_speaker_stays_unattributed(quotes_of):
+    text = "The convoy reached the city at dawn.\n“Nobody expected them so early.”"
+    assert speakers(quotes_of(text)) == [""]
