@@ -1404,7 +1404,7 @@ class ArticleContext:
         credited to nobody rather than to whoever signed it ("the agreement signed by X and Y").
         """
         if head.lemma_.lower() in INSTRUMENT_NOUNS:
-            return None
+            return self._parties_of(head, cue, resolve)
         authors = [
             g
             for c in head.children
@@ -1432,6 +1432,46 @@ class ArticleContext:
             found = self._source_from_head(author, cue=cue, resolve=resolve, as_speaker=True)
             if found is not None:
                 return found
+        return None
+
+    def _parties_of(self, head: Token, cue: str, resolve: bool) -> Source | None:
+        """'the agreement signed by A and B', 'the treaty between A and B': the countries that
+        are its parties speak through its words, when the text says which countries they are."""
+        firsts = [
+            g
+            for c in head.children
+            if c.dep_ == "acl"
+            for a in c.children
+            if a.dep_ == "agent"
+            for g in a.children
+            if g.dep_ == "pobj"
+        ] + [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "between"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for first in firsts:
+            members = [first]
+            for member in members:
+                members += [c for c in member.children if c.dep_ == "conj"]
+            countries: list[str] = []
+            for member in members:
+                found = self._source_from_head(member, cue=cue, resolve=resolve, as_speaker=True)
+                if found is None:
+                    break
+                place = self.names.aliases.place(found.raw) or self.names.aliases.place(found.name)
+                country = place.country if place is not None else found.country
+                if not country and found.kind == "person":
+                    country = self._country_of_person(found.name)
+                if not country or country in countries:
+                    break
+                countries.append(country)
+            else:
+                if len(countries) >= 2:
+                    raw = self.doc[head.left_edge.i : members[-1].right_edge.i + 1].text
+                    return Source(raw, " and ".join(countries), "", cue, "body")
         return None
 
     def _one_of(self, head: Token, cue: str) -> Source | None:

@@ -572,3 +572,16 @@ def test_it_never_resolves_to_a_date_or_a_number(resolve, text):
 )
 def test_a_leaders_administration_is_their_countrys_government(resolve, text, head, expected):
     assert resolve(text, head).name == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estonian President Mari Kask met Latvian President Juris Ozols in Riga. According to the "
+        "agreement signed by Kask and Ozols, the two countries will “cooperate closely”.",
+        "The treaty between Estonia and Latvia says the two countries will “cooperate closely”.",
+    ],
+)
+def test_an_agreement_speaks_for_the_countries_that_are_its_parties(source_of, text):
+    found = source_of(text, "cooperate closely")
+    assert found is not None and found.name == "Estonia and Latvia"
