@@ -1162,8 +1162,36 @@ class ArticleContext:
             # "the foreign ministry", even when tagged ORG, refers back to a named ministry
             return self._common_noun_source(head, np_tokens, raw, country, cue, resolve, as_speaker)
         if proper or head.ent_type_ in {"ORG", "GPE", "NORP"}:
-            return self._body_source(head, raw, country, cue)
+            body = self._body_source(head, raw, country, cue)
+            if resolve and as_speaker:
+                return self._speaking_body_of_country(head, body) or body
+            return body
         return self._common_noun_source(head, np_tokens, raw, country, cue, resolve, as_speaker)
+
+    def _speaking_body_of_country(self, head: Token, body: Source) -> Source | None:
+        """'The UK cited ...' right after 'the UK Ministry of Defence said': a country named as a
+        speaker stands for the body of that country named in this or the two paragraphs before."""
+        place = self.names.aliases.place(clean_name(body.raw)) or next(
+            (p for p in self.names.aliases.places if p.government == body.name), None
+        )
+        if place is None:
+            return None
+        window = self._paragraph(head.idx)[0]
+        for _ in range(2):  # this paragraph and the two before it
+            if window > 0:
+                window = self._paragraph(window - 1)[0]
+        for actor in _actors_before(self._actors, head.idx):
+            if actor.start_char < window:
+                break
+            s = actor.source
+            if (
+                s.kind == "body"
+                and s.country == place.country
+                and s.name not in {place.government, place.country}
+                and self.names.aliases.place(clean_name(s.raw)) is None
+            ):
+                return Source(body.raw, s.name, s.country, body.cue, "body")
+        return None
 
     def _title_tokens(self, title: Token) -> list[Token]:
         """A title's own words and those of the body it belongs to, not of its portfolio:

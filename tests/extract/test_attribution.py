@@ -585,3 +585,24 @@ def test_a_leaders_administration_is_their_countrys_government(resolve, text, he
 def test_an_agreement_speaks_for_the_countries_that_are_its_parties(source_of, text):
     found = source_of(text, "cooperate closely")
     assert found is not None and found.name == "Estonia and Latvia"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A report posted by the UK Ministry of Defence said losses were high.\n"
+            "The UK cited the losses as the result of “costly frontal assaults”.",
+            "UK Ministry of Defence",
+        ),
+        # no body of that country spoke before: the country is its government
+        ("The UK cited the losses as the result of “costly frontal assaults”.", "UK government"),
+    ],
+)
+def test_a_country_as_speaker_stands_for_its_body_named_just_before(nlp, text, expected):
+    from sitrep.names import load_aliases
+
+    doc = nlp(text)
+    ctx = ArticleContext(doc, Article(article_id="t", text=text), NameBook(load_aliases()))
+    start = text.index("costly frontal assaults")
+    assert ctx.source_of_span(start, start + len("costly frontal assaults")).name == expected
