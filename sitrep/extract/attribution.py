@@ -4,9 +4,9 @@ Every extractor needs the same answer to "who says this?", so it is computed her
 article. :class:`ArticleContext` reads the dependency parse around a character span:
 
 * the subject of the governing cue verb, climbing from the span through verbs that report nothing
-  ("X suggested the country is weighing options to send ... 'air defence'" -> X), through
-  participles and conjuncts that share their subject ("..., labeling it 'a threat'"), and through
-  a passive's agent ("was dismissed by a diplomat as '...'");
+  ("X suggested the cabinet might approve ... 'coastal radar'" -> X), through participles and
+  conjuncts that share their subject ("..., calling it 'reckless'"), and through a passive's
+  agent ("was rejected by an envoy as '...'");
 * "according to X", "quoted X as saying", "X's remark that '...'", a speaker named right after
   the closing mark, and the colon and dash forms ("X told reporters: '...'", a headline
   "Lind: '...'", "'...': Lind vows ...", "'...' — X");
@@ -184,7 +184,7 @@ def _in_main_clause(subject: Token) -> bool:
 def _subjects_of(verb: Token) -> list[Token]:
     """Who performs the verb: a passive's agent, else its active subjects, nearest first.
 
-    A possessive "subject" ("Minsk’s reported support") is a mis-parsed noun phrase, and a
+    A possessive "subject" ("Riga’s reported support") is a mis-parsed noun phrase, and a
     passive's subject is what is said, not who says it; neither counts.
     """
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -365,7 +365,7 @@ class ArticleContext:
         return True
 
     def _hyphenated_name(self, head: Token) -> str | None:
-        """'Kim Eui-kyeom', 'Yoon Do-han': two or three capitalised words, one of them joined
+        """'Park Eun-ji', 'Choi Min-seok': two or three capitalised words, one of them joined
         by a hyphen, read from the text because the tagger cuts them into odd pieces."""
         start = head.i
         while start > 0 and head.i - start < 6:
@@ -416,7 +416,7 @@ class ArticleContext:
         """Two or three capitalised words with nothing of an institution or a place about them.
 
         Used only for the subject of a cue verb, where the small model often misses a person
-        ("Ilse Marten told reporters"); "Human Rights Watch" or "Donetsk Oblast" do not qualify.
+        ("Ilse Marten told reporters"); "Human Rights Watch" or "Kherson Oblast" do not qualify.
         """
         if not 2 <= len(tokens) <= 3:
             return False
@@ -465,7 +465,7 @@ class ArticleContext:
         return self.doc[ent.start : end]
 
     def _is_proper(self, token: Token) -> bool:
-        """A proper noun, or a name the tagger called a common noun ('Hrytsenko said')."""
+        """A proper noun, or a name the tagger called a common noun ('Marchuk said')."""
         if token.pos_ == "PROPN":
             return token.text[:1].isupper() or not token.is_alpha  # "the foreign ministry" is no name
         if token.pos_ != "NOUN" or not token.text[:1].isupper() or not token.is_alpha:
@@ -543,7 +543,7 @@ class ArticleContext:
                 continue  # places in prepositional phrases are settings, not actors
             named = self._person_named_after_title(head) if source.kind == "role" else None
             if named is not None:
-                # "French Minister for Europe and Foreign Affairs Jean-Noël Barrot": the title
+                # "French Minister for Europe and Foreign Affairs Jean Morel": the title
                 # belongs to the name after it, which the parser hung elsewhere
                 if source.country:
                     self._country_by_name.setdefault(self.names.person(named.text), source.country)
@@ -628,7 +628,7 @@ class ArticleContext:
             found = finder(tokens, inside, first, last, bounds)
             if found is not None and found.kind != "media":
                 return found
-            # "X 'said ...', according to the spokesman, Interfax reported": the outlet relays the
+            # "X 'said ...', according to the spokesman, a news agency reported": the outlet relays the
             # words; a person or body credited in the same place is the speaker
             media = media or found
         return media
@@ -699,7 +699,7 @@ class ArticleContext:
                 if verb.lower_ == "according":
                     break  # "according to X" is its own finder
                 if verb.pos_ == "NOUN" and verb.lemma_.lower() in SPEECH_NOUNS and verb.i not in inside:
-                    # "Blinken's remark that it should be 'divided in two'": the remark's author
+                    # "Lindqvist's remark that it was 'a step too far'": the remark's author
                     author = self._document_author(verb, verb.lemma_.lower(), True)
                     if author is not None:
                         return author
@@ -1118,7 +1118,7 @@ class ArticleContext:
         if head.pos_ not in {"PROPN", "NOUN"} or head.ent_type_ in NON_ACTOR_ENTITIES:
             return None  # "November 2024", "20 percent": never who acts or speaks
         proper = self._is_proper(head)
-        # the name in apposition: "the U.S. Deputy Ambassador to the U.N., Robert Wood"
+        # the name in apposition: "the Chilean Deputy Ambassador to the U.N., Marta Solis"
         if not proper or _is_title_word(head):
             # the parser may hang the name on the last noun of the title's phrase instead:
             # "A spokesperson for the State Department, Matthew Kerr"
@@ -1140,7 +1140,7 @@ class ArticleContext:
         if left_only:
             np_tokens = [t for t in np_tokens if t.i <= head.i]
         while len(np_tokens) > 1 and np_tokens[-1].dep_ == "case":
-            np_tokens = np_tokens[:-1]  # "Blinken's remark": the speaker is Blinken, not "Blinken's"
+            np_tokens = np_tokens[:-1]  # "Lindqvist's remark": the speaker is Lindqvist, not "Lindqvist's"
         raw = self.doc[np_tokens[0].i : np_tokens[-1].i + 1].text
         apposition = [t for c in head.children if c.dep_ == "appos" for t in self._title_tokens(c)]
         modifiers = [t for t in np_tokens if t.i != head.i]
@@ -1195,7 +1195,7 @@ class ArticleContext:
 
     def _title_tokens(self, title: Token) -> list[Token]:
         """A title's own words and those of the body it belongs to, not of its portfolio:
-        "head of Ukraine’s Military Intelligence" (Ukraine), but not "minister in charge of
+        "head of Norway’s Coastal Command" (Norway), but not "minister in charge of
         Russian affairs" or "Secretary for Public Communication"."""
         out: list[Token] = []
 
@@ -1224,7 +1224,7 @@ class ArticleContext:
         )
         hyphenated = self._hyphenated_name(head) if head.pos_ in {"PROPN", "NOUN"} else None
         if hyphenated is not None and (described or as_speaker or self._known_person(hyphenated)):
-            # "Yoon Do-han, Senior Secretary ...": the tagger splits such names into odd pieces
+            # "Choi Min-seok, Senior Secretary ...": the tagger splits such names into odd pieces
             self.names.observe_person(hyphenated)
             return hyphenated
         if not self._is_proper(head):
@@ -1401,7 +1401,7 @@ class ArticleContext:
         return bodies.pop() if len(bodies) == 1 else None
 
     def _coordinated(self, subject: Token, cue: str) -> Source | None:
-        """'Moscow and Minsk pledged' -> 'Russia and Belarus' (countries acting together
+        """'Oslo and Helsinki pledged' -> 'Norway and Finland' (countries acting together
         are named as countries); 'Lind and Berg said' -> 'Maja Lind and Karl Berg'."""
         members = [subject]
         for member in members:  # grows while walking: "A, B and C" chains conj on conj
@@ -1556,8 +1556,8 @@ class ArticleContext:
         return bool(set(name_key(text).split()) & MEDIA_WORDS)
 
     def _role_label(self, head: Token, np_tokens: list[Token]) -> str:
-        """'an unnamed senior official from the Finnish presidential office' ->
-        'unnamed senior official (Finnish presidential office)'."""
+        """'an unnamed senior aide from the Finnish interior ministry' ->
+        'unnamed senior aide (Finnish interior ministry)'."""
         skip = {"unnamed", "anonymous", "unidentified", "one"}
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
         owned = {t.i for t in owner.subtree} if owner is not None else set()
@@ -1629,7 +1629,9 @@ class ArticleContext:
         latest person or role of the same country; else one named later with that title."""
         lemma = head.lemma_.lower()
         wanted = {"person", "role"} if lemma in PERSON_ROLE_NOUNS else {"body"}
-        before = [a for a in _actors_before(self._actors, head.idx) if a.source.kind in wanted and a.source.raw != raw]
+        before = [
+            a for a in _actors_before(self._actors, head.idx) if a.source.kind in wanted and a.source.raw != raw
+        ]
         after = [
             a for a in _actors_after(self._actors, head.idx) if a.source.kind in wanted and a.source.raw != raw
         ]
@@ -1665,14 +1667,14 @@ class ArticleContext:
         sentence = self.sentence_of(head)
         paragraph = self._paragraph(head.idx)
         own = (max(sentence.start_char, paragraph[0]), min(sentence.end_char, paragraph[1]))
-        # a description does not point back into its own sentence ("Blinken discussed ...,
+        # a description does not point back into its own sentence ("Lindqvist discussed ...,
         # according to the spokesman": the spokesman is someone else)
         before = [a for a in before if not own[0] <= a.start_char < own[1]]
         people_first = sorted(before, key=lambda a: a.source.kind != "person")  # stable: recency kept
         match = next((a for a in people_first if titled(a) and compatible(a)), None)
         if wanted == {"body"}:
             # "the agency" is a body named with that noun nearby, else the body the last
-            # sentences were about (the NIS in "The NIS said ... he quoted the agency as saying")
+            # sentences were about (the ABW in "The ABW said ... he quoted the agency as saying")
             window = self._paragraph(paragraph[0] - 1)[0] if paragraph[0] > 0 else 0
             nearby = [a for a in before if a.start_char >= window and compatible(a)]
             governments = {p.government for p in self.names.aliases.places}
@@ -1683,7 +1685,7 @@ class ArticleContext:
                 and (
                     a.source.name not in governments or lemma in {"government", "administration", "authority"}
                 )
-            ]  # "the ministry" is never "the South" or a country's government: only an institution
+            ]  # "the ministry" is never "the West" or a country's government: only an institution
             match = (
                 next((a for a in nearby if titled(a)), None)
                 or next((a for a in institutions if a.subject), None)
@@ -1698,7 +1700,8 @@ class ArticleContext:
                 match = next(iter(pool), None)
             else:
                 # a description is a person: never a number of soldiers or another unnamed role
-                match = next((a for a in pool if a.source.kind == "person" and (loose or (untitled(a) and a.subject))), None)
+                people = [a for a in pool if a.source.kind == "person"]
+                match = next((a for a in people if loose or (untitled(a) and a.subject)), None)
         if match is None:
             match = next(
                 (a for a in after if titled(a) and compatible(a) and a.source.kind == "person"), None

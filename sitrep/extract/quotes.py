@@ -464,13 +464,13 @@ STOPWORDS = frozenset(
 
 
 def _stems(quote: str) -> set[str]:
-    """Content words cut to a crude stem, so 'stereotype' and 'stereotypical' meet."""
+    """Content words cut to a crude stem, so 'escalate' and 'escalation' meet."""
     return {w[:6] for w in quote.split() if w not in STOPWORDS}
 
 
 def _paraphrase(a: str, b: str) -> bool:
-    """Translations of one remark differ in a word ('groundless, stereotyped lies' /
-    'baseless, stereotypical lies'): most content stems shared, at least two of them."""
+    """Translations of one remark differ in a word ('reckless, provocative moves' /
+    'careless, provocative moves'): most content stems shared, at least two of them."""
     sa, sb = _stems(a), _stems(b)
     shared = sa & sb
     return len(shared) >= 2 and len(shared) / len(sa | sb) >= 0.5
