@@ -104,6 +104,8 @@ MEDIA_WORDS = frozenset(
 )
 # Entity labels that never name an actor, whatever the parser makes their head.
 NON_ACTOR_ENTITIES = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY".split())
+# Common nouns for news outlets ("state media", "the newspaper").
+MEDIA_NOUNS = frozenset("media newspaper broadcaster outlet daily tabloid newswire television tv radio".split())
 PERSON_PRONOUNS = frozenset("he she him her".split())
 PLURAL_PRONOUNS = frozenset("they them".split())
 THING_PRONOUNS = frozenset("it".split())
@@ -691,6 +693,7 @@ class ArticleContext:
     def _by_climbing(self, tokens, inside, first, last, bounds) -> Source | None:
         """Subject of the first cue verb above the span in the parse."""
         starts = {t.head for t in tokens if t.head.i not in inside and t.head.i != t.i}
+        relayed: Source | None = None
         for start in sorted(starts, key=lambda t: abs(t.i - tokens[0].i)):
             verb = start
             for _ in range(12):
@@ -708,12 +711,14 @@ class ArticleContext:
                 )
                 if _is_cue(verb) and verb.i not in inside and not nominal:
                     found = self._source_of_verb(verb)
-                    if found is not None:
+                    if found is not None and found.kind != "media":
                         return found
+                    # "X said the pact was 'invincible', state media reported": climb on to X
+                    relayed = relayed or found
                 if verb.head.i == verb.i:
                     break
                 verb = verb.head
-        return None
+        return relayed
 
     def _source_of_verb(self, verb: Token) -> Source | None:
         """Subject of a cue verb; a participle or conjunct without one takes its governor's.
@@ -1002,11 +1007,13 @@ class ArticleContext:
             and not self._in_quote(token.idx)
         ]
         candidates.sort(key=lambda t: min(abs(t.i - first), abs(t.i - last)))
+        relayed: Source | None = None
         for verb in candidates:
             found = self._source_of_verb(verb)
-            if found is not None:
+            if found is not None and found.kind != "media":
                 return found
-        return None
+            relayed = relayed or found
+        return relayed
 
     def _by_next_sentence_agent(self, tokens, inside, first, last, bounds) -> Source | None:
         """'“...” This was stated by X at a briefing.': a quote standing as its own sentence,
@@ -1319,6 +1326,9 @@ class ArticleContext:
         if aliased is not None:
             # the analyst's alias table knows "South Korean intelligence" or "Seoul's spy agency"
             return Source(raw, aliased, country or self.names.country(aliased), cue, "body")
+        if lemma in MEDIA_NOUNS or head.lower_ in MEDIA_NOUNS:
+            # "state media reported", "the newspaper said": an outlet relays, it is no speaker
+            return Source(raw, clean_name(raw), country, cue, "media")
         if lemma in DOCUMENT_NOUNS:
             # "a statement from the General Staff", "the ministry's report": the author speaks
             return self._document_author(head, cue, resolve)
@@ -1574,7 +1584,7 @@ class ArticleContext:
             label += f" ({clean_name(self.doc[owner.left_edge.i:owner.i + 1].text)})"
             return label
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "at", "in", "with", "to"}:
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "at", "in", "with", "to", "for"}:
                 words = [
                     t.text
                     for t in prep.subtree

@@ -444,3 +444,33 @@ def test_a_quote_paragraph_goes_on_with_the_speaker_of_the_paragraph_before(quot
 def test_a_quote_paragraph_after_a_paragraph_without_a_speaker_stays_unattributed(quotes_of):
     text = "The convoy reached the city at dawn.\n“Nobody expected them so early.”"
     assert speakers(quotes_of(text)) == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "North Korean leader Pak Chol-su said the alliance was “invincible,” state media reported.",
+            "Pak Chol-su",
+        ),
+        (
+            "Defence Minister Karl Sorensen said the drills were “routine”, the newspaper reported.",
+            "Karl Sorensen",
+        ),
+        (
+            "Foreign Minister Ana Vidal said the talks were “over”, the Chilean broadcaster reported on Monday.",
+            "Ana Vidal",
+        ),
+        (
+            "Premier Lars Ekholm called the vote “a turning point”, local media reported.",
+            "Lars Ekholm",
+        ),
+    ],
+)
+def test_media_relaying_a_speaker_are_not_the_speaker(quotes_of, text, expected):
+    assert speakers(quotes_of(text)) == [expected]
+
+
+def test_a_spokesperson_for_a_body_keeps_the_body_in_the_label(quotes_of):
+    text = "A spokesperson for the European Commission said the sanctions were “ready to go.”"
+    assert speakers(quotes_of(text)) == ["unnamed spokesperson (European Commission)"]
