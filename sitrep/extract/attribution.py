@@ -1030,13 +1030,24 @@ class ArticleContext:
         words = [t for t in following if not t.is_space and not t.is_punct]
         if not words or not self._same_paragraph(words[0], bounds):
             return None
-        if words[0].lower_ not in {"this", "that", "these", "those", "such"}:
-            return None
         root = following.root
-        if not _is_cue(root) or not any(c.dep_ == "agent" for c in root.children):
+        if words[0].lower_ in {"this", "that", "these", "those", "such"}:
+            if not _is_cue(root) or not any(c.dep_ == "agent" for c in root.children):
+                return None
+            agent = _subjects_of(root)[0]
+            return self._source_from_head(agent, cue=root.lemma_.lower(), resolve=True, as_speaker=True)
+        # "“...” X said this / made the remarks at a briefing.": the object points back at the quote
+        pointing = any(
+            c.dep_ == "dobj" and c.lemma_.lower() in {"this", "that", "remark", "comment", "statement", "word"}
+            for c in root.children
+        )
+        if not pointing or not (_is_cue(root) or root.lemma_.lower() in {"make", "deliver", "give"}):
             return None
-        agent = _subjects_of(root)[0]
-        return self._source_from_head(agent, cue=root.lemma_.lower(), resolve=True, as_speaker=True)
+        for subject in _subjects_of(root):
+            found = self._source_from_head(subject, cue="say", resolve=True, as_speaker=True)
+            if found is not None and found.kind in {"person", "body"}:
+                return found
+        return None
 
     def _sentences(self, first: int, last: int) -> list[Span]:
         if not self.sentences:

@@ -474,3 +474,32 @@ def test_media_relaying_a_speaker_are_not_the_speaker(quotes_of, text, expected)
 def test_a_spokesperson_for_a_body_keeps_the_body_in_the_label(quotes_of):
     text = "A spokesperson for the European Commission said the sanctions were “ready to go.”"
     assert speakers(quotes_of(text)) == ["unnamed spokesperson (European Commission)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“We will respond to any aggression.” Dorokhov made the remarks at a meeting with his "
+            "security council on Friday.",
+            "Dorokhov",
+        ),
+        (
+            "“The talks were useful.” Foreign Minister Ana Vidal made the comments after meeting her "
+            "counterpart.",
+            "Ana Vidal",
+        ),
+        (
+            "“We will respond to any aggression.” Dorokhov said this at a meeting on Friday.",
+            "Dorokhov",
+        ),
+        (
+            "“We will never give up our land.” This was stated by Ukrainian President Olena Marchuk.",
+            "Olena Marchuk",
+        ),
+        # the sentence after points back at the quote but names nobody: nobody is credited
+        ("“We will respond to any aggression.” The remarks were made at a meeting on Friday.", ""),
+    ],
+)
+def test_a_quote_credited_by_the_sentence_after_it(quotes_of, text, expected):
+    assert speakers(quotes_of(text)) == [expected]
