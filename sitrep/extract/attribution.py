@@ -616,6 +616,7 @@ class ArticleContext:
             self._by_colon,
             self._by_colon_after,
             self._by_dash,
+            self._by_headline_dash,
             self._by_climbing,
             self._by_according_to,
             self._by_attached_cue,
@@ -957,6 +958,25 @@ class ArticleContext:
         if found is not None and found.kind != "media":
             return found
         return None
+
+    def _by_headline_dash(self, tokens, inside, first, last, bounds) -> Source | None:
+        """A headline 'Troops suffer ‘heavy losses’ near the border – Latvian intelligence'
+        credits its quotes to the name after its final dash."""
+        line = self.text[bounds[0] : bounds[1]].rstrip()
+        if len(line) > 160 or line.endswith((".", "!", "?")):
+            return None
+        match = re.search(r"\s[–—-]\s+([^–—\-\s][^–—\-]{1,59})$", line)
+        if not match or bounds[0] + match.start(1) <= self.doc[last].idx:
+            return None
+        at = bounds[0] + match.start(1)
+        trailing = [t for t in self.tokens_between(at, bounds[0] + len(line)) if not t.is_space]
+        if not trailing or len(trailing) > 6 or any(t.pos_ in {"VERB", "AUX"} for t in trailing):
+            return None
+        head = trailing[0]
+        while head.head.i != head.i and head.head.i > head.i and head.head.i <= trailing[-1].i:
+            head = head.head
+        found = self._source_from_head(head, cue="dash", resolve=True, as_speaker=True)
+        return found if found is not None and found.kind != "media" else None
 
     def _by_attached_cue(self, tokens, inside, first, last, bounds) -> Source | None:
         """A cue verb hanging from the quote's own words ("“...,” he said" parsed under the quote)."""

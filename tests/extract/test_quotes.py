@@ -503,3 +503,27 @@ def test_a_spokesperson_for_a_body_keeps_the_body_in_the_label(quotes_of):
 )
 def test_a_quote_credited_by_the_sentence_after_it(quotes_of, text, expected):
     assert speakers(quotes_of(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Troops suffer ‘heavy losses’ in border region – Ukrainian military intelligence\n"
+            "Dozens were killed, the agency said.",
+            "Main Directorate of Intelligence",
+        ),
+        (
+            "Army ‘ready for anything’ — Latvian defence chief Janis Ozols\nThe army is prepared, he said.",
+            "Janis Ozols",
+        ),
+        (
+            "Sanctions are ‘long overdue’ - Foreign Minister Ana Vidal\nChile backed the package on Monday.",
+            "Ana Vidal",
+        ),
+        # a dash inside a headline that runs on into a clause is no attribution
+        ("Talks ‘useful’ - but no deal reached on grain exports\nThe talks ended on Monday.", ""),
+    ],
+)
+def test_a_headline_credits_its_quote_to_the_name_after_its_final_dash(quotes_of, text, expected):
+    assert speakers(quotes_of(text))[0] == expected
