@@ -778,12 +778,44 @@ class ArticleContext:
                 if prev.text[:1].isupper() and prev.is_alpha and self._known_person(prev.text):
                     name = self.names.person(prev.text)
                     return Source(prev.text, name, self._country_of_person(name), cue, "person")
+                stray = self._stray_subject(current)
+                if stray is not None:
+                    return stray
             if current.dep_ in SUBJECT_SHARING_DEPS and current.head.i != current.i:
                 current = current.head
                 inherited = True
                 continue
             break
         return None
+
+    def _stray_subject(self, verb: Token) -> Source | None:
+        """'In a statement on Telegram, Latvian intelligence said ...': the parser hangs the
+        subject on the opening phrase; a noun phrase between that phrase's comma and a cue verb
+        with no subject is the verb's subject."""
+        prev = self.doc[verb.i - 1]
+        if prev.pos_ not in {"NOUN", "PROPN"} or prev.dep_ not in {"pobj", "appos", "nmod", "conj", "dobj"}:
+            return None
+        start = prev.i
+        while start > 0 and (
+            self.doc[start].dep_ == "case"  # the owner of "X's", however it is attached
+            or (
+                self.doc[start - 1].dep_ in {"compound", "amod", "poss", "case", "det", "nmod"}
+                and self.doc[start - 1].pos_ in {"PROPN", "NOUN", "ADJ", "DET", "PART"}
+            )
+        ):
+            start -= 1
+        if start == 0 or self.doc[start - 1].text != "," or self._in_quote(prev.idx):
+            return None
+        cue = verb.lemma_.lower()
+        words = self.doc[start : prev.i + 1].text
+        parts = re.split(r"(?:’s|'s)\s+", words, maxsplit=1)
+        place = self.names.aliases.place(clean_name(parts[0])) if len(parts) == 2 else None
+        for form in [words] + ([f"{place.demonym} {parts[1]}"] if place else []):
+            canonical = self.names.aliases.canonical(clean_name(form))
+            if canonical is not None:
+                return Source(words, canonical, place.country if place else self.names.country(canonical), cue, "body")
+        found = self._source_from_head(prev, cue=cue, resolve=True, as_speaker=True, left_only=True)
+        return found if found is not None and found.kind in {"person", "body"} else None
 
     def _earlier_speaker(self, verb: Token, cue: str) -> Source | None:
         """The subject of the nearest cue verb before ``verb`` in its paragraph, outside quotes."""
@@ -1314,6 +1346,11 @@ class ArticleContext:
             # "Ukraine's Defence Intelligence (HUR)": the table knows the body by its acronym
             return Source(raw, spelled, country or self.names.country(spelled), cue, "body")
         words = self._acronyms.get(clean_name(words), words)
+        if country and self.names.aliases.canonical(words) is None:
+            # "Ukraine's Defence Intelligence": a country's one intelligence body in the table
+            agency = self._agency_of(country, name_key(words).split())
+            if agency is not None:
+                return Source(raw, agency, country, cue, "body")
         # "Democratic People's Republic of Korea (DPRK)": the long form of an aliased acronym
         for acronym, long_form in self._acronyms.items():
             if name_key(long_form) == name_key(words) and self.names.aliases.canonical(acronym):

@@ -527,3 +527,22 @@ def test_a_quote_credited_by_the_sentence_after_it(quotes_of, text, expected):
 )
 def test_a_headline_credits_its_quote_to_the_name_after_its_final_dash(quotes_of, text, expected):
     assert speakers(quotes_of(text))[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a statement on Telegram, Ukraine’s military intelligence said the units had suffered “significant losses.”",
+        "Ukraine's Defence Intelligence said the troops were “poorly trained.”",
+        "“The enemy is regrouping near the border,” the HUR statement said.",
+        "According to a statement from HUR, the troops were “poorly trained.”",
+        "The GUR said the offensive was near.\n“It will come within weeks,” the intelligence agency said.",
+    ],
+)
+def test_intelligence_agency_in_statements_and_odd_parses(quotes_of, text):
+    assert speakers(quotes_of(text)) == ["Main Directorate of Intelligence"]
+
+
+def test_a_subject_the_parser_hung_on_an_opening_phrase_is_still_the_speaker(quotes_of):
+    text = "In an interview on Sunday, Defence Minister Karl Sorensen said the drills were “routine.”"
+    assert speakers(quotes_of(text)) == ["Karl Sorensen"]
