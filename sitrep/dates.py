@@ -50,6 +50,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -556,7 +557,15 @@ def resolve_mention_within(
     mention: DateMention, earliest: dt.date | None, latest: dt.date | None
 ) -> ResolvedDate | None:
     """Resolve a mention when publication lies somewhere from ``earliest`` to ``latest``."""
-    parsed = parse_expression(mention.text)
+    return _resolve_text_within(mention.text, earliest, latest)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve_text_within(
+    expression: str, earliest: dt.date | None, latest: dt.date | None
+) -> ResolvedDate | None:
+    # Long articles repeat the same few expressions; each is tried against every window day once.
+    parsed = parse_expression(expression)
     if parsed is None:
         return None
     return resolve_parsed_within(parsed, earliest, latest)

@@ -20,9 +20,17 @@ candidate wins, and the clues that decided it are kept as a short human-readable
 * Soft, in this order: as few days as possible between the newest event and publication (news
   reports what just happened; a weekday mention is an event on the most recent such day, and
   "over the weekend" counts as its Sunday); weekday mentions newer than the days named by date
-  (wire style names the weekday within the past week, the date beyond); the folder's year over
-  its neighbours; as few days since the newest *dated* event; closeness to the dates the folder's
-  other articles pin (a folder is one developing story); the earliest.
+  (wire style names the weekday within the past week, the date beyond); as few days back to the
+  oldest weekday mention (the weekdays a text names lie together just before publication: "on
+  Friday ... on Monday" is a Monday story); the folder's year over its neighbours; as few days
+  since the newest *dated* event; closeness to the dates the folder's other articles pin (a
+  folder is one developing story); the earliest.
+* Window: the soft preferences are conventions, so the guess also carries ``earliest`` and
+  ``latest``, the first and last day that fits as well as the best (ties on the weekday clues, up
+  to a week after the newest dated event), each possibly published the next day; within a week
+  of the best day, or, for an article dated only by the folder, anywhere in the stretch the
+  other articles pin, a week either side. Relative dates are resolved only where every day of
+  the window agrees (``sitrep.dates.resolve_mention_within``).
 * Dates in a clause about the future ("talks will resume on Friday", "until 2030") are no clue.
 * A folder counts as one story only while the dates its articles pin span at most
   ``_STORY_SPAN_DAYS``; otherwise its year and dates lend nothing to other articles.
@@ -31,8 +39,9 @@ What it does not do: it never invents a year or a month. Without a year (from th
 folder) the date is ``None``; an article whose text pins no stretch of the year (only weekdays,
 or months like "in June") is dated only from a folder anchor, and only if it names a weekday. It
 does not read bylines or metadata; a manifest date wins over this guess (the build's job, which
-may pass such dates as ``known``). Known limit: when the text allows several weeks (only
-"earlier this month" and weekdays), the earliest consistent week wins.
+may pass such dates as ``known``). Known limits: when the text allows several weeks (only
+"earlier this month" and weekdays), the earliest consistent week wins and the window says so;
+the window is one stretch of days, so two separate candidate weeks count as every day between.
 """
 
 from __future__ import annotations
@@ -442,13 +451,13 @@ def _fits_as_well(best: _Fit, fit: _Fit, *, has_weekdays: bool) -> bool:
 
 def _window(
     clues: _Clues, scored: list[tuple[_Fit, dt.date]], best: tuple[_Fit, dt.date],
-    anchors: list[dt.date],
+    stretch: list[dt.date],
 ) -> tuple[dt.date, dt.date]:
     """The first and last candidate day that fits about as well as the best one.
 
-    Without a clue of its own to place it in the year, an article may lie anywhere in the stretch
-    the other articles pin, give or take a week: the anchor nearest to it chose the day only by
-    convention. Otherwise the window stays within a week of the best day.
+    Without a clue of its own to place it in the year, an article may lie anywhere in the
+    ``stretch`` of dates the other articles pin, give or take a week: the anchor nearest to it
+    chose the day only by convention. Otherwise the window stays within a week of the best day.
     """
     best_fit, best_day = best
     allowed = {day for _, day in scored}
@@ -460,9 +469,9 @@ def _window(
         later for day in days
         if (later := day + dt.timedelta(days=_NEXT_DAY_SLACK)) in allowed
     ]
-    if anchors:
-        first = min(anchors) - dt.timedelta(days=_ANCHOR_SLACK_DAYS)
-        last = max(anchors) + dt.timedelta(days=_ANCHOR_SLACK_DAYS)
+    if stretch:
+        first = min(stretch) - dt.timedelta(days=_ANCHOR_SLACK_DAYS)
+        last = max(stretch) + dt.timedelta(days=_ANCHOR_SLACK_DAYS)
     else:
         first = best_day - dt.timedelta(days=_WINDOW_DAYS)
         last = best_day + dt.timedelta(days=_WINDOW_DAYS)
@@ -471,7 +480,8 @@ def _window(
 
 
 def _best_candidate(
-    clues: _Clues, year: int, anchors: list[dt.date], *, year_is_firm: bool
+    clues: _Clues, year: int, anchors: list[dt.date], *, year_is_firm: bool,
+    stretch: list[dt.date] | None = None,
 ) -> tuple[dt.date, _Clues, tuple[dt.date, dt.date]] | None:
     """The best day, the clues it satisfies (an impossible pairing is dropped), and the window of
     days that fit nearly as well.
@@ -490,12 +500,12 @@ def _best_candidate(
     if allowed:
         scored = [(_score(clues, candidate, year, anchors), candidate) for candidate in allowed]
         best = min(scored, key=lambda item: item[0].key())
-        return best[1], clues, _window(clues, scored, best, anchors)
+        return best[1], clues, _window(clues, scored, best, (stretch or []) + anchors)
     if any(clue.earlier_this_month for clue in clues.yearless_days):
         # The "earlier this month" pairing contradicts the other clues, so it was wrong.
         unpaired = replace(clues, yearless_days=tuple(
             replace(clue, earlier_this_month=False) for clue in clues.yearless_days))
-        return _best_candidate(unpaired, year, anchors, year_is_firm=year_is_firm)
+        return _best_candidate(unpaired, year, anchors, year_is_firm=year_is_firm, stretch=stretch)
     return None
 
 
@@ -533,7 +543,8 @@ class _Inference:
 
 
 def _infer(
-    clues: _Clues, *, folder_year: int | None, reference_year: int | None, anchors: list[dt.date]
+    clues: _Clues, *, folder_year: int | None, reference_year: int | None, anchors: list[dt.date],
+    stretch: list[dt.date] | None = None,
 ) -> _Inference:
     own = _own_year(clues, reference_year, folder_year=folder_year)
     if own:
@@ -562,7 +573,8 @@ def _infer(
             None, f"{year_reason}, but nothing in the text pins the month ({missing})"))
     used_anchors = [] if own_stretch else anchors
     year_from_folder = own is None and year == folder_year
-    best = _best_candidate(clues, year, used_anchors, year_is_firm=not year_from_folder)
+    best = _best_candidate(clues, year, used_anchors, year_is_firm=not year_from_folder,
+                           stretch=None if own_stretch else stretch)
     if best is None:
         return _Inference(PublishedGuess(None, f"the date clues contradict each other in {year}"))
     chosen, used_clues, (earliest, latest) = best
@@ -668,6 +680,11 @@ def infer_corpus_published(
     ]
     span = (max(pinned) - min(pinned)).days if pinned else 0
     one_story = span <= _STORY_SPAN_DAYS
+    # The stretch an article dated only by the folder may lie in: every day the others could be.
+    stretch = pinned + [
+        inference.guess.latest for inference in first_pass.values()
+        if inference.own_stretch and inference.guess.latest
+    ]
 
     results: dict[str, PublishedGuess] = {}
     for article_id, article in clues.items():
@@ -677,7 +694,8 @@ def infer_corpus_published(
         inference = first_pass[article_id]
         if not inference.own_stretch and one_story:
             inference = _infer(article, folder_year=folder_year,
-                               reference_year=references[article_id], anchors=anchors)
+                               reference_year=references[article_id], anchors=anchors,
+                               stretch=stretch)
         guess = inference.guess
         borrowed_year = (
             inference.year_from_folder and guess.date and guess.date.year == folder_year

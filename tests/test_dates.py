@@ -213,3 +213,41 @@ def test_resolve_mention_uses_the_mention_text():
     assert resolve_mention(sunday, MONDAY_25_NOV) == ResolvedDate("2024-11-24", "day")
     assert resolve_mention(june, MONDAY_25_NOV) == ResolvedDate("2024-06", "month")
     assert resolve_mention(DateMention(0, 4, "2022", "year"), MONDAY_25_NOV) is None
+
+
+# ------------------------------------------------------------------ a window of publication days
+
+from sitrep.dates import parse_expression, resolve_mention_within, resolve_parsed_within  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("expression", "earliest", "latest", "expected"),
+    [
+        # every day of the window gives the same Sunday
+        ("on Sunday", "2024-11-24", "2024-11-25", ("2024-11-24", "day")),
+        # two different Tuesdays: a day the text does not pin is no day (and not its month)
+        ("Tuesday", "2024-10-16", "2024-10-30", None),
+        # a span: its month when every day of the window gives that month
+        ("last week", "2024-11-24", "2024-11-25", ("2024-11", "month")),
+        ("last week", "2024-11-04", "2024-11-12", None),  # October 28 - November 3 straddles two months
+        ("earlier this month", "2024-11-10", "2024-11-30", ("2024-11", "month")),
+        ("last month", "2024-11-28", "2024-12-05", None),
+        # expressions that do not depend on publication
+        ("on June 19, 2024", "2024-10-01", "2024-12-31", ("2024-06-19", "day")),
+        ("October 17", "2024-10-20", "2024-11-20", ("2024-10-17", "day")),
+        ("yesterday", "2024-11-24", "2024-11-25", None),
+    ],
+)
+def test_resolving_within_a_window_keeps_only_what_every_day_agrees_on(
+    expression, earliest, latest, expected
+):
+    parsed = parse_expression(expression)
+    result = resolve_parsed_within(
+        parsed, dt.date.fromisoformat(earliest), dt.date.fromisoformat(latest))
+    assert (None if result is None else (result.date, result.precision)) == expected
+
+
+def test_a_one_day_window_is_the_plain_resolution():
+    day = dt.date(2024, 11, 25)
+    for mention in find_date_mentions("He spoke on Sunday, last week and yesterday, in June."):
+        assert resolve_mention_within(mention, day, day) == resolve_mention(mention, day)

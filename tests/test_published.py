@@ -246,3 +246,62 @@ def test_holdout_folder_of_unrelated_stories_gets_no_wrong_date():
     assert wrong == {}
     # the wire dateline with its weekday, and the full date with its weekday, are enough
     assert {"h01_yonhap_nis_600_killed", "h04_rt_treaty_ratification"} <= set(dated)
+
+
+# ------------------------------------------------------------------ windows of candidate days
+
+
+def test_weekdays_named_lie_close_together_before_publication():
+    text = (
+        "The agency released photographs on Friday. Analysts corroborated the reports over the "
+        "weekend. The call was reported on Monday. Talks were held on October 4."
+    )
+    guess = infer_published(text, corpus_year=2024)
+    # Monday: Friday is three days back. A Friday story would put Monday four days back.
+    assert guess.date is not None and guess.date.weekday() == 0
+
+
+def test_weekday_story_may_be_published_the_next_day():
+    text = (
+        "The minister issued the warning on Sunday.\n"
+        "At a press conference earlier this month, the president spoke. \"We will act,\" he "
+        "said on November 7."
+    )
+    guess = infer_published(text, corpus_year=2024)
+    assert guess.date == dt.date(2024, 11, 24)
+    assert guess.window == (dt.date(2024, 11, 24), dt.date(2024, 11, 25))
+    assert not guess.firm
+    assert "2024-11-25" in guess.evidence
+
+
+def test_dateline_is_firm():
+    text = "SEOUL, April 30 (Yonhap) -- The agency told lawmakers Wednesday that troops had died."
+    guess = infer_published(text, corpus_year=2025)
+    assert guess.date == dt.date(2025, 4, 30)
+    assert guess.firm and guess.window == (guess.date, guess.date)
+
+
+def test_story_dated_only_by_its_dates_may_come_a_week_later():
+    guess = infer_published("The council approved the treaty on 6 November 2024.")
+    assert guess.date == dt.date(2024, 11, 6)
+    assert guess.window == (dt.date(2024, 11, 6), dt.date(2024, 11, 13))
+
+
+def test_article_dated_only_by_the_folder_gets_the_folders_stretch_as_window():
+    texts = {
+        "anchor_early": "On Wednesday, 23 October, the ministry warned Seoul.",
+        "anchor_late": "SEOUL, November 9 (Yonhap) -- The president signed the law in 2024.",
+        "weekday_only": "The officials said in a statement Tuesday that they would respond.",
+    }
+    guesses = infer_corpus_published(texts)
+    guess = guesses["weekday_only"]
+    assert guess.date is not None and guess.date.weekday() == 1
+    # Any Tuesday from a week before the first pinned date to a week after the last fits.
+    assert guess.earliest <= dt.date(2024, 10, 22) and guess.latest >= dt.date(2024, 11, 12)
+    assert guess.earliest >= dt.date(2024, 10, 16) and guess.latest <= dt.date(2024, 11, 17)
+    assert not guess.firm
+
+
+def test_no_date_has_no_window():
+    guess = infer_published("The officials said in a statement Tuesday that they would respond.")
+    assert guess.date is None and guess.window is None and not guess.firm

@@ -20,8 +20,10 @@ rows the text dates only indirectly:
 
 Expressions that date nothing are dropped: bounds ("after June 3"), spans over several months
 ("in January and February"), durations ("in the last month"), datelines, page furniture
-("Updated: ..."), statistics about a period ("November was the costliest month"), and what has not
-happened yet (future tense, dates after publication).
+("Updated: ..."), statistics about a period ("November was the costliest month"), what has not
+happened yet (future tense, dates after publication), and relative expressions ("on Tuesday",
+"last week") that different days of an inferred publication window (``Article.published_window``)
+would resolve differently: a wrong day is worse than none.
 
 :func:`cluster_events` then gives the same happening reported by several articles one
 ``event_cluster`` id. What this module does not do: it never dates a clause whose date the text does

@@ -495,3 +495,31 @@ def test_clustering_an_empty_table_keeps_its_columns():
 
     out = cluster_events(empty_frame("events"))
     assert out.empty and list(out.columns) == columns("events")
+
+
+# ------------------------------------------------------------------ an inferred publication window
+
+
+def test_relative_days_need_every_candidate_publication_day_to_agree(nlp):
+    text = (
+        "The ministry condemned the launch on Tuesday. "
+        "The envoy met the prime minister in Ankara on October 17. "
+        "Officials held talks in Brussels last week."
+    )
+
+    def dated(window):
+        article = Article(article_id="w1", text=text, published=dt.date(2024, 10, 22),
+                          published_window=window)
+        doc = nlp(text)
+        frame = extract_events(doc, article, ArticleContext(doc, article, NameBook()))
+        return dict(zip(frame["date_text"], frame["date"]))
+
+    # Published any day from Tuesday 22 to Wednesday 23 October: every reading agrees.
+    narrow = dated((dt.date(2024, 10, 22), dt.date(2024, 10, 23)))
+    assert narrow.get("on Tuesday") == "2024-10-22"
+    assert narrow.get("last week") == "2024-10"
+    # Any day over four weeks: "Tuesday" and "last week" could be several days; the written
+    # date still stands.
+    wide = dated((dt.date(2024, 10, 16), dt.date(2024, 11, 13)))
+    assert "on Tuesday" not in wide and "last week" not in wide
+    assert wide.get("on October 17") == "2024-10-17"
