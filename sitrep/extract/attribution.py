@@ -1648,6 +1648,12 @@ class ArticleContext:
             and t.lower_ not in skip
         ]
         label = " ".join(["unnamed", *before, head.text])
+        pronoun_owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
+        if owner is None and pronoun_owner is not None and hasattr(self, "_actors"):
+            # "The Kremlin did not deny it. Its spokesman said ...": the body the pronoun stands for
+            body = self._resolve_pronoun(pronoun_owner, "")
+            if body is not None and body.kind == "body":
+                return f"{label} ({body.name})"
         if owner is not None:
             label += f" ({clean_name(self.doc[owner.left_edge.i:owner.i + 1].text)})"
             return label

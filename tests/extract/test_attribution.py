@@ -606,3 +606,8 @@ def test_a_country_as_speaker_stands_for_its_body_named_just_before(nlp, text, e
     ctx = ArticleContext(doc, Article(article_id="t", text=text), NameBook(load_aliases()))
     start = text.index("costly frontal assaults")
     assert ctx.source_of_span(start, start + len("costly frontal assaults")).name == expected
+
+
+def test_its_spokesman_keeps_the_body_the_pronoun_stands_for(source_of):
+    text = "The Chilean Foreign Ministry did not deny the reports. Its spokesman said the talks were “over”."
+    assert speaker(source_of(text, "over")) == "unnamed spokesman (Chilean Foreign Ministry)"
