@@ -1510,7 +1510,10 @@ class ArticleContext:
         credited to nobody rather than to whoever signed it ("the agreement signed by X and Y").
         """
         if head.lemma_.lower() in INSTRUMENT_NOUNS:
-            return self._parties_of(head, cue, resolve)
+            found = self._parties_of(head, cue, resolve)
+            if found is None and resolve and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+                found = self._earlier_instrument(head, cue)  # "the treaty" named with its parties before
+            return found
         authors = [
             g
             for c in head.children
@@ -1538,6 +1541,23 @@ class ArticleContext:
             found = self._source_from_head(author, cue=cue, resolve=resolve, as_speaker=True)
             if found is not None:
                 return found
+        if resolve and not authors and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return self._earlier_instrument(head, cue)
+        return None
+
+    def _earlier_instrument(self, head: Token, cue: str) -> Source | None:
+        """'The document contains an article stating ...' after 'the agreement signed by A and
+        B': the document is the agreement named in the last paragraphs, speaking for its parties."""
+        window = self._paragraph(head.idx)[0]
+        for _ in range(2):
+            if window > 0:
+                window = self._paragraph(window - 1)[0]
+        for token in reversed(self.tokens_between(window, head.idx)):
+            if token.lemma_.lower() in INSTRUMENT_NOUNS and not self._in_quote(token.idx):
+                found = self._parties_of(token, cue, True)
+                if found is not None:
+                    raw = self.doc[head.left_edge.i : head.i + 1].text
+                    return Source(raw, found.name, found.country, cue, found.kind)
         return None
 
     def _parties_of(self, head: Token, cue: str, resolve: bool) -> Source | None:

@@ -611,3 +611,26 @@ def test_a_country_as_speaker_stands_for_its_body_named_just_before(nlp, text, e
 def test_its_spokesman_keeps_the_body_the_pronoun_stands_for(source_of):
     text = "The Chilean Foreign Ministry did not deny the reports. Its spokesman said the talks were “over”."
     assert speaker(source_of(text, "over")) == "unnamed spokesman (Chilean Foreign Ministry)"
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "The document contains an article stating that “each party will assist the other.”",
+        "The treaty also says the two sides will “consult regularly.”",
+    ],
+)
+def test_the_document_refers_back_to_an_agreement_with_named_parties(source_of, follow_up):
+    text = (
+        "Estonian President Mari Kask and Latvian President Juris Ozols signed a defence pact.\n"
+        "According to the agreement signed by Kask and Ozols, the two countries will hold joint drills.\n"
+        + follow_up
+    )
+    quoted = follow_up.split("“")[1].rstrip(".”")
+    found = source_of(text, quoted)
+    assert found is not None and found.name == "Estonia and Latvia"
+
+
+def test_the_document_with_no_agreement_before_credits_nobody(source_of):
+    text = "The document contains an article stating that “each party will assist the other.”"
+    assert source_of(text, "each party will assist the other") is None
