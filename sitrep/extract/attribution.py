@@ -7,15 +7,23 @@ article. :class:`ArticleContext` reads the dependency parse around a character s
   ("X suggested the cabinet might approve ... 'coastal radar'" -> X), through participles and
   conjuncts that share their subject ("..., calling it 'reckless'"), and through a passive's
   agent ("was rejected by an envoy as '...'");
-* "according to X", "quoted X as saying", "X's remark that '...'", a speaker named right after
-  the closing mark, and the colon and dash forms ("X told reporters: '...'", a headline
-  "Lind: '...'", "'...': Lind vows ...", "'...' — X");
+* "according to X", "quoted X as saying", "X was quoted by an agency as saying", "X's remark
+  that '...'", a speaker named right after the closing mark, the colon and dash forms ("X told
+  reporters: '...'", a headline "Lind: '...'", "'...': Lind vows ...", "'...' — X", a headline
+  ending "– Latvian intelligence"), and the sentence after a quote ("This was stated by X",
+  "X made the remarks ..."); an outlet that relays ("..., state media reported") is the source
+  only when nobody else is named;
 * pronouns and definite descriptions ("he", "they", "the official", "The Finnish official")
-  resolved to the last compatible actor named before (same title, then same country, then the
-  latest subject), and a headline's bare role ("says defence minister") to the person the body
-  names with that title;
+  resolved to the last compatible actor named before. A title must match ("the defence
+  minister" is never the foreign minister, a number of soldiers or an unnamed role); only loose
+  nouns ("the official", "the leader") fall back to the latest person of the same country. A
+  headline's bare role ("says defence minister") is the person the body names with that title;
 * unnamed people kept as role labels ("unnamed Belarusian diplomat"), generic plurals
-  ("Polish officials") credited to the body their sentence names, when it names one.
+  ("Polish officials") credited to the body their sentence names, when it names one; an
+  agreement's words credited to the countries that are its parties, when the text names them.
+
+Quotes standing as a paragraph of their own go on with the speaker of the paragraph before
+(:meth:`ArticleContext.speaker_of_previous_paragraph`, used by the quotes extractor).
 
 Names become canonical through :class:`sitrep.names.NameBook` and its alias table, which also
 names common-noun bodies ("Latvian military intelligence") and a country's one intelligence
@@ -23,6 +31,10 @@ agency. This module does not find quotes, numbers or events, and it knows no per
 outlet: every word list below is grammar (cue verbs, role nouns, pronouns), never content. It
 looks only inside the paragraph that holds the span, because a paragraph is where news writing
 attributes its words.
+
+Cost is linear in the article: sentences, entities by sentence and the actors are computed once
+and found by bisection (spaCy rebuilds ``doc.sents``, ``doc.ents`` and ``span.ents`` on every
+access), and antecedents are sought among at most ``ACTOR_WINDOW`` actors.
 """
 
 from __future__ import annotations
@@ -1838,4 +1850,4 @@ def with_cue(source: Source, cue: str) -> Source:
     return replace(source, cue=cue)
 
 
-__all__ = ["ArticleContext", "Source", "CUE_LEMMAS", "with_cue"]
+__all__ = ["ArticleContext", "Source", "CUE_LEMMAS", "PERSON_ROLE_NOUNS", "with_cue"]
