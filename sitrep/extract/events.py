@@ -1331,7 +1331,7 @@ def cluster_events(events: pd.DataFrame, *, min_similarity: int = 50) -> pd.Data
     """Fill ``event_cluster`` and ``cluster_size`` for a corpus of events.
 
     Rows that :func:`same_happening` pairs are joined transitively (only rows with the same actor
-    are compared, so this stays fast on large corpora). A cluster's id is ``"ec-"`` + a short hash
+    and month are compared, exact repeats without comparison, so this stays fast on large corpora). A cluster's id is ``"ec-"`` + a short hash
     of its earliest member's ``event_id`` (earliest by date, then article and offset), so it does
     not depend on row order; ``cluster_size`` counts distinct articles.
     """
@@ -1349,11 +1349,21 @@ def cluster_events(events: pd.DataFrame, *, min_similarity: int = 50) -> pd.Data
             i = parent[i]
         return i
 
-    by_actor: dict[str, list[int]] = {}
+    # Only rows with one actor and one calendar month can be one happening (same_happening needs
+    # agreeing dates), and exact repeats are joined without comparing: a long article that says
+    # the same thing a thousand times must not cost a million comparisons.
+    buckets: dict[tuple[str, str], dict[tuple[str, str, str], int]] = {}
     for i, row in enumerate(rows):
-        if row["actor"]:
-            by_actor.setdefault(name_key(str(row["actor"])), []).append(i)
-    for members in by_actor.values():
+        if not row["actor"]:
+            continue
+        bucket = buckets.setdefault((name_key(str(row["actor"])), str(row["date"])[:7]), {})
+        repeat = (str(row["date"]), str(row["event_type"]), str(row["summary"]))
+        if repeat in bucket:
+            parent[find(i)] = find(bucket[repeat])
+        else:
+            bucket[repeat] = i
+    for bucket in buckets.values():
+        members = list(bucket.values())
         for n, i in enumerate(members):
             for j in members[n + 1:]:
                 if find(i) != find(j) and same_happening(rows[i], rows[j], min_similarity=min_similarity):
