@@ -63,7 +63,9 @@ FLOORS = {
                 "events": {"f1": 0.55, "date_accuracy": 0.90}},
     "blind": {"quotes": {"f1": 0.95, "speaker_accuracy": 0.70},
               "figures": {"f1": 0.80, "claimant_accuracy": 0.75, "qualifier_accuracy": 0.90},
-              "events": {"f1": 0.65, "date_accuracy": 0.70}},
+              # events resolve a weekday only when every publication day the text allows gives
+              # the same day: fewer rows (recall), no wrong dates (accuracy)
+              "events": {"f1": 0.55, "date_accuracy": 0.90}},
 }
 
 
