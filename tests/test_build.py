@@ -59,7 +59,12 @@ def test_bad_inputs_are_built_or_named_and_skipped(tmp_path):
     (folder / "page.html").write_text(
         "<html><body><nav>Menu</nav><article><h1>Talks held</h1><p>“We met,” the envoy said on Monday.</p>"
         "</article><script>alert(1)</script></body></html>")
-    big = ("Officials said on Monday that 1,200 troops had moved east, a spokesman said. " * 40 + "\n") * 1000
+    # A very long article (3 MB): mostly narrative, now and then a figure, a date and a quote.
+    narrative = ("The delegation travelled through the region and met local officials, who described "
+                 "the situation along the front in some detail. ") * 12 + "\n"
+    news = "“We are ready,” the governor said on Monday, adding that 1,200 troops had moved east.\n"
+    big = (narrative * 19 + news) * 110
+    assert len(big.encode()) > 3_000_000
     (folder / "big.txt").write_text(big)
     (folder / "articles.csv").write_text(
         "article_id,title,outlet,url,published\ngood,Good title,,,2024-11-25\nbroken,row\n")
