@@ -4,7 +4,7 @@ Why this module exists: articles pasted from the web arrive without metadata, ye
 date in them ("on Sunday", "last week") needs the publication date to mean anything. The text
 usually carries enough clues to recover it: a weekday named together with its date pins the year,
 dated events bound the publication from below, "earlier this month ... on November 7" fixes the
-month, a wire dateline ("SEOUL, April 30 (Yonhap) --") gives the day, and weekday mentions ("on
+month, a wire dateline ("WARSAW, April 30 (AP) --") gives the day, and weekday mentions ("on
 Tuesday", "over the weekend") say which day of the week the story was written.
 
 How: the clues become hard constraints and soft preferences over candidate days; the best
@@ -134,7 +134,7 @@ class _Clues:
     month_floors: tuple[dt.date, ...] = ()  # first days of "since August 2023" and the like
     yearless_days: tuple[_DayClue, ...] = ()
     weekdays: tuple[tuple[int, str], ...] = ()  # bare weekday mentions; "over the weekend" = Sunday
-    dateline: tuple[int, int, str] | None = None  # month, day: "SEOUL, April 30 (Yonhap) --"
+    dateline: tuple[int, int, str] | None = None  # month, day: "WARSAW, April 30 (AP) --"
 
 
 @dataclass
@@ -208,7 +208,7 @@ def _read_clues(text: str) -> _Clues:
 
 
 # A wire dateline: the city in capitals, the date, the agency, a dash ("SEOUL, April 30
-# (Yonhap) --", "KYIV, Nov 25 (Reuters) -"). It dates the story itself.
+# (AP) --", "TOKYO, Nov 25 (Reuters) -"). It dates the story itself.
 _DATELINE_BEFORE = re.compile(
     r"^[ \t]*[A-Z][A-Z .'\-]{1,40}(?:,[ \t]*[A-Z][A-Za-z .'\-]{1,30})?,[ \t]*$"
 )

@@ -1404,7 +1404,7 @@ class ArticleContext:
         determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
         aliased = self._aliased(head, np_tokens, raw, country)
         if aliased is not None:
-            # the analyst's alias table knows "South Korean intelligence" or "Seoul's spy agency"
+            # the analyst's alias table knows "Japanese intelligence" or "Tokyo's spy agency"
             return Source(raw, aliased, country or self.names.country(aliased), cue, "body")
         if lemma in MEDIA_NOUNS or head.lower_ in MEDIA_NOUNS:
             # "state media reported", "the newspaper said": an outlet relays, it is no speaker
@@ -1479,7 +1479,7 @@ class ArticleContext:
         return self._agency_of(country, [t.lower_ for t in left]) if country else None
 
     def _agency_of(self, country: str, words: list[str]) -> str | None:
-        """"Seoul's spy agency", "Ukraine's military intelligence": the one intelligence body the
+        """"Tokyo's spy agency", "Poland's military intelligence": the one intelligence body the
         alias table lists for that country, so every wording of it gets one name."""
         if not {"spy", "intelligence"} & set(words):
             return None

@@ -318,7 +318,7 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     return place_only and re.match(r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]", after) is not None
 
 
-# "KYIV (Reuters): ", "SEOUL, Oct. 23 (Yonhap) -- ": a wire credit that opens a line
+# "KYIV (Reuters): ", "WARSAW, Oct. 23 (AP) -- ": a wire credit that opens a line
 _WIRE_CREDIT = re.compile(r"[A-Z][A-Z.'’ -]+(?:,[^()\n]{0,30})?\s*\([^)\n]{1,40}\)\s*(?::|-{1,2}|–|—)\s*")
 
 
@@ -442,7 +442,7 @@ def _main_span(doc: Doc, unit: _Unit, tokens: list[Token]) -> Span | None:
 def _country_pair_before(doc: Doc, before_char: int, names: NameBook) -> list[str]:
     """The two countries a phrase like "the two countries" points back to.
 
-    A coordination of two places ("between Moscow and Pyongyang") in the same or the two previous
+    A coordination of two places ("between Minsk and Tehran") in the same or the two previous
     sentences wins; else the last two distinct countries mentioned there.
     """
     before = next((t.i for t in doc if t.idx >= before_char), len(doc))
@@ -485,7 +485,7 @@ def _resolve_one(doc: Doc, unit: _Unit, tokens: list[Token], ctx: ArticleContext
     source = ctx.resolve_np(span)
     # the alias table knows descriptions too ("South Korea's intelligence agency")
     name = names.aliases.canonical(clean_name(raw)) or source.name or clean_name(raw)
-    if " " not in name and name.islower():  # "Yoon's administration" is more than "administration"
+    if " " not in name and name.islower():  # "Park's administration" is more than "administration"
         name = clean_name(raw)
     return (source.raw or raw), name, source.country or names.country(name)
 
@@ -534,7 +534,7 @@ def _countries_in(tokens: Iterable[Token], names: NameBook) -> list[str]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject; of two ("KYIV (Reuters): Zelensky said"), the one nearest the verb."""
+    """The verb's subject; of two ("WARSAW (Reuters): Nowak said"), the one nearest the verb."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if not subjects:
         return None
@@ -552,7 +552,7 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _reduced_relative(verb: Token) -> Token | None:
-    """The noun a bare participle describes: "a summit held in Seoul", "the truce agreed last Tuesday".
+    """The noun a bare participle describes: "a summit held in Tokyo", "the truce agreed last Tuesday".
 
     The parser may hang such a participle on the noun (acl) or on the clause (advcl); either way
     it has no subject or auxiliary of its own and follows the noun directly.
@@ -732,7 +732,7 @@ def summarize(verb: Token, actor: _Actor, *, skip: set[int]) -> str:
     patient_skip = set(skip)
     described = _reduced_relative(verb)
     if described is not None:
-        # "a summit held with X in Seoul Thursday": the summit is what was held
+        # "a summit held with X in Tokyo Thursday": the summit is what was held
         patient, passive = described, True
         patient_skip |= _subtree_ids(verb) | {
             t.i for t in described.subtree if t.i < described.i and t.dep_ in ("det", "poss")}
@@ -1057,7 +1057,7 @@ def _reacted_to(d: _Dated, row: _Row, ctx: ArticleContext, taken: set[str], arti
     of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if pobj is not None:
-        # the parties are the actor already: "a North Korea-Russia arms agreement" -> "arms agreement"
+        # the parties are the actor already: "a Ruritania-Freedonia arms agreement" -> "arms agreement"
         parties = {t.i for t in pobj.subtree if t.ent_type_ in ("GPE", "NORP")
                    or t.text in "-‐‑" and t.head.ent_type_ in ("GPE", "NORP")}
         what = _text(_phrase(pobj, skip=skip | parties, max_words=8))
@@ -1259,7 +1259,7 @@ def _offset_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_U
 def _drop_vaguer_repeats(rows: list[_Row]) -> list[_Row]:
     """A month-dated mention next to a day-dated one of the same kind by the same actor is one event.
 
-    "At a press conference earlier this month, Yoon stated ... he said on November 7": the
+    "At a press conference earlier this month, Park stated ... he said on March 7": the
     timeline shows the day, once. Only a loose relative period ("earlier this month", "last week")
     is read as such a repeat: a named month ("during his June visit") is the text's own dating.
     """

@@ -22,8 +22,8 @@ How each column is found, on the spaCy parse:
   added that ...", resolved to the last person credited), the owner of a claim noun ("South
   Korean intelligence claims that ...", "estimates from X", "the report added" -> whoever the
   article credited that report to) or "according to X"; then a closing "..., X told Bloomberg"
-  the parser hung low, and headline credits ("1,500 troops sent – NIS", "...: Zelensky"). A
-  source quoted through a relay ("X says ..., according to Yonhap") is X. A document nobody is
+  the parser hung low, and headline credits ("2,000 troops sent – SBU", "...: Nowak"). A
+  source quoted through a relay ("X says ..., according to Reuters") is X. A document nobody is
   credited with ("intelligence reports suggested") passes the claim to whoever reports it. Names
   become canonical through :class:`~sitrep.extract.attribution.ArticleContext` and the alias
   table; a country credited with a number is named as the country ("Ukraine claims ..."). Nobody
@@ -579,7 +579,7 @@ def _source_for(phrase: Token | Span, ctx: ArticleContext, cue: str) -> Source:
         name = LEADING_QUANTIFIERS.sub("", name)
     if source.kind == "body" and head.pos_ == "PROPN" and looks_like_person_name(raw) and any(
             c.dep_ == "appos" and _lemma(c) in PERSON_ROLE_NOUNS for c in head.children):
-        # "Kyrylo Budanov, head of ...": the small model often tags such names as organisations
+        # "Olena Hrytsenko, head of ...": the small model often tags such names as organisations
         name = ctx.names.person(raw)
         return Source(raw, name, source.country, cue, "person")
     raw_out = source.raw if source.kind == "person" or head.pos_ == "PRON" else raw
@@ -669,7 +669,7 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
     for node in chain:
         if node.pos_ in {"VERB", "AUX"}:
             obj = _according_to(node)
-            # "X says ..., according to Yonhap": X is the source, the agency only relays it
+            # "X says ..., according to Reuters": X is the source, the agency only relays it
             if obj is not None and not (_is_cue_verb(node) and _subject_of(node) is not None):
                 if (claim := _claim_according_to(obj, ctx, node)) is not None:
                     return claim
@@ -768,7 +768,7 @@ def _detached_coordination(subject: Token) -> Span | None:
 
 def _claim_from_punctuation(number_head: Token, ctx: ArticleContext) -> _Claim | None:
     """Headline forms with no reporting verb: "1,500 troops sent – NIS", "1,500 troops sent:
-    Zelensky", "NIS: 1,500 troops sent"."""
+    Nowak", "SBU: 2,000 troops sent"."""
     sent = number_head.sent
     line_start = ctx.text.rfind("\n", 0, number_head.idx) + 1
     line_end = ctx.text.find("\n", number_head.idx)
@@ -777,7 +777,7 @@ def _claim_from_punctuation(number_head: Token, ctx: ArticleContext) -> _Claim |
     if line_end - line_start < 200 and not ctx.text[line_start:line_end].rstrip().endswith("."):
         start, end = line_start, line_end  # a headline: the parser may split it at the colon
     text = ctx.text[start:end].rstrip(" .")
-    # "... – NIS" and "...: Zelensky" at the end of a headline
+    # "... – SBU" and "...: Nowak" at the end of a headline
     credit = re.search(r"(?:\s[—–-]{1,2}|:)\s*((?:[A-Z][\w.’'-]*\s*){1,6})$", text)
     cue = "dash"
     if credit is None or start + credit.start(1) < number_head.idx:

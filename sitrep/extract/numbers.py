@@ -6,7 +6,7 @@ as", "more than". This module finds such numbers in plain text and reads their v
 hedge. It works on characters only (no spaCy), so it is cheap to test exhaustively.
 
 It also recognises numbers that are not counts by their surroundings in the text: years, days of a
-month, calibres and other units ("155mm", "300 km"), model names ("Hwasong-19"), ratios ("10:1"),
+month, calibres and other units ("155mm", "300 km"), model names ("Iskander-M"), ratios ("10:1"),
 durations ("18 months"), ages, percentages, money and ordinals ("4th"). It does not decide what a
 number counts or whether it matters to the conflict: that needs the parse (``figures.py``).
 
@@ -58,7 +58,7 @@ _DIGIT_CORE = (
     r"(?:\s*(?:million|billion|thousand|hundred|mln|bn)\b|(?:k|K|m|bn)\b(?!\.\w))?"
     r"(?![\w,]\d|\.\d|[\w%])"
 )
-# Nothing glued before the first number: "Hwasong-19", "$5", "#3", "10:1" are not counts.
+# Nothing glued before the first number: "Su-34", "$5", "#3", "10:1" are not counts.
 _NOT_GLUED = r"(?<![\w.,:/$€£₩¥#-])"
 _LOW_NUMBER = rf"(?:{_NOT_GLUED}{_DIGIT_CORE}|(?<![\w-]){_WORD_NUMBER})"
 _HIGH_NUMBER = rf"(?:{_DIGIT_CORE}|{_WORD_NUMBER})"
