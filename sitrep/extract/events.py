@@ -33,10 +33,9 @@ outside knowledge, and never names a person it has not read in the article.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
-import hashlib
-import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -47,6 +46,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.article import Article
+from sitrep.clusters import DisjointSets, label_clusters
 from sitrep.dates import find_date_mentions, resolve_mention, resolve_mention_within
 from sitrep.names import NameBook, clean_name, name_key
 from sitrep.schema import conform, empty_frame
@@ -1341,13 +1341,7 @@ def cluster_events(events: pd.DataFrame, *, min_similarity: int = 50) -> pd.Data
         out["cluster_size"] = pd.Series(dtype="int64")
         return out
     rows = out.to_dict("records")
-    parent = list(range(len(rows)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSets(len(rows))
 
     # Only rows with one actor and one calendar month can be one happening (same_happening needs
     # agreeing dates), and exact repeats are joined without comparing: a long article that says
@@ -1359,28 +1353,26 @@ def cluster_events(events: pd.DataFrame, *, min_similarity: int = 50) -> pd.Data
         bucket = buckets.setdefault((name_key(str(row["actor"])), str(row["date"])[:7]), {})
         repeat = (str(row["date"]), str(row["event_type"]), str(row["summary"]))
         if repeat in bucket:
-            parent[find(i)] = find(bucket[repeat])
+            sets.union(i, bucket[repeat])
         else:
             bucket[repeat] = i
     for bucket in buckets.values():
         members = list(bucket.values())
         for n, i in enumerate(members):
             for j in members[n + 1:]:
-                if find(i) != find(j) and same_happening(rows[i], rows[j], min_similarity=min_similarity):
-                    parent[find(j)] = find(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(rows)):
-        groups.setdefault(find(i), []).append(i)
-    cluster = [""] * len(rows)
-    size = [1] * len(rows)
-    for members in groups.values():
-        earliest = min(members, key=lambda i: (str(rows[i]["date"]), str(rows[i]["article_id"]),
-                                               int(rows[i]["start"])))
-        cluster_id = "ec-" + hashlib.sha1(str(rows[earliest]["event_id"]).encode("utf-8")).hexdigest()[:10]
-        n_articles = len({str(rows[i]["article_id"]) for i in members})
-        for i in members:
-            cluster[i] = cluster_id
-            size[i] = n_articles
+                if not sets.same(i, j) and same_happening(rows[i], rows[j], min_similarity=min_similarity):
+                    sets.union(i, j)
+
+    def earliest(members: list[int]) -> int:
+        return min(members, key=lambda i: (str(rows[i]["date"]), str(rows[i]["article_id"]), int(rows[i]["start"])))
+
+    cluster, size = label_clusters(
+        sets,
+        row_ids=[str(r["event_id"]) for r in rows],
+        article_ids=[str(r["article_id"]) for r in rows],
+        prefix="ec-",
+        representative=earliest,
+    )
     out["event_cluster"] = pd.Series(cluster, dtype=object)
     out["cluster_size"] = pd.Series(size, dtype="int64")
     return out

@@ -23,7 +23,6 @@ quote), and it never invents a speaker: a quote nobody is credited with keeps an
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from spacy.tokens import Doc
 
 from sitrep import dates, schema
 from sitrep.article import Article
+from sitrep.clusters import DisjointSets, label_clusters
 from sitrep.extract.attribution import CUE_LEMMAS, ArticleContext, Source
 
 OPENING = {"“": "double", "«": "double", "„": "double", "‘": "single", "‹": "single", "‚": "single"}
@@ -505,13 +505,7 @@ def cluster_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
     quote_ids = ordered["quote_id"].astype(str).tolist()
     norms = [_normalise(t) for t in ordered["text"].fillna("").astype(str)]
     stems = [_stems(n) for n in norms]
-    parent = list(range(len(labels)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSets(len(labels))
 
     # only quotes sharing a content word can be one remark: compare within those blocks
     by_stem: dict[str, list[int]] = {}
@@ -531,19 +525,10 @@ def cluster_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
                 and _paraphrase(norms[a], norms[b])
             )
             if same or reworded:
-                ra, rb = find(a), find(b)
-                if ra != rb:
-                    # the first member in reading order stays the root, so ids stay stable
-                    parent[max(ra, rb)] = min(ra, rb)
-    roots = [find(i) for i in range(len(labels))]
-    articles_of: dict[int, set[str]] = {}
-    for i, root in enumerate(roots):
-        articles_of.setdefault(root, set()).add(articles[i])
-    cluster = {
-        label: "qc-" + hashlib.sha1(quote_ids[root].encode()).hexdigest()[:10]
-        for label, root in zip(labels, roots)
-    }
-    size = {label: len(articles_of[root]) for label, root in zip(labels, roots)}
+                sets.union(a, b)
+    # the first member in reading order names the cluster, so ids stay stable
+    ids, sizes = label_clusters(sets, row_ids=quote_ids, article_ids=articles, prefix="qc-")
+    cluster, size = dict(zip(labels, ids)), dict(zip(labels, sizes))
     out["quote_cluster"] = [cluster[label] for label in out.index]
     out["cluster_size"] = pd.Series([size[label] for label in out.index], index=out.index, dtype="int64")
     return out
