@@ -226,6 +226,19 @@ def _is_title_word(token: Token) -> bool:
     return token.lemma_.lower() in PERSON_ROLE_NOUNS or word in PERSON_ROLE_NOUNS or word in NAME_TITLES
 
 
+
+def _participle_agents(noun: Token) -> list[Token]:
+    """Who did what a participle says of ``noun``: X in "a report posted by X", "signed by X"."""
+    return [
+        g
+        for c in noun.children
+        if c.dep_ == "acl"
+        for a in c.children
+        if a.dep_ == "agent"
+        for g in a.children
+        if g.dep_ == "pobj"
+    ]
+
 class ArticleContext:
     """Attribution for one parsed article; built once, asked many times."""
 
@@ -1534,15 +1547,7 @@ class ArticleContext:
             if g.dep_ == "pobj"
         ]
         # "a report posted by X", "a statement issued by X"
-        authors += [
-            g
-            for c in head.children
-            if c.dep_ == "acl"
-            for a in c.children
-            if a.dep_ == "agent"
-            for g in a.children
-            if g.dep_ == "pobj"
-        ]
+        authors += _participle_agents(head)
         authors += [c for c in head.children if c.dep_ == "poss"]
         # a compound names the author only when it is an organisation ("a Pentagon statement"), not
         # a place describing the text ("a Ukraine news report")
@@ -1575,15 +1580,7 @@ class ArticleContext:
     def _parties_of(self, head: Token, cue: str, resolve: bool) -> Source | None:
         """'the agreement signed by A and B', 'the treaty between A and B': the countries that
         are its parties speak through its words, when the text says which countries they are."""
-        firsts = [
-            g
-            for c in head.children
-            if c.dep_ == "acl"
-            for a in c.children
-            if a.dep_ == "agent"
-            for g in a.children
-            if g.dep_ == "pobj"
-        ] + [
+        firsts = _participle_agents(head) + [
             g
             for c in head.children
             if c.dep_ == "prep" and c.lower_ == "between"
