@@ -226,7 +226,6 @@ def _is_title_word(token: Token) -> bool:
     return token.lemma_.lower() in PERSON_ROLE_NOUNS or word in PERSON_ROLE_NOUNS or word in NAME_TITLES
 
 
-
 def _participle_agents(noun: Token) -> list[Token]:
     """Who did what a participle says of ``noun``: X in "a report posted by X", "signed by X"."""
     return [
@@ -238,6 +237,7 @@ def _participle_agents(noun: Token) -> list[Token]:
         for g in a.children
         if g.dep_ == "pobj"
     ]
+
 
 class ArticleContext:
     """Attribution for one parsed article; built once, asked many times."""
