@@ -180,9 +180,17 @@ def _extract_one(doc, article: Article, aliases: AliasTable) -> Tables:
     quotes = extract_quotes(doc, article, ctx)
     figures = extract_figures(doc, article, ctx, quotes=quotes)
     events = extract_events(doc, article, ctx)
-    # conformed here, once per article, so that cached results need no further shaping
-    return {name: schema.conform(frame, name) for name, frame in
-            (("quotes", quotes), ("figures", figures), ("events", events))}
+    return {"quotes": quotes, "figures": figures, "events": events}
+
+
+# Below this many articles, starting a second parser process costs more than it saves.
+PARALLEL_PARSE_MIN_ARTICLES = 64
+
+
+def _parse_workers(n_articles: int) -> int:
+    """Parser processes for a build: the spare cores, for builds large enough to repay them."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(cores, 4) if n_articles >= PARALLEL_PARSE_MIN_ARTICLES and cores > 1 else 1
 
 
 def _cache_key(article: Article, content_hash: str, fingerprint: str) -> str:
@@ -221,7 +229,7 @@ def extract_articles(
     if todo:
         from sitrep.nlp import parse_texts
 
-        docs = parse_texts(a.text for a, _ in todo)
+        docs = parse_texts((a.text for a, _ in todo), n_process=_parse_workers(len(todo)))
         for i, ((article, entry), doc) in enumerate(zip(todo, docs), start=1):
             if progress:
                 progress(reused + i, len(articles), article.article_id)
@@ -286,6 +294,7 @@ def finish_tables(articles: pd.DataFrame, per_article: dict[str, Tables], *, ali
     order = list(articles["article_id"])
     tables: Tables = {"articles": articles}
     for name in EXTRACTED:
+        # one concat and one conform per table: pandas' cost is per call, not per row
         frames = [per_article[a][name] for a in order if a in per_article and not per_article[a][name].empty]
         tables[name] = schema.conform(pd.concat(frames, ignore_index=True), name) if frames else schema.empty_frame(name)
     tables = unify_name_columns(tables, aliases=aliases)

@@ -77,10 +77,12 @@ def split_paragraph_aligned(text: str, *, limit: int = CHUNK_CHARS) -> list[str]
     return pieces
 
 
-def parse_texts(texts: Iterable[str], *, batch_size: int = 16) -> Iterator:
+def parse_texts(texts: Iterable[str], *, batch_size: int = 16, n_process: int = 1) -> Iterator:
     """One parsed Doc per text, in order, whatever the text's length; ``doc.text == text``.
 
-    All pieces go through one ``nlp.pipe`` stream, so short articles keep the batching speed.
+    All pieces go through one ``nlp.pipe`` stream, so short articles keep the batching speed;
+    ``n_process`` > 1 parses in that many worker processes (worth it only for large builds, as
+    each worker costs a start-up).
     """
     from spacy.tokens import Doc
 
@@ -92,7 +94,7 @@ def parse_texts(texts: Iterable[str], *, batch_size: int = 16) -> Iterator:
         for piece in parts
     )
     pending: list = []
-    for doc, (_, n_parts) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+    for doc, (_, n_parts) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, n_process=n_process):
         pending.append(doc)
         if len(pending) == n_parts:
             yield pending[0] if n_parts == 1 else Doc.from_docs(pending, ensure_whitespace=False)

@@ -362,36 +362,6 @@ def _violates(clues: _Clues, candidate: dt.date) -> bool:
     return False
 
 
-def _weekdays_older_than_dates(clues: _Clues, candidate: dt.date) -> int:
-    """How many weekday mentions would fall before the newest day named by its date.
-
-    News style (AP and most wires) names the weekday for the past week and the date for older
-    days, so a weekday mention is normally newer than the days the text gives as dates.
-    """
-    dated = [day for clue in clues.yearless_days if (day := _resolve_day(clue, candidate))]
-    dated += [day for day, _ in clues.dated_days if day.year == candidate.year]
-    if not dated:
-        return 0
-    newest_dated = max(dated)
-    return sum(
-        1 for weekday, _ in clues.weekdays
-        if weekday_on_or_before(weekday, candidate) < newest_dated
-    )
-
-
-def _weekday_spread(clues: _Clues, candidate: dt.date) -> int:
-    """Days back to the oldest weekday mention, read as if published on ``candidate``.
-
-    Reporters name weekdays only for the last few days, so the weekdays a text names lie close
-    together just before publication: "on Friday ... over the weekend ... on Monday" is a Monday
-    story (Friday three days back), not a Friday one (Monday four days back, Sunday five).
-    """
-    return max(
-        ((candidate - weekday_on_or_before(weekday, candidate)).days for weekday, _ in clues.weekdays),
-        default=0,
-    )
-
-
 @dataclass(frozen=True)
 class _Fit:
     """How well a candidate day fits the clues; lower is better, compared in field order."""
@@ -410,13 +380,25 @@ class _Fit:
 
 
 def _score(clues: _Clues, candidate: dt.date, year: int, anchors: list[dt.date]) -> _Fit:
-    """How well ``candidate`` fits (see the module docstring for the order)."""
-    newest = _newest_event(clues, candidate, with_weekdays=True)
-    newest_dated = _newest_event(clues, candidate, with_weekdays=False)
+    """How well ``candidate`` fits (see the module docstring for the order).
+
+    News style (AP and most wires) names the weekday for the past week and the date for older
+    days, so a weekday mention is normally newer than the days the text gives as dates; and
+    reporters name weekdays only for the last few days, so the weekdays a text names lie close
+    together just before publication ("on Friday ... over the weekend ... on Monday" is a Monday
+    story). Each yearless day and weekday is resolved once: this runs for every candidate day.
+    """
+    yearless = [day for clue in clues.yearless_days if (day := _resolve_day(clue, candidate))]
+    weekdays = [weekday_on_or_before(weekday, candidate) for weekday, _ in clues.weekdays]
+    dated = [day for day, _ in clues.dated_days] + yearless
+    newest_dated = max(dated, default=None)
+    newest = max(dated + weekdays, default=None)
+    same_year = yearless + [day for day, _ in clues.dated_days if day.year == candidate.year]
+    newest_same_year = max(same_year, default=None)
     return _Fit(
         (candidate - newest).days if newest else 0,
-        _weekdays_older_than_dates(clues, candidate),
-        _weekday_spread(clues, candidate),
+        sum(1 for day in weekdays if day < newest_same_year) if newest_same_year else 0,
+        max(((candidate - day).days for day in weekdays), default=0),
         abs(candidate.year - year),
         (candidate - newest_dated).days if newest_dated else 0,
         min((abs((candidate - anchor).days) for anchor in anchors), default=0),

@@ -227,3 +227,9 @@ def test_build_in_memory_adds_uploads_without_writing(seed_build, tmp_path):
     assert len(tables["quotes"]) == len(base["quotes"]) + 1
     assert sorted(p.name for p in seed_build.iterdir() if p.suffix == ".parquet") == sorted(
         f"{t}.parquet" for t in schema.TABLES)
+
+
+def test_only_large_builds_start_parser_processes():
+    assert build_module._parse_workers(5) == 1
+    assert build_module._parse_workers(build_module.PARALLEL_PARSE_MIN_ARTICLES - 1) == 1
+    assert 1 <= build_module._parse_workers(500) <= 4

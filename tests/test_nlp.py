@@ -33,3 +33,12 @@ def test_parse_texts_keeps_order_and_text_for_long_and_short(nlp, monkeypatch):
     docs = list(parse_texts(texts))
     assert [d.text for d in docs] == texts
     assert any(ent.label_ == "CARDINAL" for ent in docs[1].ents)
+
+
+def test_parsing_in_two_processes_gives_the_same_docs(nlp):
+    texts = [f"Minister Anna Berg said on Monday that {i},000 troops had moved.\nHeadline {i}" for i in range(1, 6)]
+    one = list(parse_texts(texts))
+    two = list(parse_texts(texts, n_process=2))
+    assert [d.text for d in two] == texts
+    assert [[(e.text, e.label_) for e in d.ents] for d in two] == [[(e.text, e.label_) for e in d.ents] for d in one]
+    assert [[s.text for s in d.sents] for d in two] == [[s.text for s in d.sents] for d in one]
