@@ -19,6 +19,7 @@ This module prints nothing; :mod:`sitrep.cli` reports progress and the summary l
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -82,8 +83,11 @@ class BuildReport:
         )
 
 
+@functools.lru_cache(maxsize=1)
 def pipeline_fingerprint() -> str:
-    """Hash of the package's code and tables and the model version: a change invalidates caches."""
+    """Hash of the package's code and tables and the model version: a change invalidates caches.
+
+    Computed once per process: the code it hashes cannot change under a running build."""
     digest = hashlib.sha256()
     root = Path(__file__).parent
     for path in sorted(root.rglob("*")):
