@@ -224,6 +224,7 @@ def extract_articles(
             if entry.exists():
                 try:
                     results[article.article_id] = pickle.loads(entry.read_bytes())
+                    entry.touch()
                     continue
                 except Exception:  # a damaged cache entry is simply rebuilt
                     entry.unlink(missing_ok=True)
@@ -391,7 +392,7 @@ def build_corpus(articles_dir: Path, out_dir: Path, *, progress: Progress | None
         "skipped": [str(s) for s in skipped],
     }
     write_tables(tables, out_dir, info=info)
-    _prune_cache(out_dir / CACHE_DIR, keep_newer_than=started)
+    _prune_cache(out_dir / CACHE_DIR)
     return BuildReport(
         out_dir=out_dir,
         n_articles=len(articles),
@@ -403,8 +404,9 @@ def build_corpus(articles_dir: Path, out_dir: Path, *, progress: Progress | None
     )
 
 
-def _prune_cache(cache_dir: Path, *, keep_newer_than: float, max_entries: int = 5000) -> None:
-    """Keep the cache from growing without bound: drop the oldest entries past ``max_entries``."""
+def _prune_cache(cache_dir: Path, *, max_entries: int = 5000) -> None:
+    """Keep the cache from growing without bound: drop the least recently used entries past
+    ``max_entries`` (a reused entry is touched, so its modification time is its last use)."""
     if not cache_dir.is_dir():
         return
     entries = sorted(cache_dir.glob("*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)

@@ -233,3 +233,15 @@ def test_only_large_builds_start_parser_processes():
     assert build_module._parse_workers(5) == 1
     assert build_module._parse_workers(build_module.PARALLEL_PARSE_MIN_ARTICLES - 1) == 1
     assert 1 <= build_module._parse_workers(500) <= 4
+
+
+def test_cache_pruning_drops_the_least_recently_used(tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for i, name in enumerate(["reused", "stale", "new"]):
+        path = cache / f"{name}.pkl"
+        path.write_bytes(b"x")
+        os.utime(path, (1_000_000 + i, 1_000_000 + i))
+    (cache / "reused.pkl").touch()  # the oldest entry, reused by the last build
+    build_module._prune_cache(cache, max_entries=2)
+    assert sorted(p.stem for p in cache.glob("*.pkl")) == ["new", "reused"]
