@@ -9,9 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-PUBLISHED_BASES = ("manifest", "inferred", "unknown")
-
-
 @dataclass(frozen=True)
 class Article:
     """An article as the pipeline sees it.

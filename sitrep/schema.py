@@ -19,6 +19,7 @@ QUALIFIERS = ("exact", "approx", "at_least", "up_to", "as_many_as", "over", "ran
 FIGURE_CATEGORIES = ("troops", "casualties", "munitions", "equipment", "other")
 STANCES = ("reported", "confirmed", "projected", "denied", "disputed")
 PRECISIONS = ("day", "month")
+PUBLISHED_BASES = ("manifest", "inferred", "unknown")
 EVENT_TYPES = (
     "statement", "warning", "meeting", "diplomatic", "deployment", "attack", "casualties",
     "transfer", "agreement", "report", "other",
@@ -38,7 +39,7 @@ ARTICLES = (
     Column("outlet", "str", "manifest, else inferred (a 'Source:' line, a credit), else empty"),
     Column("url", "str", "manifest, else empty"),
     Column("published", "str", "ISO date; manifest, else inferred, else empty"),
-    Column("published_basis", "str", "manifest | inferred | unknown"),
+    Column("published_basis", "str", "|".join(PUBLISHED_BASES)),
     Column("text", "str", "the displayed text; every offset in every table points into it"),
     Column("n_chars", "int", "length of text"),
     Column("source_file", "str", "the file name the article was read from"),
@@ -109,9 +110,6 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "events": EVENTS,
 }
 
-_DTYPES = {"str": object, "int": "int64", "float": "float64"}
-
-
 class SchemaError(ValueError):
     """A table does not match its documented columns."""
 
@@ -162,6 +160,7 @@ def validate(frame: pd.DataFrame, table: str) -> None:
         elif col.kind == "float" and not pd.api.types.is_float_dtype(series):
             problems.append(f"{col.name!r} must be float64, is {series.dtype}")
     checks = {
+        "articles": [("published_basis", PUBLISHED_BASES)],
         "figures": [("qualifier", QUALIFIERS), ("category", FIGURE_CATEGORIES), ("stance", STANCES)],
         "events": [("precision", PRECISIONS), ("event_type", EVENT_TYPES)],
     }
@@ -179,6 +178,7 @@ def describe() -> str:
     lines = []
     for table, cols in TABLES.items():
         lines.append(f"### {table}\n\n| column | kind | meaning |\n|---|---|---|")
-        lines += [f"| `{c.name}` | {c.kind} | {c.doc} |" for c in cols]
+        # a bare "|" would end the Markdown cell: allowed values read "a / b" in the docs
+        lines += [f"| `{c.name}` | {c.kind} | {c.doc.replace('|', ' / ')} |" for c in cols]
         lines.append("")
     return "\n".join(lines)

@@ -50,3 +50,10 @@ def test_contract_columns_are_present():
     }
     for table, cols in contract.items():
         assert set(cols) <= set(schema.columns(table))
+
+
+def test_validate_checks_the_publication_basis():
+    frame = schema.conform(pd.DataFrame({"article_id": ["a"], "n_chars": [1], "published_basis": ["guessed"]}),
+                           "articles")
+    with pytest.raises(schema.SchemaError, match="published_basis"):
+        schema.validate(frame, "articles")
