@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST_NAME = "articles.csv"
-MANIFEST_COLUMNS = ("article_id", "title", "outlet", "url", "published")
 
 
 @dataclass(frozen=True)

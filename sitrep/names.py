@@ -278,5 +278,4 @@ def unify_names(names: Iterable[str], *, aliases: AliasTable | None = None) -> d
         canonical = next((aliases.canonical(g) for g in group if aliases.canonical(g)), None)
         for name in group:
             mapping[name] = canonical or group[0]
-    # a name the alias table mapped may itself be a variant of a group's representative
     return mapping

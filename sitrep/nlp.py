@@ -51,11 +51,6 @@ def load_model():
     )
 
 
-def model_version() -> str:
-    """Name and version of the loaded model, part of the build cache key."""
-    nlp = load_model()
-    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
-
 
 # The parser needs about 1 GB of working memory per 100,000 characters; longer articles are
 # parsed in paragraph-aligned pieces and joined back into one Doc with the same text.

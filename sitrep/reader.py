@@ -147,7 +147,7 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
     blocks = []
     if root is not None:
         for node in root.css(_BLOCK_TAGS):
-            if node.css_first(_BLOCK_TAGS.replace(", ", ", ")) is not None and node.tag in ("li", "td", "blockquote"):
+            if node.css_first(_BLOCK_TAGS) is not None and node.tag in ("li", "td", "blockquote"):
                 continue  # its inner blocks are emitted on their own
             line = re.sub(r"\s+", " ", node.text(separator="")).strip()
             if line:
