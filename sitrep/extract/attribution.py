@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1842,9 +1842,4 @@ def _actors_after(actors: list[_Actor], char: int) -> list[_Actor]:
     return actors[start : start + ACTOR_WINDOW]
 
 
-def with_cue(source: Source, cue: str) -> Source:
-    """The same source credited through another cue."""
-    return replace(source, cue=cue)
-
-
-__all__ = ["ArticleContext", "Source", "CUE_LEMMAS", "PERSON_ROLE_NOUNS", "with_cue"]
+__all__ = ["ArticleContext", "Source", "CUE_LEMMAS", "PERSON_ROLE_NOUNS"]
