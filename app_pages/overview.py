@@ -22,7 +22,9 @@ subject = _chrome.memo(views.main_subject, shown["figures"], category="troops")
 troop_figures = _chrome.memo(views.about_subject, shown["figures"], subject, category="troops")
 estimates = _chrome.memo(views.claimant_estimates, troop_figures, all_tables["articles"],
                          category="troops")
-st.subheader(f"Where sources disagree: {subject + ' troops' if subject else 'troop numbers'}")
+# The subject comes from article text: escaped, as Streamlit renders headings as Markdown.
+subject_label = f"{_chrome.plain(subject)} troops" if subject else "troop numbers"
+st.subheader(f"Where sources disagree: {subject_label}")
 line = views.disagreement_line(estimates)
 if line:
     st.info(_chrome.plain(line), icon=":material/compare_arrows:")
@@ -35,7 +37,7 @@ left, right = st.columns([3, 2], gap="large")
 with left:
     st.markdown("**Latest troop estimate per claimant**")
     if subject:
-        st.caption(f"Figures counting {subject} troops, or troops without saying whose.")
+        st.caption(f"Figures counting {_chrome.plain(subject)} troops, or troops without saying whose.")
     table = estimates[["claimant", "latest", "latest_as_of", "highest", "highest_as_of", "figures"]]
     st.dataframe(
         table[["claimant", "latest", "latest_as_of", "highest"]], hide_index=True, width="stretch",
