@@ -52,7 +52,7 @@ import calendar
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = [
     "DateMention",
@@ -81,12 +81,18 @@ KINDS = ("absolute_day", "absolute_month", "year", "weekday", "relative", "vague
 
 @dataclass(frozen=True)
 class DateMention:
-    """One date expression as written: ``text == source[start:end]``."""
+    """One date expression as written: ``text == source[start:end]``.
+
+    ``parsed`` is what the expression was read as in its sentence. Resolution uses it rather than
+    reading ``text`` again on its own: some readings need the words around the mention ("between
+    January and March" makes "March" a month, which the bare word alone is not).
+    """
 
     start: int
     end: int
     text: str
     kind: str
+    parsed: ParsedDate | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -372,7 +378,7 @@ def _select_longest(found: list[tuple[int, int, ParsedDate]]) -> list[tuple[int,
 def parsed_mentions(text: str) -> list[tuple[DateMention, ParsedDate]]:
     """Each mention of ``find_date_mentions`` with what it says (for callers that reason on it)."""
     return [
-        (DateMention(start, end, text[start:end], parsed.kind), parsed)
+        (DateMention(start, end, text[start:end], parsed.kind, parsed), parsed)
         for start, end, parsed in _select_longest(_candidates(text))
     ]
 
@@ -510,8 +516,10 @@ def resolve_date(expression: str, published: dt.date | None) -> ResolvedDate | N
 
 
 def resolve_mention(mention: DateMention, published: dt.date | None) -> ResolvedDate | None:
-    """Resolve a mention found by ``find_date_mentions``."""
-    return resolve_date(mention.text, published)
+    """Resolve a mention found by ``find_date_mentions`` (as read in its sentence)."""
+    if mention.parsed is None:
+        return resolve_date(mention.text, published)
+    return resolve_parsed(mention.parsed, published)
 
 
 # Expressions whose meaning does not depend on the publication date.
@@ -557,15 +565,15 @@ def resolve_mention_within(
     mention: DateMention, earliest: dt.date | None, latest: dt.date | None
 ) -> ResolvedDate | None:
     """Resolve a mention when publication lies somewhere from ``earliest`` to ``latest``."""
-    return _resolve_text_within(mention.text, earliest, latest)
+    parsed = mention.parsed if mention.parsed is not None else parse_expression(mention.text)
+    if parsed is None:
+        return None
+    return _resolve_parsed_within_cached(parsed, earliest, latest)
 
 
 @functools.lru_cache(maxsize=4096)
-def _resolve_text_within(
-    expression: str, earliest: dt.date | None, latest: dt.date | None
+def _resolve_parsed_within_cached(
+    parsed: ParsedDate, earliest: dt.date | None, latest: dt.date | None
 ) -> ResolvedDate | None:
     # Long articles repeat the same few expressions; each is tried against every window day once.
-    parsed = parse_expression(expression)
-    if parsed is None:
-        return None
     return resolve_parsed_within(parsed, earliest, latest)

@@ -251,3 +251,14 @@ def test_a_one_day_window_is_the_plain_resolution():
     day = dt.date(2024, 11, 25)
     for mention in find_date_mentions("He spoke on Sunday, last week and yesterday, in June."):
         assert resolve_mention_within(mention, day, day) == resolve_mention(mention, day)
+
+
+def test_a_mention_is_resolved_as_read_in_its_sentence_not_as_a_bare_word():
+    # "March" and "May" alone are verbs; "between January and March" makes them months.
+    text = "Talks stalled between January and March, and again last May."
+    mentions = find_date_mentions(text)
+    assert [m.text for m in mentions] == ["January", "March", "May"]
+    resolved = [resolve_mention(m, MONDAY_25_NOV) for m in mentions]
+    assert [r.date if r else None for r in resolved] == ["2024-01", "2024-03", "2024-05"]
+    within = resolve_mention_within(mentions[1], MONDAY_25_NOV, MONDAY_25_NOV)
+    assert within is not None and within.date == "2024-03"
