@@ -207,7 +207,7 @@ def _read_clues(text: str) -> _Clues:
     return builder.build()
 
 
-# A wire dateline: the city in capitals, the date, the agency, a dash ("SEOUL, April 30
+# A wire dateline: the city in capitals, the date, the agency, a dash ("LISBON, April 30
 # (AP) --", "TOKYO, Nov 25 (Reuters) -"). It dates the story itself.
 _DATELINE_BEFORE = re.compile(
     r"^[ \t]*[A-Z][A-Z .'\-]{1,40}(?:,[ \t]*[A-Z][A-Za-z .'\-]{1,30})?,[ \t]*$"
