@@ -388,10 +388,11 @@ def subject_phrase(noun: Token | None, phrase_head: Token | None, number_tokens:
     tail_root = noun if noun is not phrase_head else None
     extra: list[Token] = []
     if tail_root is not None:
-        prep = tail_root.head
-        extra = [prep] + [t for t in tail_root.subtree if t.dep_ not in {"relcl", "acl"}
-                          and not any(a.dep_ in {"relcl", "acl"} and a.i in {x.i for x in tail_root.subtree}
-                                      for a in _ancestors(t) if a.i != tail_root.i)]
+        inside = {t.i for t in tail_root.subtree}
+        # the contents without any clause hanging inside them
+        extra = [tail_root.head] + [t for t in tail_root.subtree if t.dep_ not in {"relcl", "acl"}
+                                    and not any(a.dep_ in {"relcl", "acl"} and a.i in inside
+                                                for a in _ancestors(t) if a.i != tail_root.i)]
     else:
         for conj in (c for c in phrase_head.children if c.dep_ == "conj" and _noun_category(c)
                      and not any(g.like_num or g.pos_ == "NUM" for g in c.subtree)):
@@ -869,7 +870,7 @@ def stance_of(number_head: Token, cue_token: Token | None) -> str:
 
 
 def evidence_span(number_tokens: list[Token], top: Token, claimant_head: Token | None,
-                  text: str | None = None) -> tuple[int, int]:
+                  text: str) -> tuple[int, int]:
     """Character span of the clause holding the number: ``top``'s phrase without the asides
     (relative clauses, conjuncts, adverbial clauses) that hold neither the number nor the claimant,
     never crossing a line break."""
@@ -900,7 +901,6 @@ def evidence_span(number_tokens: list[Token], top: Token, claimant_head: Token |
         first += 1
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     number_at = number_tokens[0].idx
-    text = doc.text if text is None else text
     line_start = text.rfind("\n", 0, number_at) + 1
     line_end = text.find("\n", number_at)
     line_end = len(text) if line_end < 0 else line_end
@@ -911,10 +911,10 @@ def as_of_date(sent: Span, anchors: list[Token], published: dt.date | None) -> t
     """(as_of, precision, basis): the date attached to the first anchor verb (in order) that has
     one, else the publication date, else unknown. A date that cannot be resolved (a year alone)
     still claims its verb: a farther verb's date would belong to another happening."""
-    doc = sent.doc
+    doc, sent_text = sent.doc, sent.text
     attached: dict[int, list] = {}
-    for mention in find_date_mentions(sent.text):
-        if PERIOD_PREPOSITIONS.search(sent.text[:mention.start]):
+    for mention in find_date_mentions(sent_text):
+        if PERIOD_PREPOSITIONS.search(sent_text[:mention.start]):
             continue
         start = sent.start_char + mention.start
         tokens = _tokens_in(doc, start, start + (mention.end - mention.start))
@@ -949,13 +949,13 @@ def _initials(name: str, *, skip_small_words: bool) -> str:
     return "".join(w[0] for w in words if w and (w[0].isupper() or not skip_small_words and w.lower() in small)).upper()
 
 
-def _expand_acronym(name: str, doc: Doc, ctx: ArticleContext, *, before: int) -> str:
+def _expand_acronym(name: str, ctx: ArticleContext, *, before: int) -> str:
     """'JCS' -> the organisation the article named in full before ("South Korea’s Joint Chiefs of
     Staff"), when the alias table does not know it: acronyms are how news copy refers back."""
     if not re.fullmatch(r"[A-Z][A-Za-z]{1,5}", name) or not re.fullmatch(r"[A-Z]{2,6}|[A-Z][a-z]?[A-Z]{1,4}", name):
         return name
     acronym = name.upper()
-    for ent in reversed([e for e in _ents_in(doc, 0, len(doc)) if e.end_char <= before
+    for ent in reversed([e for e in _ents_in(ctx.doc, 0, len(ctx.doc)) if e.end_char <= before
                          and e.label_ in {"ORG", "GPE", "NORP", "FAC"}]):
         full = ent.text
         if full.upper() == acronym or len(full.split()) < 2:
@@ -1039,7 +1039,7 @@ def _claimant_of(claim: _Claim | None, mention: NumberMention, article: Article,
     if claim.ownerless:  # "a report said": nobody named, but keep the words
         return article.unattributed_claimant, claim.source.raw
     claimant, claimant_raw = claim.source.name, claim.source.raw
-    claimant = _expand_acronym(claimant, ctx.doc, ctx, before=mention.start)
+    claimant = _expand_acronym(claimant, ctx, before=mention.start)
     if claimant_raw.lower() in {"he", "she"} and (claimant.isupper() or len(claimant.split()) < 2):
         # "..., she noted" resolved to a single word or an acronym ("ATACMS") the model took for
         # a person: the last person quoted or credited is the safer antecedent
