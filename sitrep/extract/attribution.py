@@ -180,7 +180,7 @@ def _reports_speech(verb: Token) -> bool:
 
 def _drop_place_owner(words: str, names: NameBook) -> str:
     """ "Poland’s Defence Council" -> "Defence Council": a place owning a body is its country, not
-    part of its name; "Democratic People's Republic of Korea" keeps its "People's"."""
+    part of its name; "the People's Liberation Army" keeps its "People's"."""
     parts = re.split(r"(?:’s|'s)\s+", words, maxsplit=1)
     if len(parts) == 2 and names.aliases.place(clean_name(parts[0])) is not None:
         return parts[1]
@@ -380,7 +380,7 @@ class ArticleContext:
         return None
 
     def _name_tokens_plausible(self, tokens: list[Token]) -> bool:
-        """No place ('RBC Ukraine'), acronym or institution word among a would-be person's name."""
+        """No place ('Radio Latvia'), acronym or institution word among a would-be person's name."""
         for token in tokens:
             word = token.lower_
             if self.names.aliases.place(token.text) is not None or (
@@ -503,7 +503,7 @@ class ArticleContext:
         return not token.is_sent_start or self._known_person(token.text)
 
     def _plausible_person(self, ent: Span) -> bool:
-        """The small model tags 'Citing Kyiv', 'RBC Ukraine' or a news agency as PERSON: a person's
+        """The small model tags 'Citing Vilnius', 'Radio Latvia' or a news agency as PERSON: a person's
         name starts with a proper noun and holds no place, acronym or organisation we know."""
         if ent[0].pos_ != "PROPN" and not _is_title_word(ent[0]):
             return False
@@ -1159,7 +1159,7 @@ class ArticleContext:
                 if token.ent_type_ == "ORG" and (
                     ent is None or not self.names.aliases.canonical(clean_name(ent.text))
                 ):
-                    continue  # an organisation tells a country only through the alias table ("DPRK")
+                    continue  # an organisation tells a country only through the alias table ("UAE")
                 if ent is None:
                     continue
                 place = self.names.aliases.place(clean_name(ent.text))
@@ -1172,7 +1172,7 @@ class ArticleContext:
         return ""
 
     def _affiliation_in(self, tokens: list[Token]) -> str:
-        """An organisation a title names ('NATO Secretary General', 'EU foreign policy chief')."""
+        """An organisation a title names ('OSCE Secretary General', 'EU foreign policy chief')."""
         for token in tokens:
             if token.ent_type_ == "ORG" and token.ent_iob_ == "B":
                 ent = self._ent_of.get(token.i)
@@ -1200,7 +1200,7 @@ class ArticleContext:
     ) -> Source | None:
         """A Source for the noun phrase headed by ``head``, or None when it names nobody.
 
-        ``as_speaker``: the phrase is the subject of a cue verb, so any person noun ("a UN aid
+        ``as_speaker``: the phrase is the subject of a cue verb, so any person noun ("a Red Cross aid
         worker") is a speaker, not only the role nouns listed above.
         """
         lower = head.lower_
@@ -1213,7 +1213,7 @@ class ArticleContext:
         if head.pos_ not in {"PROPN", "NOUN"} or head.ent_type_ in NON_ACTOR_ENTITIES:
             return None  # "November 2024", "20 percent": never who acts or speaks
         proper = self._is_proper(head)
-        # the name in apposition: "the Chilean Deputy Ambassador to the U.N., Marta Solis"
+        # the name in apposition: "the Chilean Deputy Ambassador to the OAS, Marta Solis"
         if not proper or _is_title_word(head):
             # the parser may hang the name on the last noun of the title's phrase instead:
             # "A spokesperson for the State Department, Matthew Kerr"
@@ -1291,7 +1291,7 @@ class ArticleContext:
     def _title_tokens(self, title: Token) -> list[Token]:
         """A title's own words and those of the body it belongs to, not of its portfolio:
         "head of Norway’s Coastal Command" (Norway), but not "minister in charge of
-        Russian affairs" or "Secretary for Public Communication"."""
+        Baltic affairs" or "Secretary for Public Communication"."""
         out: list[Token] = []
 
         def with_modifiers(token: Token) -> list[Token]:
@@ -1353,7 +1353,7 @@ class ArticleContext:
             if ent is None:
                 words = self.doc[chain[0].i : head.i + 1].text
             elif ent.label_ != "GPE" or not any(t.ent_type_ for t in chain if t.i < ent.start):
-                # "RBC Ukraine": an outlet named after a country is not the country
+                # "Radio Latvia": an outlet named after a country is not the country
                 words = self.doc[chain[0].i : max(ent.end, head.i + 1)].text
         of_name = [
             g
@@ -1368,15 +1368,15 @@ class ArticleContext:
         words = _drop_place_owner(words, self.names)
         spelled = self._acronym_after(max(head.i, ent.end - 1 if ent is not None else head.i))
         if spelled is not None and (not country or self.names.country(spelled) in {"", country}):
-            # "Ukraine's Defence Intelligence (HUR)": the table knows the body by its acronym
+            # "Latvia's Constitution Protection Bureau (SAB)": the table knows the body by its acronym
             return Source(raw, spelled, country or self.names.country(spelled), cue, "body")
         words = self._acronyms.get(clean_name(words), words)
         if country and self.names.aliases.canonical(words) is None:
-            # "Ukraine's Defence Intelligence": a country's one intelligence body in the table
+            # "Latvia's Constitution Protection Bureau": a country's one intelligence body in the table
             agency = self._agency_of(country, name_key(words).split())
             if agency is not None:
                 return Source(raw, agency, country, cue, "body")
-        # "Democratic People's Republic of Korea (DPRK)": the long form of an aliased acronym
+        # "United Arab Emirates (UAE)": the long form of an aliased acronym
         for acronym, long_form in self._acronyms.items():
             if name_key(long_form) == name_key(words) and self.names.aliases.canonical(acronym):
                 words = acronym
@@ -1460,7 +1460,7 @@ class ArticleContext:
                             "body",
                         )
             owner_tokens = [t for t in np_tokens if t.ent_type_ in {"GPE", "NORP"}]
-            # the name is the phrase up to its noun: "Russia’s embassy in London" -> "Russian embassy"
+            # the name is the phrase up to its noun: "Chile’s embassy in London" -> "Chilean embassy"
             rest = [
                 t.text
                 for t in np_tokens
@@ -1476,8 +1476,8 @@ class ArticleContext:
 
     def _aliased(self, head: Token, np_tokens: list[Token], raw: str, country: str) -> str | None:
         """The alias table's canonical name for a common-noun phrase, as written, with its owner
-        as a demonym ("Ukraine's military intelligence" -> "Ukrainian military intelligence"), or
-        through an acronym in parentheses after it ("the military intelligence agency (HUR)")."""
+        as a demonym ("Estonia's military intelligence" -> "Estonian military intelligence"), or
+        through an acronym in parentheses after it ("the military intelligence agency (SAB)")."""
         left = [t for t in np_tokens if t.i <= head.i and t.dep_ not in {"det"}]
         forms = [clean_name(raw), " ".join(t.text for t in left)]
         place = self.names.aliases.place(country) if country else None
@@ -1550,7 +1550,7 @@ class ArticleContext:
         authors += _participle_agents(head)
         authors += [c for c in head.children if c.dep_ == "poss"]
         # a compound names the author only when it is an organisation ("a Pentagon statement"), not
-        # a place describing the text ("a Ukraine news report")
+        # a place describing the text ("a Finland news report")
         authors += [
             c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"
         ]
@@ -1617,8 +1617,8 @@ class ArticleContext:
                     if obj.dep_ == "pobj" and obj.lemma_.lower() in PERSON_ROLE_NOUNS | GENERIC_PLURALS:
                         np = self._np_tokens(obj, keep_prep=False)
                         left = [t for t in np if t.i < obj.i]
-                        # the words after any owner or determiner: "one of North Korea’s UN
-                        # representatives" -> "UN representative" (the owner is the country)
+                        # the words after any owner or determiner: "one of Chile’s OAS
+                        # representatives" -> "OAS representative" (the owner is the country)
                         cut = max(
                             (k for k, t in enumerate(left) if t.dep_ in {"det", "case", "poss"}), default=-1
                         )
@@ -1679,7 +1679,7 @@ class ArticleContext:
         label = " ".join(["unnamed", *before, head.text])
         pronoun_owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
         if owner is None and pronoun_owner is not None and hasattr(self, "_actors"):
-            # "The Kremlin did not deny it. Its spokesman said ...": the body the pronoun stands for
+            # "The Elysee did not deny it. Its spokesman said ...": the body the pronoun stands for
             body = self._resolve_pronoun(pronoun_owner, "")
             if body is not None and body.kind == "body":
                 return f"{label} ({body.name})"

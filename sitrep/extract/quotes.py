@@ -2,7 +2,7 @@
 
 Why this module exists: the quote search is the analyst's way into a story, and the plain library
 approach (pair quotation marks blindly, credit the nearest name) fails on real news: curly and
-straight, double and single marks mixed with apostrophes ("Russia’s", "don’t"), a closing mark
+straight, double and single marks mixed with apostrophes ("Chile’s", "don’t"), a closing mark
 the writer forgot, a quote nested in a headline, "he added". So quotes are found by a character
 scan of the raw text, mark by mark, with apostrophe rules; only then are they mapped to the parse,
 and their speaker comes from :class:`sitrep.extract.attribution.ArticleContext`.
@@ -78,7 +78,7 @@ def _classify(text: str, i: int, open_families: list[str]) -> tuple[str, str] | 
         return "close", CLOSING[c]
     if c in {"‘", "’", "'"}:
         if _is_word_char(before) and _is_word_char(after):
-            return None  # don’t, Russia’s, Kim’s
+            return None  # don’t, Chile’s, Ana’s
         if c == "‘" and after.isdigit() and not before.isalnum():
             return None  # ‘90s
         single_open = "single" in open_families
@@ -336,7 +336,7 @@ def _sentence_bounds(ctx: ArticleContext, start: int, end: int) -> tuple[int, in
 
 
 def _date_said(ctx: ArticleContext, sent_start: int, sent_end: int, published) -> tuple[str, str]:
-    """The date the attribution gives ("he said on November 7"), outside any quoted words.
+    """The date the attribution gives ("he said on March 12"), outside any quoted words.
 
     Only a date the parse attaches to a cue verb ("said on Tuesday", "told reporters Monday") or to
     no verb at all counts: "..., referring to the attack on March 3" dates the attack, not the
