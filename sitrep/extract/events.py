@@ -47,7 +47,8 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.article import Article
 from sitrep.clusters import DisjointSets, label_clusters
-from sitrep.dates import find_date_mentions, resolve_mention, resolve_mention_within
+from sitrep.dates import DateMention, find_date_mentions, resolve_mention, resolve_mention_within
+from sitrep.extract.numbers import parse_number
 from sitrep.names import NameBook, clean_name, name_key
 from sitrep.schema import conform, empty_frame
 
@@ -141,6 +142,7 @@ NON_ACTOR_NOUNS = WAR_NOUNS | STATISTIC_NOUNS | frozenset(
     meeting summit conference visit election ceasefire truce""".split())
 
 MONTH_NAMES = tuple(calendar.month_name[1:])
+_MONTH_NAME = re.compile("|".join(MONTH_NAMES), re.IGNORECASE)
 # Two expressions joined like this are one span of time ("in January and February", "June 3-5").
 _DATE_JOINER = re.compile(r"\s*(?:,|and|or|&|to|through|until|till|-|–|—|,\s*and|,\s*or|\()\s*", re.IGNORECASE)
 # An expression that opens a range whose other end the resolver did not read ("January-March").
@@ -845,8 +847,10 @@ def _publication_bounds(article: Article) -> tuple[dt.date, dt.date] | None:
     return article.published_window or (article.published, article.published)
 
 
-def _dated_mentions(text: str, published, window: tuple[dt.date, dt.date] | None = None) -> list[_Mention]:
-    """Date expressions that date something, each resolved to a day or a month.
+def _dated_mentions(text: str, mentions: list[DateMention], published,
+                    window: tuple[dt.date, dt.date] | None = None) -> list[_Mention]:
+    """Of the text's date expressions (``mentions``), those that date something, each resolved to
+    a day or a month.
 
     With a publication ``window`` (an inferred date the text does not pin), a relative
     expression gets a day only when every day of the window gives that day, a month when they
@@ -862,7 +866,6 @@ def _dated_mentions(text: str, published, window: tuple[dt.date, dt.date] | None
             return resolve_mention(mention, published)
         return resolve_mention_within(mention, *window)
 
-    mentions = find_date_mentions(text)
     groups: list[list] = []
     for mention in mentions:
         if groups and _DATE_JOINER.fullmatch(text[groups[-1][-1].end:mention.start]):
@@ -892,10 +895,7 @@ def _dated_mentions(text: str, published, window: tuple[dt.date, dt.date] | None
         resolved = [resolve(m) for m in group]
         isos = [_iso(r) if r is not None else None for r in resolved]
         if any(iso is None for iso in isos):
-            if len(group) == 1:
-                continue
-            # "in 2023 and January 2024": a span the text cannot pin down
-            continue
+            continue  # coarser than a month, or a span the text cannot pin ("in 2023 and January 2024")
         dates = {iso[0] for iso in isos}
         if len(dates) == 1:
             date, precision = isos[0]
@@ -934,13 +934,13 @@ def _is_statistic(verb: Token, date: Span, precision: str) -> bool:
     return counted and verb.lemma_.lower() in STATISTIC_VERBS
 
 
-def _dated_predicates(article: Article, units: list[_Unit]) -> list[_Dated]:
+def _dated_predicates(article: Article, units: list[_Unit], mentions: list[DateMention]) -> list[_Dated]:
     """Each predicate a resolvable date expression modifies; agreeing expressions merged."""
     found: list[_Dated] = []
     starts = [u.start for u in units]
     bounds = _publication_bounds(article)
     latest = bounds[1] if bounds else None
-    for mention in _dated_mentions(article.text, article.published, article.published_window):
+    for mention in _dated_mentions(article.text, mentions, article.published, article.published_window):
         iso = (mention.date, mention.precision)
         unit = _unit_at(units, mention.start, starts)
         if unit is None:
@@ -978,9 +978,9 @@ def _dated_predicates(article: Article, units: list[_Unit]) -> list[_Dated]:
 
 
 def _dated_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_Unit],
-                taken: set[str]) -> list[_Row]:
+                taken: set[str], mentions: list[DateMention]) -> list[_Row]:
     """One row per predicate that a resolvable date expression modifies."""
-    dated = _dated_predicates(article, units)
+    dated = _dated_predicates(article, units, mentions)
     date_tokens: dict[int, set[int]] = {}
     for d in dated:
         date_tokens.setdefault(d.unit.index, set()).update(t.i for t in d.span)
@@ -1174,19 +1174,13 @@ def _relative_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[
     return rows
 
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-
 def _count_of(unit_noun: Token) -> int | None:
-    """2 for "two days", 1 for "a day", None when the amount is not a small exact number."""
+    """2 for "two days", 1 for "a day", None when the amount is not a whole number."""
     for child in unit_noun.children:
         if child.dep_ in ("nummod", "det"):
-            word = child.lower_
-            if word.isdigit():
-                return int(word)
-            if word in _NUMBER_WORDS:
-                return _NUMBER_WORDS[word]
+            value = parse_number(child.text)
+            if value is not None and value.is_integer():
+                return int(value)
     return None
 
 
@@ -1265,7 +1259,7 @@ def _drop_vaguer_repeats(rows: list[_Row]) -> list[_Row]:
     """
     keep = []
     for row in rows:
-        loose = not re.search("|".join(MONTH_NAMES), row.date_text, re.IGNORECASE)
+        loose = not _MONTH_NAME.search(row.date_text)
         duplicate = row.precision == "month" and row.actor and loose and any(
             other.precision == "day" and other.actor == row.actor and other.date.startswith(row.date)
             and other.event_type == row.event_type
@@ -1280,8 +1274,9 @@ def extract_events(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
     """Every dated event in one article, one row per dated predicate, in text order."""
     taken: set[str] = set()
     units = _units(doc)
-    in_dates = {c for m in find_date_mentions(article.text) for c in range(m.start, m.end)}
-    dated = _drop_vaguer_repeats(_dated_rows(doc, article, ctx, units, taken))
+    mentions = find_date_mentions(article.text)
+    in_dates = {c for m in mentions for c in range(m.start, m.end)}
+    dated = _drop_vaguer_repeats(_dated_rows(doc, article, ctx, units, taken, mentions))
     dated = dated + _offset_rows(doc, article, ctx, units, dated, taken, in_dates=in_dates)
     rows = dated + _relative_rows(doc, article, ctx, units, dated, taken, in_dates=in_dates)
     if not rows:

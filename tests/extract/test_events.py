@@ -189,6 +189,11 @@ def test_an_event_noun_with_its_own_date_phrase_is_dated(nlp):
         # a present-tense frame is the publication day
         ("This comes a day after the spokesman told reporters that the troops had arrived.",
          "2024-10-24", "2024-10-23"),
+        # any whole number the number reader knows, in words or digits
+        ("The spy agency briefed lawmakers on Wednesday, twelve days after the army confirmed the losses.",
+         "2025-04-30", "2025-04-18"),
+        ("The spy agency briefed lawmakers on Wednesday, 3 days after the army confirmed the losses.",
+         "2025-04-30", "2025-04-27"),
     ],
 )
 def test_a_day_offset_from_a_dated_frame(nlp, text, published, date):
