@@ -42,11 +42,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.article import Article
 from sitrep.names import TITLE_WORDS, NameBook, clean_name, looks_like_person_name, name_key, strip_titles
+
+if TYPE_CHECKING:
+    from sitrep.extract.quotes import QuoteSpan
 
 # Verbs that report speech, writing or a claim (spaCy lemmas).
 CUE_LEMMAS = frozenset(
@@ -261,7 +265,9 @@ class ArticleContext:
         self._country_by_name: dict[str, str] = {}
         # the words each person was introduced with ("defence minister"), to tell titles apart
         self._title_words: dict[str, set[str]] = {}
-        self._quoted = self._quoted_ranges()
+        # every quotation, scare quotes included: the quotes extractor reuses this one scan
+        self.quote_spans = self._quote_spans()
+        self._quoted = [(q.start, q.end) for q in self.quote_spans]
         self._span_start = 0
         self._quoted_starts = [start for start, _ in self._quoted]
         self._acronyms = self._acronyms_defined()
@@ -276,11 +282,11 @@ class ArticleContext:
         self._actors: list[_Actor] = sorted(self._collect_actors(), key=lambda a: a.start_char)
 
     # ------------------------------------------------------------------------- text geometry
-    def _quoted_ranges(self) -> list[tuple[int, int]]:
+    def _quote_spans(self) -> list[QuoteSpan]:
         # imported here: quotes.py builds on this module, and both need the same mark scanner
         from sitrep.extract.quotes import find_quote_spans
 
-        return [(s.start, s.end) for s in find_quote_spans(self.text, keep_scare_quotes=True)]
+        return find_quote_spans(self.text, keep_scare_quotes=True)
 
     def _acronyms_defined(self) -> dict[str, str]:
         """'the Joint Chiefs of Staff (JCS)' -> {'JCS': 'Joint Chiefs of Staff'}: the article's own

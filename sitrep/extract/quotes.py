@@ -386,7 +386,12 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
     text = ctx.text  # Doc.text rebuilds the string on every access
     rows = []
     previous: tuple[int, Source | None] | None = None  # end of the last quote and its source
-    spans = [span for span in find_quote_spans(text) if not _names_a_thing(ctx, span)]
+    # the context scanned the marks once already; scare quotes are kept there, dropped here
+    spans = [
+        span
+        for span in ctx.quote_spans
+        if not _is_scare_quote(text, span) and not _names_a_thing(ctx, span)
+    ]
     sources = {span.start: ctx.source_of_span(span.start, span.end) for span in spans}
     group_source: dict[int, Source] = {}
     for span in spans:
@@ -404,11 +409,12 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
     for span in spans:
         # a quote running over paragraphs is attributed once, in any of its paragraphs
         source = sources[span.start] or group_source.get(span.group)
-        if source is None and previous is not None and previous[1] is not None and _stands_alone(text, span):
+        alone = _stands_alone(text, span)
+        if source is None and previous is not None and previous[1] is not None and alone:
             gap = text[previous[0] : span.open_at if span.open_at >= 0 else span.start]
             if len(gap) <= CONTINUATION_GAP and gap.count("\n") <= 1:
                 source = previous[1]  # “...,” he said. “More words.” -> the same speaker
-        if source is None and _stands_alone(text, span) and _opens_paragraph(text, span):
+        if source is None and alone and _opens_paragraph(text, span):
             # "X said the border would stay closed, he said." / "“More words.”": the paragraph
             # before names the speaker the quote goes on with
             source = ctx.speaker_of_previous_paragraph(span.start)
