@@ -204,7 +204,7 @@ def csv_download(frame: pd.DataFrame, name: str, *, key: str, label: str = "Down
     )
 
 
-def reader_link(article_id: str, *, hl: str = "", label: str = "Open in reader", key: str = "") -> None:
+def reader_link(article_id: str, *, hl: str = "", label: str = "Open in reader") -> None:
     """A link to the reader at ``article`` (and row ``hl``): the same link analysts can share."""
     params = {"article": article_id}
     if hl:

@@ -17,7 +17,8 @@ from sitrep.highlight import anchor_id, article_reader_html, heading_html, legen
 all_tables, shown = _chrome.page_tables()
 articles = all_tables["articles"]
 labels = _chrome.memo(views.article_labels, articles)
-options = list(articles.sort_values(["published", "article_id"], ascending=[False, True])["article_id"])
+# The same order as the overview's article list: newest first.
+options = list(_chrome.memo(views.article_table, articles)["article_id"])
 
 highlighted = st.query_params.get("hl", "")
 if highlighted and "article" not in st.query_params:
@@ -42,7 +43,7 @@ if not article_id:
 
 article = articles[articles["article_id"] == article_id].iloc[0]
 rows = _chrome.memo(views.article_rows, all_tables, article_id)
-meta = [views.source_label(articles[articles["article_id"] == article_id]).iloc[0]]
+meta = [_chrome.memo(views.article_sources, articles)[article_id]]
 if article["published"]:
     meta.append(f"published {views.format_date(article['published'])} ({article['published_basis']})")
 else:
