@@ -6,7 +6,7 @@ dates it. :func:`extract_events` starts from every date expression the foundatio
 predicate that expression modifies, and reads the clause around that predicate: its agent (the
 actor, named canonically through the article context), its verb (the event type, from closed-class
 cue lemmas) and its object (a short headline-style summary). A date on an event noun that bounds
-the clause ("since Russia's February 2022 invasion") dates that noun's event instead. Rules add
+the clause ("since Ruritania's February 2022 invasion") dates that noun's event instead. Rules add
 rows the text dates only indirectly:
 
 * a reaction to a point-like act ("condemned the signing of an agreement in June") also dates the
@@ -289,7 +289,7 @@ def _event_noun(date_root: Token) -> Token | None:
     """The event noun a date modifies when that noun's event bounds the clause.
 
     "After the October 17 press conference, he flew home": the date is the conference's, and the
-    flight is not dated by it; "since Russia's February 2022 invasion" dates the invasion.
+    flight is not dated by it; "since Ruritania's February 2022 invasion" dates the invasion.
     """
     current = date_root
     while current.pos_ != "VERB" and current.head.i != current.i:
@@ -309,7 +309,7 @@ def _event_noun(date_root: Token) -> Token | None:
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
-    """A wire dateline ("KYIV, March 12 (Reuters) -") dates the story, not an event in it."""
+    """A wire dateline ("LISBON, March 12 (Reuters) -") dates the story, not an event in it."""
     if re.match(r"(?:in|on|since|by|until|from|before|after|during|through|as|early|late|last|this|"
                 r"over|starting)\b", text[start:end], re.IGNORECASE):
         return False  # "In June – a month after the summit – ..." is a sentence, not a dateline
@@ -320,7 +320,7 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     return place_only and re.match(r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]", after) is not None
 
 
-# "KYIV (Reuters): ", "WARSAW, Oct. 23 (AP) -- ": a wire credit that opens a line
+# "LISBON (Reuters): ", "WARSAW, Oct. 23 (AP) -- ": a wire credit that opens a line
 _WIRE_CREDIT = re.compile(r"[A-Z][A-Z.'’ -]+(?:,[^()\n]{0,30})?\s*\([^)\n]{1,40}\)\s*(?::|-{1,2}|–|—)\s*")
 
 
@@ -365,7 +365,7 @@ def _clause_tokens(verb: Token, *, exclude: set[int] = frozenset()) -> list[Toke
 
     Subtrees are contiguous, so dropping a child at the edge of the clause keeps it one span; a
     child in the middle is kept rather than tearing the span apart. A conjoined verb that shares
-    its subject ("South Korea had said ..., and reiterated that stance on Tuesday") starts at that
+    its subject ("Ruritania had said ..., and reiterated that stance on Tuesday") starts at that
     subject, so the evidence says who acted.
     """
     tokens = list(verb.subtree)
@@ -485,7 +485,7 @@ def _resolve_one(doc: Doc, unit: _Unit, tokens: list[Token], ctx: ArticleContext
         name = names.body(raw)
         return raw, name, names.country(name)
     source = ctx.resolve_np(span)
-    # the alias table knows descriptions too ("South Korea's intelligence agency")
+    # the alias table knows descriptions too ("Ruritania's intelligence agency")
     name = names.aliases.canonical(clean_name(raw)) or source.name or clean_name(raw)
     if " " not in name and name.islower():  # "Park's administration" is more than "administration"
         name = clean_name(raw)
@@ -685,7 +685,7 @@ TRAILING_JUNK = frozenset("cc prep det mark case aux auxpass punct".split())
 def _phrase(head: Token, *, skip: set[int], max_words: int) -> list[Token]:
     """The words under ``head`` that make a headline: no dates, no asides, at most ``max_words``.
 
-    Modifiers go rightmost first, so the core ("North Korea could deploy up to 100,000 troops")
+    Modifiers go rightmost first, so the core ("Ruritania could deploy up to 100,000 troops")
     survives and its trailing purpose or place goes.
     """
     keep = _subtree_ids(head) - skip
@@ -702,7 +702,7 @@ def _phrase(head: Token, *, skip: set[int], max_words: int) -> list[Token]:
         optional = [t for t in head.subtree if t.i in keep and t.i != head.i and t.dep_ in OPTIONAL_DEPS]
         if not optional:
             break
-        # a coordination is split only when nothing else can go ("Russia and North Korea")
+        # a coordination is split only when nothing else can go ("Ruritania and Freedonia")
         loose = [t for t in optional if t.dep_ not in ("conj", "cc")] or optional
         keep -= _subtree_ids(max(loose, key=lambda t: t.i))
     # a possessive ending whose owner went ("Monday's shelling" without "Monday")
@@ -758,7 +758,7 @@ def summarize(verb: Token, actor: _Actor, *, skip: set[int]) -> str:
         rest = _text(_phrase(where, skip=skip, max_words=budget)) if where is not None and budget > 1 else ""
         return _fit(" ".join(w for w in (actor.name, verb_words, what, rest) if w))
     if passive and _agent(verb) is None:
-        # a headline's passive: "1,500 special forces from North Korea sent to Russia"
+        # a headline's passive: "1,500 special forces from Ruritania sent to Freedonia"
         head_words = _text(_phrase(patient, skip=patient_skip | {verb.i}, max_words=7)) if patient is not None else ""
         verb_words = ("not " if negated else "") + verb.text
         budget = MAX_SUMMARY_WORDS - len(head_words.split()) - len(verb_words.split())
@@ -782,7 +782,7 @@ def summarize(verb: Token, actor: _Actor, *, skip: set[int]) -> str:
     budget = max(MAX_SUMMARY_WORDS - len(doer.split()) - len(verb_words.split()), 2)
     what = _object(verb) if not passive else patient
     if what is not None and what.lower_ in ("that", "which", "whom", "who") and verb.dep_ == "relcl":
-        # "the treaty that Putin and Kim signed": the treaty is what they signed
+        # "the treaty that the two leaders signed": the treaty is what they signed
         what = verb.head
         skip = skip | _subtree_ids(verb)
     if what is None:
@@ -1009,7 +1009,7 @@ def _dated_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_Un
 
 def _nominal_row(d: _Dated, doc: Doc, ctx: ArticleContext, taken: set[str], article_id: str,
                  *, skip: set[int]) -> _Row:
-    """A dated event named by a noun phrase ("Russia's February 2022 invasion of Ukraine")."""
+    """A dated event named by a noun phrase ("Ruritania's February 2022 invasion of Freedonia")."""
     noun = d.nominal
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None and owner.pos_ in ("PROPN", "NOUN") and not _subtree_ids(owner) & skip:
@@ -1190,7 +1190,7 @@ def _shift(date: str, days: int) -> str:
 
 def _offset_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_Unit],
                  dated: list[_Row], taken: set[str], *, in_dates: set[int]) -> list[_Row]:
-    """Events dated by an offset from another: "two days after North Korea confirmed ...".
+    """Events dated by an offset from another: "two days after Ruritania confirmed ...".
 
     The reference is the governing clause's own date; a present-tense frame ("This comes a day
     after ...") is the publication date; an undated past frame continues the dated event of the

@@ -19,14 +19,14 @@ How each column is found, on the spaCy parse:
   million people") are not figures.
 * ``claimant``: the speaker of a quote holding the number; else, walking up the parse from the
   number, the subject of the first reporting verb ("X said/reported/verified that ...", "He
-  added that ...", resolved to the last person credited), the owner of a claim noun ("South
-  Korean intelligence claims that ...", "estimates from X", "the report added" -> whoever the
+  added that ...", resolved to the last person credited), the owner of a claim noun ("Ruritanian
+  intelligence claims that ...", "estimates from X", "the report added" -> whoever the
   article credited that report to) or "according to X"; then a closing "..., X told Bloomberg"
   the parser hung low, and headline credits ("2,000 troops sent – SBU", "...: Nowak"). A
   source quoted through a relay ("X says ..., according to Reuters") is X. A document nobody is
   credited with ("intelligence reports suggested") passes the claim to whoever reports it. Names
   become canonical through :class:`~sitrep.extract.attribution.ArticleContext` and the alias
-  table; a country credited with a number is named as the country ("Ukraine claims ..."). Nobody
+  table; a country credited with a number is named as the country ("Freedonia claims ..."). Nobody
   named: the article's outlet, else ``article``.
 * ``stance``: denied / disputed ("unconfirmed", "allegedly") / projected (a modal or a plan on
   the event: "could deploy up to", "plans to train") / confirmed ("verified", "confirmed") /
@@ -172,7 +172,7 @@ def _noun_category(token: Token) -> str:
         if forms & words:
             return category
     if token.ent_type_ == "NORP" and token.tag_ in {"NNPS", "NNS"}:
-        return "other"  # "10,000 North Koreans"
+        return "other"  # "10,000 Ruritanians"
     return ""
 
 
@@ -278,7 +278,7 @@ def _measured_noun(number_head: Token) -> Token | None:
         return None
     subject = _subject_of(verb)
     if subject is None and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-        subject = verb.head  # "Russian forces in the area, estimated at 50,000, ..."
+        subject = verb.head  # "Ruritanian forces in the area, estimated at 50,000, ..."
     measuring = _lemma(verb) in MEASURE_VERBS or _lemma(verb) in ESTIMATE_AT_LEMMAS or _lemma(verb) == "be"
     for candidate in [*objects, *([subject] if subject is not None else [])]:
         if _lemma(candidate) in MEASURE_NOUNS or (candidate in objects or measuring) and _noun_category(candidate):
@@ -454,7 +454,7 @@ def _subject_of(verb: Token) -> Token | None:
             return subjects[0]
         if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"} and any(
                 c.dep_ == "ccomp" for c in current.children):
-            return current.head  # "Ukraine's special forces reported on Monday that ..." misparsed
+            return current.head  # "Freedonia's special forces reported on Monday that ..." misparsed
         if current.dep_ in {"conj", "xcomp", "advcl"} and current.head.i != current.i:
             current = current.head
             continue
@@ -466,7 +466,7 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _owner_of_claim(noun: Token) -> Token | Span | None:
-    """Who owns a claim noun: 'estimates from X', 'claims by X', "X's report", 'South Korean
+    """Who owns a claim noun: 'estimates from X', 'claims by X', "X's report", 'Ruritanian
     intelligence claims'. A modifier owns the claim only when it names someone (a proper name or
     a nationality): "intelligence reports" has no owner."""
     doc = noun.doc
@@ -478,7 +478,7 @@ def _owner_of_claim(noun: Token) -> Token | Span | None:
         if child.dep_ == "poss":
             return child
     for acl in (c for c in noun.children if c.dep_ == "acl" and _lemma(c) in {"base", "cite"}):
-        # "accusations, based on intelligence reports", "estimates citing NATO"
+        # "accusations, based on intelligence reports", "estimates citing Interpol"
         objects = [g for p in acl.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
         objects += [c for c in acl.children if c.dep_ == "dobj"]
         for obj in objects:
@@ -534,7 +534,7 @@ class _Claim:
 
 def _source_for(phrase: Token | Span, ctx: ArticleContext, cue: str) -> Source:
     """Canonical Source for a claimant (a head noun, or a span such as the modifiers owning a
-    claim noun); coordinated claimants ("the U.S. and South Korean authorities") keep their words."""
+    claim noun); coordinated claimants ("the U.S. and Ruritanian authorities") keep their words."""
     if isinstance(phrase, Token):
         head = phrase
         raw = _np_text(head)
@@ -566,17 +566,17 @@ def _source_for(phrase: Token | Span, ctx: ArticleContext, cue: str) -> Source:
     canonical = ctx.names.aliases.canonical(clean_name(raw))
     place = ctx.names.aliases.place(clean_name(raw))
     if not canonical and place is not None and head.ent_type_ == "GPE":
-        # "Ukraine claims ...": a country credited with a number is named as the country
+        # "Freedonia claims ...": a country credited with a number is named as the country
         return Source(raw, place.country, place.country, cue, "body")
     source = _resolve_np(ctx, span)
     if head.pos_ == "NOUN" and source.raw != source.name and _names_other_person(head, source.name, ctx):
-        # "Kim could send 100,000 troops, the analyst warned": a description is not the person
+        # "Horvat could send 100,000 troops, the analyst warned": a description is not the person
         # the claim is about; keep it as an unnamed role
         return Source(raw, f"unnamed {clean_name(raw)}", source.country, cue, "role")
     name = canonical or source.name
     if source.kind in {"role", "body"} and not canonical:
         if len(name.split()) == 1 and name.islower() and len(clean_name(raw).split()) > 1:
-            name = clean_name(raw)  # "forces" -> "Ukraine's special forces"
+            name = clean_name(raw)  # "forces" -> "Freedonia's special forces"
         name = LEADING_QUANTIFIERS.sub("", name)
     if source.kind == "body" and head.pos_ == "PROPN" and looks_like_person_name(raw) and any(
             c.dep_ == "appos" and _lemma(c) in PERSON_ROLE_NOUNS for c in head.children):
@@ -680,7 +680,7 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
                         c.dep_ in {"aux", "auxpass", "agent"} for c in node.children):
                     subject = None  # "forces, estimated at 50,000": a participle says nothing of who
                 if subject is None:
-                    # "South Korean intelligence claims that ..." parsed as a verb with its owner
+                    # "Ruritanian intelligence claims that ..." parsed as a verb with its owner
                     # hanging as a compound
                     owner = _owner_of_claim(node)
                     if owner is not None:
@@ -752,8 +752,8 @@ def _trailing_attribution(number_head: Token, chain: list[Token]) -> Token | Non
 
 
 def _detached_coordination(subject: Token) -> Span | None:
-    """Repair a list the parser broke before the verb: in "estimates from the US, Ukraine, and
-    South Korea suggest", only "South Korea" is the subject. Returns the whole list when the
+    """Repair a list the parser broke before the verb: in "estimates from the US, Freedonia, and
+    Ruritania suggest", only "Ruritania" is the subject. Returns the whole list when the
     subject follows "and"/"or" that the parser hung elsewhere and the list opens after "from"/"by"."""
     doc = subject.doc
     first = subject.left_edge.i
@@ -797,7 +797,7 @@ def _claim_from_punctuation(number_head: Token, ctx: ArticleContext) -> _Claim |
 
 
 def _closing_credit(number_head: Token, ctx: ArticleContext) -> _Claim | None:
-    """'..., the General Staff of Ukraine's Armed Forces reported on Nov. 21.' read from the
+    """'..., the General Staff of Freedonia's Armed Forces reported on Nov. 21.' read from the
     surface when the parse of a long list fell apart: after the sentence's last comma, a noun
     phrase, a reporting verb, and nothing but adjuncts to the end."""
     sent = number_head.sent
@@ -950,7 +950,7 @@ def _initials(name: str, *, skip_small_words: bool) -> str:
 
 
 def _expand_acronym(name: str, ctx: ArticleContext, *, before: int) -> str:
-    """'JCS' -> the organisation the article named in full before ("South Korea’s Joint Chiefs of
+    """'JCS' -> the organisation the article named in full before ("Ruritania’s Joint Chiefs of
     Staff"), when the alias table does not know it: acronyms are how news copy refers back."""
     if not re.fullmatch(r"[A-Z][A-Za-z]{1,5}", name) or not re.fullmatch(r"[A-Z]{2,6}|[A-Z][a-z]?[A-Z]{1,4}", name):
         return name
