@@ -47,7 +47,15 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.article import Article
-from sitrep.names import TITLE_WORDS, NameBook, clean_name, looks_like_person_name, name_key, strip_titles
+from sitrep.names import (
+    TITLE_WORDS,
+    NameBook,
+    Place,
+    clean_name,
+    looks_like_person_name,
+    name_key,
+    strip_titles,
+)
 
 if TYPE_CHECKING:
     from sitrep.extract.quotes import QuoteSpan
@@ -263,6 +271,10 @@ class ArticleContext:
         for ent in self._ents:
             self._ents_by_sent[self._sentence_index(ent.start)].append(ent)
         self._country_by_name: dict[str, str] = {}
+        # a speaker named as a government ("Finnish government") stands for its country
+        self._place_of_government: dict[str, Place] = {}
+        for place in names.aliases.places:
+            self._place_of_government.setdefault(place.government, place)
         # the words each person was introduced with ("defence minister"), to tell titles apart
         self._title_words: dict[str, set[str]] = {}
         # every quotation, scare quotes included: the quotes extractor reuses this one scan
@@ -1272,9 +1284,7 @@ class ArticleContext:
     def _speaking_body_of_country(self, head: Token, body: Source) -> Source | None:
         """'The UK cited ...' right after 'the UK Ministry of Defence said': a country named as a
         speaker stands for the body of that country named in this or the two paragraphs before."""
-        place = self.names.aliases.place(clean_name(body.raw)) or next(
-            (p for p in self.names.aliases.places if p.government == body.name), None
-        )
+        place = self.names.aliases.place(clean_name(body.raw)) or self._place_of_government.get(body.name)
         if place is None:
             return None
         window = self._paragraph(head.idx)[0]
@@ -1525,9 +1535,7 @@ class ArticleContext:
             parts.append(found)
         names = []
         for part in parts:
-            place = self.names.aliases.place(part.raw) or next(
-                (p for p in self.names.aliases.places if p.government == part.name), None
-            )
+            place = self.names.aliases.place(part.raw) or self._place_of_government.get(part.name)
             names.append(place.country if place is not None and part.kind == "body" else part.name)
         countries = {p.country for p in parts}
         raw = self.doc[subject.left_edge.i : members[-1].right_edge.i + 1].text
@@ -1796,13 +1804,13 @@ class ArticleContext:
             # sentences were about (the ABW in "The ABW said ... he quoted the agency as saying")
             window = self._paragraph(paragraph[0] - 1)[0] if paragraph[0] > 0 else 0
             nearby = [a for a in before if a.start_char >= window and compatible(a)]
-            governments = {p.government for p in self.names.aliases.places}
             institutions = [
                 a
                 for a in nearby
                 if set(name_key(a.source.name).split()) & (BODY_NOUNS | ORG_WORDS)
                 and (
-                    a.source.name not in governments or lemma in {"government", "administration", "authority"}
+                    a.source.name not in self._place_of_government
+                    or lemma in {"government", "administration", "authority"}
                 )
             ]  # "the ministry" is never "the West" or a country's government: only an institution
             match = (
