@@ -188,6 +188,12 @@ def _ents_in(doc: Doc, start: int, end: int) -> list[Span]:
     return [e for e in window if e.end <= end]
 
 
+def _line_bounds(text: str, at: int) -> tuple[int, int]:
+    """Start and end of the line holding character ``at``."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
+
+
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="expand")
     return [t for t in span if not t.is_space] if span is not None else []
@@ -768,12 +774,10 @@ def _detached_coordination(subject: Token) -> Span | None:
 
 
 def _claim_from_punctuation(number_head: Token, ctx: ArticleContext) -> _Claim | None:
-    """Headline forms with no reporting verb: "1,500 troops sent – NIS", "1,500 troops sent:
+    """Headline forms with no reporting verb: "2,000 troops sent – SBU", "2,000 troops sent:
     Nowak", "SBU: 2,000 troops sent"."""
     sent = number_head.sent
-    line_start = ctx.text.rfind("\n", 0, number_head.idx) + 1
-    line_end = ctx.text.find("\n", number_head.idx)
-    line_end = len(ctx.text) if line_end < 0 else line_end
+    line_start, line_end = _line_bounds(ctx.text, number_head.idx)
     start, end = max(sent.start_char, line_start), min(sent.end_char, line_end)
     if line_end - line_start < 200 and not ctx.text[line_start:line_end].rstrip().endswith("."):
         start, end = line_start, line_end  # a headline: the parser may split it at the colon
@@ -900,10 +904,7 @@ def evidence_span(number_tokens: list[Token], top: Token, claimant_head: Token |
     while first < last and (doc[first].is_punct or doc[first].is_space):
         first += 1
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    number_at = number_tokens[0].idx
-    line_start = text.rfind("\n", 0, number_at) + 1
-    line_end = text.find("\n", number_at)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = _line_bounds(text, number_tokens[0].idx)
     return max(start, line_start), min(end, line_end)
 
 
