@@ -326,16 +326,10 @@ def _resolve_day(clue: _DayClue, published: dt.date) -> dt.date | None:
     return _safe_date(year, clue.month, clue.day) if year is not None else None
 
 
-def _newest_event(clues: _Clues, candidate: dt.date, *, with_weekdays: bool) -> dt.date | None:
-    """The newest day-precision event of the text, read as if published on ``candidate``.
-
-    With ``with_weekdays``, weekday mentions count as events ("on Sunday" is the Sunday on or
-    before ``candidate``).
-    """
+def _newest_dated_event(clues: _Clues, candidate: dt.date) -> dt.date | None:
+    """The newest event the text names by its date, read as if published on ``candidate``."""
     events = [day for day, _ in clues.dated_days]
     events += [day for clue in clues.yearless_days if (day := _resolve_day(clue, candidate))]
-    if with_weekdays:
-        events += [weekday_on_or_before(weekday, candidate) for weekday, _ in clues.weekdays]
     return max(events, default=None)
 
 
@@ -507,7 +501,7 @@ def _describe(
         lag = (chosen.weekday() - weekday) % 7
         reasons.append(f"{quoted} is {'that day' if lag == 0 else f'{lag} day(s) before'}")
     else:
-        newest = _newest_event(clues, chosen, with_weekdays=False)
+        newest = _newest_dated_event(clues, chosen)
         if newest:
             reasons.append(f"newest dated event {newest.isoformat()}")
     if anchors:
