@@ -121,6 +121,15 @@ def test_rows_conform_to_the_schema_and_point_at_the_words(quotes_of):
     assert row.sentence_start <= row.start < row.end <= row.sentence_end
 
 
+def test_scare_quotes_are_not_rows_though_their_words_count_as_quoted(quotes_of, nlp):
+    text = "The so-called “peace plan” was rejected. “It is dead,” Jonas Berg said."
+    assert quotes_of(text).text.tolist() == ["It is dead"]
+    doc = nlp(text)
+    article = Article(article_id="t", text=text)
+    ctx = ArticleContext(doc, article, NameBook())
+    assert ctx.in_quote(text.index("peace plan"))  # a name in scare quotes is nobody's antecedent
+
+
 def test_names_of_things_in_capitals_are_not_quotes(quotes_of):
     text = "The “Kinzhal” missile was used again overnight, the air force said."
     assert quotes_of(text).empty
