@@ -161,7 +161,7 @@ def apply_global_filters(
 
     Each table is filtered by its own date: articles by publication, events by the event's date
     (a month overlaps the range if any day does), figures by ``as_of``, quotes by ``date_said`` or
-    else their article's publication. Rows from articles outside ``sources`` go everywhere.
+    else their article's publication. Rows from articles outside ``sources`` leave every table.
     An empty ``sources`` means every source; ``None`` bounds mean open ended.
     """
     articles = tables["articles"]
