@@ -645,11 +645,10 @@ def focus_window(
     ends = timeline["end"]
     n = len(starts)
     keep = max(1, math.ceil(share * n))
-    best = None
-    for i in range(n - keep + 1):
-        width = starts[i + keep - 1] - starts[i]
-        if best is None or width < best[1] - best[0]:
-            best = (starts[i], starts[i + keep - 1])
+    # Each run of ``keep`` consecutive starts; the narrowest (the first, on a tie) is the focus.
+    widths = starts.iloc[keep - 1:].reset_index(drop=True) - starts.iloc[: n - keep + 1]
+    first = int(widths.to_numpy().argmin())
+    best = (starts[first], starts[first + keep - 1])
     pad = pd.Timedelta(days=pad_days)
     low, high = best[0] - pad, max(best[1], ends[timeline["start"] <= best[1]].max()) + pad
     full = ends.max() - starts.min()
