@@ -291,7 +291,9 @@ class ArticleContext:
             titled = self._titled_name(token) or self._titled_hyphenated(token)
             if titled is not None and not self._in_quote(token.idx):
                 names.observe_person(titled)
-        self._actors: list[_Actor] = sorted(self._collect_actors(), key=lambda a: a.start_char)
+        # empty while they are collected: collecting resolves nothing against them
+        self._actors: list[_Actor] = []
+        self._actors = sorted(self._collect_actors(), key=lambda a: a.start_char)
 
     # ------------------------------------------------------------------------- text geometry
     def _quote_spans(self) -> list[QuoteSpan]:
@@ -1692,7 +1694,7 @@ class ArticleContext:
         ]
         label = " ".join(["unnamed", *before, head.text])
         pronoun_owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
-        if owner is None and pronoun_owner is not None and hasattr(self, "_actors"):
+        if owner is None and pronoun_owner is not None:
             # "The Elysee did not deny it. Its spokesman said ...": the body the pronoun stands for
             body = self._resolve_pronoun(pronoun_owner, "")
             if body is not None and body.kind == "body":
