@@ -215,26 +215,18 @@ def _compatible(a: str, b: str) -> bool:
 
 @dataclass(frozen=True)
 class _Unit:
-    """One sentence, and where its text starts in the article.
-
-    ``offset`` turns the sentence's character offsets into the article's (0 for sentences of the
-    article's own doc).
-    """
+    """One sentence of the article's doc and its position among the non-empty sentences."""
 
     sent: Span
-    offset: int
     index: int
 
     @property
     def start(self) -> int:
-        return self.sent.start_char + self.offset
+        return self.sent.start_char
 
     @property
     def end(self) -> int:
-        return self.sent.end_char + self.offset
-
-    def char(self, token: Token) -> int:
-        return token.idx + self.offset
+        return self.sent.end_char
 
 
 def _units(doc: Doc) -> list[_Unit]:
@@ -243,7 +235,7 @@ def _units(doc: Doc) -> list[_Unit]:
     units: list[_Unit] = []
     for sent in doc.sents:
         if sent.text.strip():
-            units.append(_Unit(sent, 0, len(units)))
+            units.append(_Unit(sent, len(units)))
     return units
 
 
@@ -434,13 +426,6 @@ def _names(ctx: ArticleContext) -> NameBook:
     return getattr(ctx, "names", None) or NameBook()
 
 
-def _main_span(doc: Doc, unit: _Unit, tokens: list[Token]) -> Span | None:
-    """The article doc's span for tokens of a unit (which may come from a line re-parse)."""
-    start = unit.char(tokens[0])
-    end = unit.char(tokens[-1]) + len(tokens[-1].text)
-    return doc.char_span(start, end, alignment_mode="expand")
-
-
 def _country_pair_before(doc: Doc, before_char: int, names: NameBook) -> list[str]:
     """The two countries a phrase like "the two countries" points back to.
 
@@ -476,12 +461,12 @@ def _country_pair_before(doc: Doc, before_char: int, names: NameBook) -> list[st
     return []
 
 
-def _resolve_one(doc: Doc, unit: _Unit, tokens: list[Token], ctx: ArticleContext) -> tuple[str, str, str]:
+def _resolve_one(doc: Doc, tokens: list[Token], ctx: ArticleContext) -> tuple[str, str, str]:
     """(raw, canonical, country) of one noun phrase, through the article context."""
     names = _names(ctx)
     raw = _text(tokens)
-    span = _main_span(doc, unit, tokens)
-    if span is None or len(span) == 0:
+    span = doc[tokens[0].i:tokens[-1].i + 1]
+    if len(span) == 0:
         name = names.body(raw)
         return raw, name, names.country(name)
     source = ctx.resolve_np(span)
@@ -492,19 +477,19 @@ def _resolve_one(doc: Doc, unit: _Unit, tokens: list[Token], ctx: ArticleContext
     return (source.raw or raw), name, source.country or names.country(name)
 
 
-def _resolve_actor(head: Token, unit: _Unit, doc: Doc, ctx: ArticleContext) -> _Actor:
+def _resolve_actor(head: Token, doc: Doc, ctx: ArticleContext) -> _Actor:
     """Canonical actor for a noun phrase headed by ``head`` (coordinations joined with "and")."""
     named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
     if named is not None and head.ent_type_ != "PERSON":
         # "the First Deputy Speaker of Parliament, Mohsen al-Mandawi": the person is the actor
         raw_tokens = [t for t in named.subtree if not t.is_punct]
-        raw, name, country = _resolve_one(doc, unit, raw_tokens, ctx)
+        raw, name, country = _resolve_one(doc, raw_tokens, ctx)
         title = _text(_np_tokens(head))
         return _Actor(f"{title}, {raw}", name, country, False)
     members = [head, *[c for c in head.children if c.dep_ == "conj"]]
     raw_tokens = _np_tokens(head)
     if head.lemma_.lower() in PLURAL_ANAPHOR_NOUNS and any(c.lower_ in ("two", "both") for c in head.children):
-        pair = _country_pair_before(doc, unit.char(head), _names(ctx))
+        pair = _country_pair_before(doc, head.idx, _names(ctx))
         if pair:
             return _Actor(_text(raw_tokens), " and ".join(pair), "", True)
     if len(members) > 1:
@@ -514,10 +499,10 @@ def _resolve_actor(head: Token, unit: _Unit, doc: Doc, ctx: ArticleContext) -> _
             if member.i == head.i:
                 left = raw_tokens[0].i
             tokens = list(member.doc[left:member.i + 1])
-            resolved.append(_resolve_one(doc, unit, tokens, ctx)[1])
+            resolved.append(_resolve_one(doc, tokens, ctx)[1])
         full = list(head.doc[raw_tokens[0].i:max(m.i for m in members) + 1])
         return _Actor(_text(full), " and ".join(sorted(dict.fromkeys(resolved))), "", True)
-    raw, name, country = _resolve_one(doc, unit, raw_tokens, ctx)
+    raw, name, country = _resolve_one(doc, raw_tokens, ctx)
     # "Italian authorities" named as "Italian government" is one body: agreement follows the name
     plural = (head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we")) and (
         name_key(name) == name_key(clean_name(raw)) or name.islower())
@@ -610,12 +595,12 @@ def _actor_head(verb: Token) -> Token | None:
     return None
 
 
-def _actor(verb: Token, unit: _Unit, doc: Doc, ctx: ArticleContext) -> _Actor:
+def _actor(verb: Token, doc: Doc, ctx: ArticleContext) -> _Actor:
     head = _actor_head(verb)
     # "the conflict began", "the death toll rose", "Monday's shelling killed nine": nobody acted
     if head is None or head.lemma_.lower() in NON_ACTOR_NOUNS or head.ent_type_ == "DATE":
         return _Actor("", "", "", False)
-    actor = _resolve_actor(head, unit, doc, ctx)
+    actor = _resolve_actor(head, doc, ctx)
     if _is_date_words(actor.name):
         return _Actor("", "", "", False)  # a pronoun resolved to a period ("it" -> "November 2024")
     return actor
@@ -945,8 +930,7 @@ def _dated_predicates(article: Article, units: list[_Unit], mentions: list[DateM
         unit = _unit_at(units, mention.start, starts)
         if unit is None:
             continue
-        span = unit.sent.doc.char_span(mention.start - unit.offset, mention.end - unit.offset,
-                                       alignment_mode="expand")
+        span = unit.sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         if _bounding_prep(span) or _is_dateline(article.text, mention.start, mention.end):
@@ -992,15 +976,15 @@ def _dated_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_Un
         own = {t.i for t in d.span}
         others = date_tokens[d.unit.index] - own
         tokens = _clause_tokens(d.verb, exclude=others)
-        actor = _actor(d.verb, d.unit, doc, ctx)
+        actor = _actor(d.verb, doc, ctx)
         row = _Row(
             event_id=_event_id(article.article_id, d.date_start, taken),
-            start=d.unit.char(tokens[0]), end=d.unit.char(tokens[-1]) + len(tokens[-1].text),
+            start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
             date_text=d.span.text, date=d.date, precision=d.precision,
             actor=actor.name, actor_raw=actor.raw, actor_country=actor.country,
             event_type=event_type_of(d.verb),
             summary=summarize(d.verb, actor, skip=date_tokens[d.unit.index]),
-            verb_char=d.unit.char(d.verb), date_start=d.date_start, unit_index=d.unit.index,
+            verb_char=d.verb.idx, date_start=d.date_start, unit_index=d.unit.index,
         )
         rows.append(row)
         rows.extend(_reacted_to(d, row, ctx, taken, article.article_id, skip=date_tokens[d.unit.index]))
@@ -1013,7 +997,7 @@ def _nominal_row(d: _Dated, doc: Doc, ctx: ArticleContext, taken: set[str], arti
     noun = d.nominal
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None and owner.pos_ in ("PROPN", "NOUN") and not _subtree_ids(owner) & skip:
-        actor = _resolve_actor(owner, d.unit, doc, ctx)
+        actor = _resolve_actor(owner, doc, ctx)
     else:
         countries = _countries_in((t for t in noun.subtree if t.i < noun.i), _names(ctx))
         actor = _Actor(" and ".join(countries), " and ".join(sorted(countries)),
@@ -1035,10 +1019,10 @@ def _nominal_row(d: _Dated, doc: Doc, ctx: ArticleContext, taken: set[str], arti
     tokens = [t for t in noun.subtree if not t.is_space and not t.is_punct or t.i == noun.i]
     return _Row(
         event_id=_event_id(article_id, d.date_start, taken),
-        start=d.unit.char(tokens[0]), end=d.unit.char(tokens[-1]) + len(tokens[-1].text),
+        start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
         date_text=d.span.text, date=d.date, precision=d.precision,
         actor=actor.name, actor_raw=actor.raw, actor_country=actor.country, event_type=kind,
-        summary=summary, verb_char=d.unit.char(noun), date_start=d.date_start, unit_index=d.unit.index,
+        summary=summary, verb_char=noun.idx, date_start=d.date_start, unit_index=d.unit.index,
     )
 
 
@@ -1066,10 +1050,10 @@ def _reacted_to(d: _Dated, row: _Row, ctx: ArticleContext, taken: set[str], arti
     summary = _fit(" ".join(w for w in (actor_name, verb_words, what) if w))
     tokens = [t for t in obj.subtree if not t.is_space]
     return [replace(
-        row, event_id=_event_id(article_id, row.date_start, taken, tie=d.unit.char(tokens[0])),
-        start=d.unit.char(tokens[0]), end=d.unit.char(tokens[-1]) + len(tokens[-1].text),
+        row, event_id=_event_id(article_id, row.date_start, taken, tie=tokens[0].idx),
+        start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
         actor=actor_name, actor_raw=actor_name, actor_country=countries[0] if len(countries) == 1 else "",
-        event_type=kind, summary=summary, verb_char=d.unit.char(obj),
+        event_type=kind, summary=summary, verb_char=obj.idx,
     )]
 
 
@@ -1131,14 +1115,14 @@ def _relative_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[
         if unit.index in dated_units:
             continue
         for token in unit.sent:
-            if unit.char(token) in in_dates:
+            if token.idx in in_dates:
                 continue
             after_verb = _relative_cue(token)
             same_verb = _same_time_cue(token) if after_verb is None else None
             verb = after_verb or same_verb
             if verb is None:
                 continue
-            anchors = [r for r in dated + rows if r.start < unit.char(token)]
+            anchors = [r for r in dated + rows if r.start < token.idx]
             if not anchors:
                 break
             anchor = max(anchors, key=lambda r: r.start)
@@ -1158,17 +1142,17 @@ def _relative_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[
                 tokens = _clause_tokens(unit.sent.root)
             else:
                 tokens = _clause_tokens(verb)
-            actor = _actor(verb if _actor_head(verb) is not None else unit.sent.root, unit, doc, ctx)
-            start = unit.char(tokens[0])
+            actor = _actor(verb if _actor_head(verb) is not None else unit.sent.root, doc, ctx)
+            start = tokens[0].idx
             rows.append(_Row(
                 event_id=_event_id(article.article_id, start, taken),
-                start=start, end=unit.char(tokens[-1]) + len(tokens[-1].text),
+                start=start, end=tokens[-1].idx + len(tokens[-1].text),
                 date_text=_text(cue_tokens) if len(cue_tokens) > 1 else token.text,
                 date=date, precision=precision,
                 actor=actor.name, actor_raw=actor.raw, actor_country=actor.country,
                 event_type=event_type_of(verb),
                 summary=summarize(verb, actor, skip={t.i for t in cue_tokens}),
-                verb_char=unit.char(verb), date_start=start, unit_index=unit.index,
+                verb_char=verb.idx, date_start=start, unit_index=unit.index,
             ))
             break  # one undated event per sentence
     return rows
@@ -1204,7 +1188,7 @@ def _offset_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_U
                 continue
             event = token.head if token.dep_ == "mark" else next(
                 (c for c in token.children if c.dep_ in ("pcomp", "pobj") and c.pos_ == "VERB"), None)
-            if event is None or event.pos_ != "VERB" or unit.char(event) in dated_verbs:
+            if event is None or event.pos_ != "VERB" or event.idx in dated_verbs:
                 continue
             frame = event.head if event.dep_ in ("advcl", "prep") else event
             if token.dep_ == "prep":
@@ -1216,14 +1200,14 @@ def _offset_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_U
             count = _count_of(amount) if amount is not None else None
             if count is None:
                 continue
-            reference = next((r for r in dated if r.verb_char == unit.char(frame)), None)
+            reference = next((r for r in dated if r.verb_char == frame.idx), None)
             if reference is None:
                 if frame.tag_ in ("VBZ", "VBP") and article.published is not None:
                     if article.published_window is not None:
                         continue  # "this comes a day after": counted from a day the text does not pin
                     ref_date = article.published.isoformat()
                 else:
-                    before = [r for r in dated if r.start < unit.char(token) and r.unit_index >= unit.index - 1]
+                    before = [r for r in dated if r.start < token.idx and r.unit_index >= unit.index - 1]
                     if not before:
                         continue
                     ref_date = max(before, key=lambda r: r.start).date
@@ -1232,20 +1216,20 @@ def _offset_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_U
             if len(ref_date) != 10:
                 continue
             date = _shift(ref_date, -count if token.lower_ == "after" else count)
-            clause = _clause_tokens(event, exclude={t.i for t in unit.sent if unit.char(t) in in_dates})
+            clause = _clause_tokens(event, exclude={t.i for t in unit.sent if t.idx in in_dates})
             first = min(amount.left_edge.i, clause[0].i)
             tokens = [t for t in unit.sent.doc[first:clause[-1].i + 1] if not t.is_space]
-            actor = _actor(event, unit, doc, ctx)
-            start = unit.char(tokens[0])
+            actor = _actor(event, doc, ctx)
+            start = tokens[0].idx
             phrase = unit.sent.doc[amount.left_edge.i:token.i + 1]
             rows.append(_Row(
-                event_id=_event_id(article.article_id, unit.char(phrase[0]), taken),
-                start=start, end=unit.char(tokens[-1]) + len(tokens[-1].text),
+                event_id=_event_id(article.article_id, phrase[0].idx, taken),
+                start=start, end=tokens[-1].idx + len(tokens[-1].text),
                 date_text=phrase.text, date=date, precision="day",
                 actor=actor.name, actor_raw=actor.raw, actor_country=actor.country,
                 event_type=event_type_of(event),
                 summary=summarize(event, actor, skip={t.i for t in phrase}),
-                verb_char=unit.char(event), date_start=unit.char(phrase[0]), unit_index=unit.index,
+                verb_char=event.idx, date_start=phrase[0].idx, unit_index=unit.index,
             ))
     return rows
 
