@@ -138,13 +138,13 @@ class NumberMention:
 def _word_number_value(words: str) -> float | None:
     """'two hundred and fifty thousand' -> 250000; 'a dozen' -> 12; None when not a number."""
     tokens = [t for t in re.split(r"[\s\-]+", words.lower()) if t and t != "and"]
-    if tokens[:2] in (["a", "couple"],):  # "a couple (of) thousand" = about two thousand
+    if tokens[:2] == ["a", "couple"]:  # "a couple (of) thousand" = about two thousand
         tokens = ["two", *[t for t in tokens[2:] if t != "of"]]
     if tokens and tokens[0] in {"a", "an"}:
         tokens[0] = "one"
     if not tokens:
         return None
-    total, current, seen = 0.0, 0.0, False
+    total, current = 0.0, 0.0
     for tok in tokens:
         if tok in _UNITS:
             current += _UNITS[tok]
@@ -159,8 +159,7 @@ def _word_number_value(words: str) -> float | None:
             current = 0
         else:
             return None
-        seen = True
-    return total + current if seen else None
+    return total + current
 
 
 def parse_number(text: str) -> float | None:
