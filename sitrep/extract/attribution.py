@@ -366,6 +366,15 @@ class ArticleContext:
         end = self.text.find("\n", char)
         return start, len(self.text) if end < 0 else end
 
+    def _recent_paragraphs_start(self, char: int, *, before: int = 2) -> int:
+        """Where the paragraph holding ``char`` and the ``before`` paragraphs ahead of it start:
+        how far back a reference to someone named earlier is sought."""
+        start = self._paragraph(char)[0]
+        for _ in range(before):
+            if start > 0:
+                start = self._paragraph(start - 1)[0]
+        return start
+
     def _same_paragraph(self, token: Token, bounds: tuple[int, int]) -> bool:
         return bounds[0] <= token.idx < bounds[1]
 
@@ -1289,10 +1298,7 @@ class ArticleContext:
         place = self.names.aliases.place(clean_name(body.raw)) or self._place_of_government.get(body.name)
         if place is None:
             return None
-        window = self._paragraph(head.idx)[0]
-        for _ in range(2):  # this paragraph and the two before it
-            if window > 0:
-                window = self._paragraph(window - 1)[0]
+        window = self._recent_paragraphs_start(head.idx)
         for actor in _actors_before(self._actors, head.idx):
             if actor.start_char < window:
                 break
@@ -1581,10 +1587,7 @@ class ArticleContext:
     def _earlier_instrument(self, head: Token, cue: str) -> Source | None:
         """'The document contains an article stating ...' after 'the agreement signed by A and
         B': the document is the agreement named in the last paragraphs, speaking for its parties."""
-        window = self._paragraph(head.idx)[0]
-        for _ in range(2):
-            if window > 0:
-                window = self._paragraph(window - 1)[0]
+        window = self._recent_paragraphs_start(head.idx)
         for token in reversed(self.tokens_between(window, head.idx)):
             if token.lemma_.lower() in INSTRUMENT_NOUNS and not self._in_quote(token.idx):
                 found = self._parties_of(token, cue, True)
@@ -1729,10 +1732,7 @@ class ArticleContext:
             ]
             # the subject of a recent clause is the likeliest "he" (centering): look back over
             # this paragraph and the two before it
-            recent_start = self._paragraph(pronoun.idx)[0]
-            for _ in range(2):
-                if recent_start > 0:
-                    recent_start = self._paragraph(recent_start - 1)[0]
+            recent_start = self._recent_paragraphs_start(pronoun.idx)
             recent = [a for a in people if a.start_char >= recent_start]
             # the last main-clause subject (centering), not one inside a reported clause
             match = next((a for a in recent if a.subject and a.main), None)
@@ -1804,7 +1804,7 @@ class ArticleContext:
         if wanted == {"body"}:
             # "the agency" is a body named with that noun nearby, else the body the last
             # sentences were about (the ABW in "The ABW said ... he quoted the agency as saying")
-            window = self._paragraph(paragraph[0] - 1)[0] if paragraph[0] > 0 else 0
+            window = self._recent_paragraphs_start(head.idx, before=1)
             nearby = [a for a in before if a.start_char >= window and compatible(a)]
             institutions = [
                 a
