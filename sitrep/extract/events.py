@@ -52,7 +52,7 @@ from sitrep.extract.numbers import parse_number
 from sitrep.names import NameBook, clean_name, name_key
 from sitrep.schema import conform, empty_frame
 
-if TYPE_CHECKING:  # the context is built by the caller; we only call its two methods
+if TYPE_CHECKING:  # the context is built by the caller; only its type is needed here
     from sitrep.extract.attribution import ArticleContext
 
 # Cue lemmas per event type. These are closed-class vocabularies of English verbs of saying,
@@ -422,10 +422,6 @@ def _text(tokens: Iterable[Token]) -> str:
 # ---------------------------------------------------------------- actors
 
 
-def _names(ctx: ArticleContext) -> NameBook:
-    return getattr(ctx, "names", None) or NameBook()
-
-
 def _country_pair_before(doc: Doc, before_char: int, names: NameBook) -> list[str]:
     """The two countries a phrase like "the two countries" points back to.
 
@@ -463,7 +459,7 @@ def _country_pair_before(doc: Doc, before_char: int, names: NameBook) -> list[st
 
 def _resolve_one(doc: Doc, tokens: list[Token], ctx: ArticleContext) -> tuple[str, str, str]:
     """(raw, canonical, country) of one noun phrase, through the article context."""
-    names = _names(ctx)
+    names = ctx.names
     raw = _text(tokens)
     span = doc[tokens[0].i:tokens[-1].i + 1]
     if len(span) == 0:
@@ -489,7 +485,7 @@ def _resolve_actor(head: Token, doc: Doc, ctx: ArticleContext) -> _Actor:
     members = [head, *[c for c in head.children if c.dep_ == "conj"]]
     raw_tokens = _np_tokens(head)
     if head.lemma_.lower() in PLURAL_ANAPHOR_NOUNS and any(c.lower_ in ("two", "both") for c in head.children):
-        pair = _country_pair_before(doc, head.idx, _names(ctx))
+        pair = _country_pair_before(doc, head.idx, ctx.names)
         if pair:
             return _Actor(_text(raw_tokens), " and ".join(pair), "", True)
     if len(members) > 1:
@@ -999,7 +995,7 @@ def _nominal_row(d: _Dated, doc: Doc, ctx: ArticleContext, taken: set[str], arti
     if owner is not None and owner.pos_ in ("PROPN", "NOUN") and not _subtree_ids(owner) & skip:
         actor = _resolve_actor(owner, doc, ctx)
     else:
-        countries = _countries_in((t for t in noun.subtree if t.i < noun.i), _names(ctx))
+        countries = _countries_in((t for t in noun.subtree if t.i < noun.i), ctx.names)
         actor = _Actor(" and ".join(countries), " and ".join(sorted(countries)),
                        countries[0] if len(countries) == 1 else "", len(countries) > 1)
     lemma = noun.lemma_.lower()
@@ -1035,7 +1031,7 @@ def _reacted_to(d: _Dated, row: _Row, ctx: ArticleContext, taken: set[str], arti
     if obj is None or obj.lemma_.lower() not in POINT_EVENT_NOUNS:
         return []
     summary_verb, kind = POINT_EVENT_NOUNS[obj.lemma_.lower()]
-    countries = sorted(_countries_in(obj.subtree, _names(ctx)))
+    countries = sorted(_countries_in(obj.subtree, ctx.names))
     actor_name = " and ".join(countries)
     what = ""
     of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
