@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -58,7 +58,6 @@ class QuoteSpan:
     open_at: int
     close_at: int
     family: str
-    depth: int  # 0 for an outermost quote, 1 for a quote inside another
     group: int = -1  # a quote running over paragraphs: the opening mark of its first paragraph
 
 
@@ -166,7 +165,7 @@ def _raw_quote_spans(text: str) -> list[QuoteSpan]:
 
     def close_unclosed(family: str, open_at: int, limit: int) -> None:
         end = _sentence_end_after(text, open_at + 1, limit)
-        spans.append(QuoteSpan(open_at + 1, end, open_at, -1, family, 0, group_of.get(open_at, open_at)))
+        spans.append(QuoteSpan(open_at + 1, end, open_at, -1, family, group_of.get(open_at, open_at)))
 
     i = 0
     n = len(text)
@@ -178,9 +177,7 @@ def _raw_quote_spans(text: str) -> list[QuoteSpan]:
             if _paragraph_reopens(text, i, outer_family) and len(stack) == 1:
                 # one quotation, one row per paragraph: each row's words are free of marks
                 spans.append(
-                    QuoteSpan(
-                        outer_at + 1, i, outer_at, -1, outer_family, 0, group_of.get(outer_at, outer_at)
-                    )
+                    QuoteSpan(outer_at + 1, i, outer_at, -1, outer_family, group_of.get(outer_at, outer_at))
                 )
                 j = i
                 while j < n and text[j].isspace():
@@ -215,9 +212,7 @@ def _raw_quote_spans(text: str) -> list[QuoteSpan]:
                             close_unclosed(fam, at, i)
                         _, open_at = stack.pop()
                         spans.append(
-                            QuoteSpan(
-                                open_at + 1, i, open_at, i, family, len(stack), group_of.get(open_at, open_at)
-                            )
+                            QuoteSpan(open_at + 1, i, open_at, i, family, group_of.get(open_at, open_at))
                         )
         i += 1
     while stack:
@@ -315,7 +310,7 @@ def find_quote_spans(text: str, *, keep_scare_quotes: bool = False) -> list[Quot
         start, end = _trim(text, span.start, span.end)
         if end <= start or not any(ch.isalnum() for ch in text[start:end]):
             continue
-        trimmed = QuoteSpan(start, end, span.open_at, span.close_at, span.family, span.depth, span.group)
+        trimmed = replace(span, start=start, end=end)
         if not keep_scare_quotes and _is_scare_quote(text, trimmed):
             continue
         keep.append(trimmed)
