@@ -362,9 +362,7 @@ def _stands_alone(text: str, span: QuoteSpan) -> bool:
     previous and next sentence boundary, so it can only continue the previous speaker's words."""
     open_at = span.open_at if span.open_at >= 0 else span.start
     before = text[max(0, open_at - 200) : open_at]
-    before = (
-        re.split(r"[.!?…\n][\"'”’]?\s", before)[-1] if re.search(r"[.!?…\n][\"'”’]?\s", before) else before
-    )
+    before = re.split(r"[.!?…\n][\"'”’]?\s", before)[-1]  # from the last sentence boundary on
     after_mark = span.close_at + 1 if span.close_at >= 0 else span.end
     after = re.match(r"[^.!?…\n]*", text[after_mark : after_mark + 200]).group(0)
     return not before.strip(" \"'“”‘’") and not after.strip(" \"'“”‘’,")
