@@ -62,10 +62,6 @@ class QuoteSpan:
 
 
 # ----------------------------------------------------------------------------- mark scanning
-def _is_word_char(c: str) -> bool:
-    return c.isalnum()
-
-
 def _classify(text: str, i: int, open_families: list[str]) -> tuple[str, str] | None:
     """('open'|'close', family) for a quotation mark at ``i``, or None for an apostrophe."""
     c = text[i]
@@ -76,7 +72,7 @@ def _classify(text: str, i: int, open_families: list[str]) -> tuple[str, str] | 
     if c in CLOSING and c != "’":
         return "close", CLOSING[c]
     if c in {"‘", "’", "'"}:
-        if _is_word_char(before) and _is_word_char(after):
+        if before.isalnum() and after.isalnum():
             return None  # don’t, Chile’s, Ana’s
         if c == "‘" and after.isdigit() and not before.isalnum():
             return None  # ‘90s
@@ -90,7 +86,7 @@ def _classify(text: str, i: int, open_families: list[str]) -> tuple[str, str] | 
         if c == "’":
             if before in "sS" and after == " " and single_open and _closing_single_follows(text, i + 1):
                 return None  # "soldiers’ families" inside a single-quoted quote that closes later
-            if single_open and not _is_word_char(after):
+            if single_open and not after.isalnum():
                 return "close", "single"
             if before in "sS" and not single_open:
                 return None  # plural possessive: soldiers’ families
@@ -100,7 +96,7 @@ def _classify(text: str, i: int, open_families: list[str]) -> tuple[str, str] | 
         # straight apostrophe
         if before in "sS" and after == " " and single_open and _closing_single_follows(text, i + 1):
             return None  # 'the soldiers' families deserve answers,' inside a straight-quoted quote
-        if single_open and not before.isspace() and not _is_word_char(after):
+        if single_open and not before.isspace() and not after.isalnum():
             return "close", "single"
         if (before.isspace() or before in "([{—–-:\"“") and (after.isalnum()):
             if after.isdigit():
