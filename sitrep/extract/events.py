@@ -422,14 +422,14 @@ def _text(tokens: Iterable[Token]) -> str:
 # ---------------------------------------------------------------- actors
 
 
-def _country_pair_before(doc: Doc, before_char: int, names: NameBook) -> list[str]:
-    """The two countries a phrase like "the two countries" points back to.
+def _country_pair_before(head: Token, ctx: ArticleContext) -> list[str]:
+    """The two countries a phrase like "the two countries" (headed by ``head``) points back to.
 
     A coordination of two places ("between Minsk and Tehran") in the same or the two previous
     sentences wins; else the last two distinct countries mentioned there.
     """
-    before = next((t.i for t in doc if t.idx >= before_char), len(doc))
-    sentence_starts = [s.start for s in doc.sents if s.start <= before]
+    doc, names, before = head.doc, ctx.names, head.i
+    sentence_starts = [s.start for s in ctx.sentences if s.start <= before]
     window_start = sentence_starts[-3] if len(sentence_starts) >= 3 else 0
     ent_of = {t.i: e for e in doc.ents for t in e}
     seen: list[tuple[int, str]] = []
@@ -485,7 +485,7 @@ def _resolve_actor(head: Token, doc: Doc, ctx: ArticleContext) -> _Actor:
     members = [head, *[c for c in head.children if c.dep_ == "conj"]]
     raw_tokens = _np_tokens(head)
     if head.lemma_.lower() in PLURAL_ANAPHOR_NOUNS and any(c.lower_ in ("two", "both") for c in head.children):
-        pair = _country_pair_before(doc, head.idx, ctx.names)
+        pair = _country_pair_before(head, ctx)
         if pair:
             return _Actor(_text(raw_tokens), " and ".join(pair), "", True)
     if len(members) > 1:

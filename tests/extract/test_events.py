@@ -528,3 +528,11 @@ def test_relative_days_need_every_candidate_publication_day_to_agree(nlp):
     wide = dated((dt.date(2024, 10, 16), dt.date(2024, 11, 13)))
     assert "on Tuesday" not in wide and "last week" not in wide
     assert wide.get("on October 17") == "2024-10-17"
+
+
+def test_the_two_countries_names_the_pair_mentioned_just_before(nlp):
+    text = ("Leaders of France and Germany met in Paris on Monday. "
+            "The two countries signed a defence pact on Tuesday.")
+    frame = events_of(nlp, text, "2025-03-26")
+    pact = frame[frame["date_text"] == "on Tuesday"].iloc[0]
+    assert pact["actor"] == "France and Germany" and pact["actor_raw"] == "the two countries"
