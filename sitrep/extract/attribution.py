@@ -284,12 +284,12 @@ class ArticleContext:
         self._quoted_starts = [start for start, _ in self._quoted]
         self._acronyms = self._acronyms_defined()
         for ent in self._ents:
-            if ent.label_ == "PERSON" and not self._in_quote(ent.start_char):
+            if ent.label_ == "PERSON" and not self.in_quote(ent.start_char):
                 if self._plausible_person(ent):
                     names.observe_person(self._whole_name(ent).text)
         for token in doc:
             titled = self._titled_name(token) or self._titled_hyphenated(token)
-            if titled is not None and not self._in_quote(token.idx):
+            if titled is not None and not self.in_quote(token.idx):
                 names.observe_person(titled)
         # empty while they are collected: collecting resolves nothing against them
         self._actors: list[_Actor] = []
@@ -355,9 +355,6 @@ class ArticleContext:
 
     def in_quote(self, char: int) -> bool:
         """Whether ``char`` lies inside quoted words (scare quotes included)."""
-        return self._in_quote(char)
-
-    def _in_quote(self, char: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, char) - 1
         return i >= 0 and self._quoted[i][0] <= char < self._quoted[i][1]
 
@@ -558,7 +555,7 @@ class ArticleContext:
         actors: list[_Actor] = []
         seen_heads: set[int] = set()
         for token in self.doc:
-            if self._in_quote(token.idx):
+            if self.in_quote(token.idx):
                 continue  # names inside someone's words are rarely who "he" is
             if token.dep_ == "nsubj" and token.lower_ in PERSON_PRONOUNS:
                 # "He said ..." keeps the same person as the topic for the next "he"
@@ -710,7 +707,7 @@ class ArticleContext:
             t
             for t in last
             if previous[0] <= t.idx < previous[1]
-            and not self._in_quote(t.idx)
+            and not self.in_quote(t.idx)
             and (_reports_speech(t) or (t.pos_ == "VERB" and t.lemma_.lower() in TALK_VERBS))
         ]
         for verb in reversed(verbs):
@@ -789,7 +786,7 @@ class ArticleContext:
         current = verb
         inherited = False
         for _ in range(6):
-            if self._in_quote(current.idx):
+            if self.in_quote(current.idx):
                 if inherited and verb.tag_ == "VBG":
                     # '"...," adding, "..."': the parser hangs the participle on the quoted words;
                     # it continues the sentence's own cue verb, before the first quote
@@ -800,9 +797,9 @@ class ArticleContext:
                 relayed = self._relayed_speaker(current)
                 if relayed is not None:
                     return relayed
-            subjects = [t for t in _subjects_of(current) if not self._in_quote(t.idx)]
+            subjects = [t for t in _subjects_of(current) if not self.in_quote(t.idx)]
             passive_speaker = [
-                c for c in current.children if c.dep_ == "nsubjpass" and not self._in_quote(c.idx)
+                c for c in current.children if c.dep_ == "nsubjpass" and not self.in_quote(c.idx)
             ]
             if passive_speaker and current.lemma_.lower() in {"quote", "cite"}:
                 # "X was quoted (by an agency) as saying": the passive subject is the speaker
@@ -858,7 +855,7 @@ class ArticleContext:
             )
         ):
             start -= 1
-        if start == 0 or self.doc[start - 1].text != "," or self._in_quote(prev.idx):
+        if start == 0 or self.doc[start - 1].text != "," or self.in_quote(prev.idx):
             return None
         cue = verb.lemma_.lower()
         words = self.doc[start : prev.i + 1].text
@@ -875,8 +872,8 @@ class ArticleContext:
         """The subject of the nearest cue verb before ``verb`` in its paragraph, outside quotes."""
         bounds = self._paragraph(verb.idx)
         for token in reversed(self.tokens_between(bounds[0], verb.idx)):
-            if _is_cue(token) and token.i != verb.i and not self._in_quote(token.idx):
-                subjects = [t for t in _subjects_of(token) if not self._in_quote(t.idx)]
+            if _is_cue(token) and token.i != verb.i and not self.in_quote(token.idx):
+                subjects = [t for t in _subjects_of(token) if not self.in_quote(t.idx)]
                 for subject in subjects:
                     found = self._source_from_head(subject, cue=cue, resolve=True, as_speaker=True)
                     if found is not None:
@@ -892,7 +889,7 @@ class ArticleContext:
             for g in c.children
             if g.dep_ in {"pcomp", "pobj"} and _is_cue(g)
         ]
-        objects = [c for c in verb.children if c.dep_ == "dobj" and not self._in_quote(c.idx)]
+        objects = [c for c in verb.children if c.dep_ == "dobj" and not self.in_quote(c.idx)]
         if not as_cue or not objects:
             return None
         return self._source_from_head(objects[0], cue=as_cue[0].lemma_.lower(), resolve=True, as_speaker=True)
@@ -904,7 +901,7 @@ class ArticleContext:
                 if (
                     token.lower_ != "according"
                     or not self._same_paragraph(token, bounds)
-                    or self._in_quote(token.idx)
+                    or self.in_quote(token.idx)
                 ):
                     continue
                 nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
@@ -1110,7 +1107,7 @@ class ArticleContext:
             and not (first <= token.i <= last)
             and _is_cue(token)
             and self._same_paragraph(token, bounds)
-            and not self._in_quote(token.idx)
+            and not self.in_quote(token.idx)
         ]
         candidates.sort(key=lambda t: min(abs(t.i - first), abs(t.i - last)))
         relayed: Source | None = None
@@ -1589,7 +1586,7 @@ class ArticleContext:
         B': the document is the agreement named in the last paragraphs, speaking for its parties."""
         window = self._recent_paragraphs_start(head.idx)
         for token in reversed(self.tokens_between(window, head.idx)):
-            if token.lemma_.lower() in INSTRUMENT_NOUNS and not self._in_quote(token.idx):
+            if token.lemma_.lower() in INSTRUMENT_NOUNS and not self.in_quote(token.idx):
                 found = self._parties_of(token, cue, True)
                 if found is not None:
                     raw = self.doc[head.left_edge.i : head.i + 1].text
@@ -1667,7 +1664,7 @@ class ArticleContext:
             if e.end <= head.i and e.start_char >= paragraph_start
         ]
         for ent in own + before:
-            if ent.label_ != "ORG" or self._is_media_text(ent.text) or self._in_quote(ent.start_char):
+            if ent.label_ != "ORG" or self._is_media_text(ent.text) or self.in_quote(ent.start_char):
                 continue
             body = self._body_source(ent[-1], ent.text, "", cue)
             if country and body.country and body.country != country:
