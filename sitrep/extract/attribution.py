@@ -677,6 +677,7 @@ class ArticleContext:
         ]
         if any(c.lower_ == "according" and c.i not in inside for t in tokens for c in t.children):
             # "according to X" hangs from the quoted words themselves: it is the closest credit
+            finders.remove(self._by_according_to)
             finders.insert(0, self._by_according_to)
         for finder in finders:
             found = finder(tokens, inside, first, last, bounds)
