@@ -96,9 +96,26 @@ def page(browser):
     context.close()
 
 
+_SCRIPT_DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
 def open_page(page, url: str) -> None:
-    """Go to ``url`` and wait until the app has finished running its script."""
+    """Go to ``url`` and wait until the app has run its script and the page has stopped changing.
+
+    A finished script is not a painted page: Streamlit loads each element's code (selectbox, HTML,
+    download button...) lazily, so on a slow machine the main area can still be filling in. Wait
+    for the network to go quiet, then for the main area's text to hold still across two looks.
+    """
     page.goto(url)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
-    page.wait_for_timeout(500)  # let charts and frames paint
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
+    page.wait_for_selector(_SCRIPT_DONE, timeout=60_000)
+    page.wait_for_load_state("networkidle", timeout=60_000)
+    main = page.locator("[data-testid='stMain']")
+    previous, deadline = None, time.monotonic() + 30
+    while time.monotonic() < deadline:
+        page.wait_for_selector(_SCRIPT_DONE, timeout=60_000)
+        current = main.inner_text()
+        if current == previous:
+            return
+        previous = current
+        page.wait_for_timeout(400)
+    raise AssertionError(f"{url} kept changing for 30 s")

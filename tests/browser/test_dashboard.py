@@ -54,6 +54,7 @@ def test_filters_in_the_url_reopen_the_same_view(page, app_url):
 
 def test_reader_shows_article_markup_as_text(page, app_url):
     open_page(page, f"{app_url}/reader?article=zz_markup")
+    page.wait_for_selector("[data-testid='sr-reader']", timeout=30_000)
     text = page.locator("[data-testid='stMain']").inner_text()
     assert "<img src=x onerror=window.__xss=1>" in text
     assert "<script>window.__xss = 2</script>" in text
