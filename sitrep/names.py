@@ -12,7 +12,7 @@ Three layers, each a small pure function:
   most used spelling, after the alias table has had its say.
 
 The vocabulary lives in CSV tables an analyst can edit, never in code: ``aliases.csv`` (alias,
-canonical, country) and ``places.csv`` (country, demonym, capital, government). A folder being built
+canonical, country, kind) and ``places.csv`` (country, demonym, capital, government). A folder being built
 may carry its own ``aliases.csv``, whose rows win over the built-in ones. This module does not find
 names in text (the extractors do that with spaCy); it only decides what to call them.
 """
@@ -32,6 +32,8 @@ from rapidfuzz import fuzz
 
 BUILTIN_ALIASES = Path(__file__).with_name("aliases.csv")
 BUILTIN_PLACES = Path(__file__).with_name("places.csv")
+# What an alias table's optional ``kind`` column may say a canonical name is.
+ALIAS_KINDS = ("person", "body", "media")
 
 # Words that precede a person's name as a title or office; they are dropped from person names.
 TITLE_WORDS = frozenset(
@@ -107,9 +109,16 @@ class AliasTable:
     country_by_canonical: Mapping[str, str]
     places: tuple[Place, ...] = ()
     problems: tuple[str, ...] = ()
+    kind_by_canonical: Mapping[str, str] = field(default_factory=dict)
 
     def canonical(self, name: str) -> str | None:
         return self.canonical_by_key.get(name_key(name))
+
+    def is_person(self, name: str) -> bool:
+        """Whether the table names ``name`` (any listed spelling) as a person: the small tagger
+        calls some transliterated surnames organisations."""
+        canonical = self.canonical(name)
+        return canonical is not None and self.kind_by_canonical.get(canonical) == "person"
 
     @functools.cached_property
     def _place_by_key(self) -> dict[str, Place]:
@@ -152,6 +161,7 @@ def load_aliases(*extra: Path) -> AliasTable:
     """The built-in tables plus any extra ``aliases.csv`` files (later files win)."""
     canonical_by_key: dict[str, str] = {}
     country_by_canonical: dict[str, str] = {}
+    kind_by_canonical: dict[str, str] = {}
     problems: list[str] = []
     place_rows, place_problems = _read_csv_rows(BUILTIN_PLACES, ("country", "demonym", "capital", "government"))
     problems += place_problems
@@ -168,7 +178,13 @@ def load_aliases(*extra: Path) -> AliasTable:
             canonical_by_key.setdefault(name_key(r["canonical"]), r["canonical"])
             if r.get("country"):
                 country_by_canonical[r["canonical"]] = r["country"]
-    return AliasTable(canonical_by_key, country_by_canonical, places, tuple(problems))
+            kind = r.get("kind", "").lower()
+            if kind in ALIAS_KINDS:
+                kind_by_canonical[r["canonical"]] = kind
+            elif kind:
+                problems.append(f"{path.name}: kind {kind!r} of {r['alias']!r} is not one of "
+                                f"{', '.join(ALIAS_KINDS)}; ignored")
+    return AliasTable(canonical_by_key, country_by_canonical, places, tuple(problems), kind_by_canonical)
 
 
 @functools.lru_cache(maxsize=1)

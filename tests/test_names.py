@@ -80,6 +80,17 @@ def test_malformed_alias_rows_are_reported_not_fatal(tmp_path):
     assert len(table.problems) == 2
 
 
+def test_alias_kind_marks_people_and_a_bad_kind_is_reported(tmp_path):
+    path = tmp_path / "aliases.csv"
+    path.write_text("alias,canonical,country,kind\nValera,Valerii Zaluzhnyi,Ukraine,person\n"
+                    "Stavka,Ukrainian High Command,Ukraine,body\nBorys,Borys Pan,,wizard\n")
+    table = load_aliases(path)
+    assert table.is_person("Valera") and table.is_person("Valerii Zaluzhnyi")
+    assert not table.is_person("Stavka")
+    assert not table.is_person("Borys") and table.canonical("Borys") == "Borys Pan"
+    assert [p for p in table.problems if "wizard" in p]
+
+
 def test_builtin_table_maps_transliterations():
     book = NameBook()
     assert book.person("Ukrainian President Volodymyr Zelenskyy") == book.person("Zelensky")

@@ -544,7 +544,10 @@ class ArticleContext:
         return True
 
     def _known_person(self, text: str) -> bool:
-        """A proper name the article used for a person before (the parser may call it ORG)."""
+        """A proper name the article used for a person before, or one the alias table calls a
+        person (the parser may call either ORG)."""
+        if self.names.aliases.is_person(text):
+            return True
         key = name_key(strip_titles(text)).split()
         if not key:
             return False
@@ -584,6 +587,8 @@ class ArticleContext:
             if is_person_start:
                 ent = self._ent_of[token.i]
                 head = ent[-1]
+                if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+                    continue  # "the Patriot missiles": a name that modifies a thing names no actor
             if head.i in seen_heads:
                 continue
             seen_heads.add(head.i)
@@ -1335,6 +1340,10 @@ class ArticleContext:
         ent = self._ent_of.get(head.i)
         if ent is not None and ent.label_ == "PERSON" and self._plausible_person(ent):
             return self._whole_name(ent).text
+        # a name the alias table calls a person, whatever the tagger made of it ("Zelenskyy" as ORG)
+        for words in ([ent.text] if ent is not None else []) + [head.text]:
+            if words[:1].isupper() and self.names.aliases.is_person(words):
+                return words
         described = any(
             c.dep_ == "appos" and (c.lemma_.lower() in PERSON_ROLE_NOUNS or _is_title_word(c))
             for c in head.children
