@@ -131,6 +131,16 @@ NON_ACTOR_ENTITIES = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTIT
 # Common nouns for news outlets ("state media", "the newspaper").
 MEDIA_NOUNS = frozenset("media newspaper broadcaster outlet daily tabloid newswire television tv radio".split())
 PERSON_PRONOUNS = frozenset("he she him her".split())
+# Grammatical gender of third-person pronouns, and the title words that show a person's: a "she"
+# never resolves to a "Mr" or a "spokesman", a "he" never to a "Ms" or a "spokeswoman".
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GENDERED_TITLES = {
+    **dict.fromkeys("""mr mr. sir lord king prince spokesman chairman congressman businessman
+        statesman councilman husband father son brother""".split(), "m"),
+    **dict.fromkeys("""mrs mrs. ms ms. miss madam madame dame lady queen princess spokeswoman
+        chairwoman congresswoman businesswoman stateswoman councilwoman wife mother daughter
+        sister""".split(), "f"),
+}
 PLURAL_PRONOUNS = frozenset("they them".split())
 THING_PRONOUNS = frozenset("it".split())
 # Dependency labels through which a verb inherits the subject of the verb it hangs from.
@@ -1734,8 +1744,9 @@ class ArticleContext:
             people = [
                 a
                 for a in before
-                if a.source.kind == "person"
-                or (a.source.kind == "role" and not a.plural and a.speaker and a.introduced)
+                if (a.source.kind == "person"
+                    or (a.source.kind == "role" and not a.plural and a.speaker and a.introduced))
+                and self._gender_of(a.source) in ("", PRONOUN_GENDER[lower])
             ]
             # the subject of a recent clause is the likeliest "he" (centering): look back over
             # this paragraph and the two before it
@@ -1756,6 +1767,13 @@ class ArticleContext:
             return None
         s = match.source
         return Source(pronoun.text, s.name, s.country, cue, s.kind)
+
+    def _gender_of(self, source: Source) -> str:
+        """"m" or "f" when the words the text used for this person show it ("Ms", "spokesman"),
+        else "": a first name alone is no evidence."""
+        words = self._title_words.get(source.name, set()) | set(name_key(source.raw).split())
+        genders = {GENDERED_TITLES[w] for w in words if w in GENDERED_TITLES}
+        return genders.pop() if len(genders) == 1 else ""
 
     def _resolve_description(
         self, head: Token, raw: str, country: str, cue: str, *, strict: bool

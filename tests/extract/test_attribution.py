@@ -634,3 +634,16 @@ def test_the_document_refers_back_to_an_agreement_with_named_parties(source_of, 
 def test_the_document_with_no_agreement_before_credits_nobody(source_of):
     text = "The document contains an article stating that “each party will assist the other.”"
     assert source_of(text, "each party will assist the other") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        ("Ms Anna Kowalczyk met Mr Tomasz Nowak in Warsaw. Nowak announced new aid. "
+         "“We are ready to help,” she said.", "We are ready to help", "Anna Kowalczyk"),
+        ("Spokesman Karl Vogt answered questions after Chancellor Olga Berg arrived. Ms Berg was tired.\n"
+         "“Nothing has changed,” he said.", "Nothing has changed", "Karl Vogt"),
+    ],
+)
+def test_a_pronoun_skips_a_person_the_text_shows_is_of_the_other_gender(source_of, text, quote, expected):
+    assert speaker(source_of(text, quote)) == expected
