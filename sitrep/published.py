@@ -32,8 +32,10 @@ candidate wins, and the clues that decided it are kept as a short human-readable
   other articles pin, a week either side. Relative dates are resolved only where every day of
   the window agrees (``sitrep.dates.resolve_mention_within``).
 * Dates in a clause about the future ("talks will resume on Friday", "until 2030") are no clue.
-* A folder counts as one story only while the dates its articles pin span at most
-  ``_STORY_SPAN_DAYS``; otherwise its year and dates lend nothing to other articles.
+* A folder is one story where most of the dates its articles pin lie within
+  ``_STORY_SPAN_DAYS`` of each other (its core); an article the folder's year would date outside
+  the core stays undated, and only the core anchors weekday-only articles. Without a core (the
+  pinned dates scatter), the folder's year and dates lend nothing to other articles.
 
 What it does not do: it never invents a year or a month. Without a year (from the text or the
 folder) the date is ``None``; an article whose text pins no stretch of the year (only weekdays,
@@ -46,6 +48,7 @@ the window is one stretch of days, so two separate candidate weeks count as ever
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -210,9 +213,14 @@ def _read_clues(text: str) -> _Clues:
 # A wire dateline: the city in capitals, the date, the agency, a dash ("LISBON, April 30
 # (AP) --", "TOKYO, Nov 25 (Reuters) -"). It dates the story itself.
 _DATELINE_BEFORE = re.compile(
-    r"^[ \t]*[A-Z][A-Z .'\-]{1,40}(?:,[ \t]*[A-Z][A-Za-z .'\-]{1,30})?,[ \t]*$"
+    r"^[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?"  # a syndicator's credit may come first: "(MENAFN- IANS)"
+    r"(?:(?P<caps>[A-Z][A-Z .'\-]{1,40})|[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){0,2})"
+    r"(?:,[ \t]*[A-Z][A-Za-z .'\-]{1,30})?,[ \t]*$"
 )
 _DATELINE_AFTER = re.compile(r"^,?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--|-|:)")
+# A place written in ordinary case ("Washington, Nov 1 (IANS) As many ...") is a dateline only
+# with the agency's credit after the date.
+_DATELINE_AFTER_CREDIT = re.compile(r"^,?[ \t]*\([A-Za-z][^()\n]{0,39}\)[ \t]*(?:—|–|--|-|:|(?=[A-Z\"“]))")
 _DATELINE_LINES = 3
 
 
@@ -220,24 +228,28 @@ def _is_dateline(text: str, mention: DateMention) -> bool:
     line_start = text.rfind("\n", 0, mention.start) + 1
     if text.count("\n", 0, line_start) >= _DATELINE_LINES:
         return False
-    return bool(
-        _DATELINE_BEFORE.match(text[line_start:mention.start])
-        and _DATELINE_AFTER.match(text[mention.end:mention.end + 48])
-    )
+    before = _DATELINE_BEFORE.match(text[line_start:mention.start])
+    if before is None:
+        return False
+    after = text[mention.end:mention.end + 48]
+    if before.group("caps"):
+        return _DATELINE_AFTER.match(after) is not None
+    return _DATELINE_AFTER_CREDIT.match(after) is not None
 
 
 # Words that, earlier in the same clause, make a date a plan rather than an event.
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|scheduled|due|set\s+to|expected\s+to|plans?\s+to|planned|upcoming|"
-    r"is\s+to|are\s+to|next)\b|'ll\b",
+    r"is\s+to|are\s+to|next|(?:aim|hope|seek|intend)(?:s|ed|ing)?\s+to)\b|'ll\b",
     re.IGNORECASE,
 )
-_CLAUSE_LOOKBACK_CHARS = 60
+_CLAUSE_LOOKBACK_CHARS = 140
 
 
 def _in_future_clause(text: str, start: int) -> bool:
     """Whether the clause before a date speaks of the future ("talks will resume on Friday")."""
     before = text[max(0, start - _CLAUSE_LOOKBACK_CHARS):start]
+    before = re.sub(r"\b([A-Z])\.", r"\1", before)  # "U.S." ends no clause
     clause = re.split(r"[,;:.!?\n\u201c\u201d\"]", before)[-1]
     return bool(_FUTURE_CUE.search(clause))
 
@@ -601,6 +613,28 @@ def infer_published(text: str, *, corpus_year: int | None = None) -> PublishedGu
     return _infer(clues, folder_year=corpus_year, reference_year=reference, anchors=[]).guess
 
 
+def _story_core(pinned: list[dt.date]) -> tuple[dt.date, dt.date] | None:
+    """The first and last of the most dates lying within ``_STORY_SPAN_DAYS`` of each other, when
+    they are at least two and at least half of ``pinned``; else ``None`` (no one story)."""
+    days = sorted(pinned)
+    best: tuple[int, int] | None = None
+    for i, first in enumerate(days):
+        j = bisect.bisect_right(days, first + dt.timedelta(days=_STORY_SPAN_DAYS)) - 1
+        if best is None or j - i > best[1] - best[0]:
+            best = (i, j)
+    if best is None:
+        return None
+    count = best[1] - best[0] + 1
+    if len(days) > 1 and (count < 2 or 2 * count < len(days)):
+        return None
+    return days[best[0]], days[best[1]]
+
+
+def _near(day: dt.date, core: tuple[dt.date, dt.date]) -> bool:
+    slack = dt.timedelta(days=_ANCHOR_SLACK_DAYS)
+    return core[0] - slack <= day <= core[1] + slack
+
+
 def infer_corpus_published(
     texts: dict[str, str], *, known: Mapping[str, dt.date] | None = None
 ) -> dict[str, PublishedGuess]:
@@ -648,19 +682,23 @@ def infer_corpus_published(
         inference.guess.date for inference in first_pass.values()
         if inference.own_stretch and inference.guess.date
     ]
-    # The folder is one developing story only if the dates its texts pin lie close together;
-    # otherwise neither its year nor its dates say anything about another article.
+    # A folder is one developing story where most of the dates its texts pin lie close together
+    # (its core); a stray article from another season does not break the story for the rest,
+    # but it lends nothing and borrows nothing.
     pinned = list(known.values()) + [
         inference.guess.date for inference in first_pass.values()
         if inference.own_stretch and inference.guess.date
     ]
+    core = _story_core(pinned)
     span = (max(pinned) - min(pinned)).days if pinned else 0
-    one_story = span <= _STORY_SPAN_DAYS
+    one_story = core is not None
+    if core is not None:
+        anchors = [anchor for anchor in anchors if core[0] <= anchor <= core[1]]
     # The stretch an article dated only by the folder may lie in: every day the others could be.
-    stretch = pinned + [
+    stretch = [day for day in pinned + [
         inference.guess.latest for inference in first_pass.values()
         if inference.own_stretch and inference.guess.latest
-    ]
+    ] if core is not None and core[0] <= day <= core[1] + dt.timedelta(days=_ANCHOR_SLACK_DAYS)]
 
     results: dict[str, PublishedGuess] = {}
     for article_id, article in clues.items():
@@ -680,5 +718,10 @@ def infer_corpus_published(
             guess = PublishedGuess(None, (
                 f"only the folder's year {folder_year} would date it, and the folder's dated "
                 f"articles span {span} days: not one story"))
+        elif borrowed_year and core is not None and not _near(guess.date, core):
+            guess = PublishedGuess(None, (
+                f"only the folder's year {folder_year} would date it, and that puts it outside "
+                f"the stretch most of the folder's articles pin ({core[0].isoformat()} to "
+                f"{core[1].isoformat()})"))
         results[article_id] = guess
     return results
