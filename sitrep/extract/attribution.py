@@ -189,6 +189,17 @@ SPEECH_VERBS = frozenset(
 )
 
 
+# Auxiliaries that make a verb a plan or a possibility rather than an act.
+MODAL_AUXILIARIES = frozenset("will would shall should could can may might must 'll 'd".split())
+
+
+def _hypothetical(verb: Token) -> bool:
+    """A cue verb in a reported plan ("X said Seoul would respond 'step by step'") names no act of
+    speech: the quoted words are the reporter's source's, so climbing goes on to "said"."""
+    reported = verb.dep_ in {"ccomp", "xcomp", "advcl", "conj"} and _is_cue(verb.head)
+    return reported and any(c.dep_ == "aux" and c.lower_ in MODAL_AUXILIARIES for c in verb.children)
+
+
 # Verbs for talking that introduce a speaker without reporting words ("X spoke to reporters").
 TALK_VERBS = frozenset("speak address brief talk".split())
 
@@ -777,7 +788,7 @@ class ArticleContext:
                 nominal = any(
                     c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children) for c in verb.children
                 )
-                if _is_cue(verb) and verb.i not in inside and not nominal:
+                if _is_cue(verb) and verb.i not in inside and not nominal and not _hypothetical(verb):
                     found = self._source_of_verb(verb)
                     if found is not None and found.kind != "media":
                         return found
