@@ -737,7 +737,11 @@ class ArticleContext:
             and not self.in_quote(t.idx)
             and (_reports_speech(t) or (t.pos_ == "VERB" and t.lemma_.lower() in TALK_VERBS))
         ]
-        for verb in reversed(verbs):
+        # the main clause's verb first ("Singh said that the U.S. could not confirm ..." is
+        # Singh's), then the later of equally deep ones
+        verbs = [v for v in verbs if not _hypothetical(v)]
+        verbs.sort(key=lambda v: (sum(1 for _ in v.ancestors), -v.i))
+        for verb in verbs:
             found = (
                 self._source_of_verb(verb)
                 if _is_cue(verb)

@@ -652,3 +652,4 @@ def test_a_pronoun_skips_a_person_the_text_shows_is_of_the_other_gender(source_o
 def test_a_speech_verb_in_a_reported_plan_is_not_the_speaker(source_of):
     text = "The country's top diplomat, Cho Min-ho, said Seoul would respond “step by step.”"
     assert speaker(source_of(text, "step by step")) == "Cho Min-ho"
+

@@ -358,7 +358,7 @@ def test_strength_of_a_group_of_troops(figures):
         ("North Korea sent at least 10,000 containers to Russia, which could contain up to 4.8 million "
          "artillery shells, South Korean Defense Minister Shin Won-sik told Bloomberg.", "Shin Won-sik"),
         ("The White House has released satellite images showing that around 300 containers have been "
-         "collected at the port.", "US government"),
+         "collected at the port.", "White House"),
         ("Since mid-2022, North Korea has sent over 13,000 containers to Russia, says a military "
          "intelligence report by a ruling party representative, Kang Dae-sik, according to Yonhap.",
          "Kang Dae-sik"),

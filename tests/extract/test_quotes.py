@@ -555,3 +555,11 @@ def test_intelligence_agency_in_statements_and_odd_parses(quotes_of, text):
 def test_a_subject_the_parser_hung_on_an_opening_phrase_is_still_the_speaker(quotes_of):
     text = "In an interview on Sunday, Defence Minister Karl Sorensen said the drills were “routine.”"
     assert speakers(quotes_of(text)) == ["Karl Sorensen"]
+
+
+def test_a_quote_paragraph_goes_on_with_the_main_clause_speaker_before_it(quotes_of):
+    text = (
+        "Asked about the losses, Singh said that the U.S. could not independently confirm them.\n"
+        "\"We cannot confirm those reports yet.\"\n"
+    )
+    assert quotes_of(text).speaker.tolist() == ["Singh"]
