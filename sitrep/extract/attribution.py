@@ -72,6 +72,8 @@ CUE_LEMMAS = frozenset(
     brief highlight underline underscore refute rebut dispute question doubt believe think
     cite continue""".split()
 )
+# Verbs that cite a text's words only when the text is their subject ("the letter reads").
+TEXT_CUE_LEMMAS = frozenset("read".split())
 # Nouns that name a person by role: "the official", "a Belarusian diplomat".
 PERSON_ROLE_NOUNS = frozenset(
     """official officer diplomat minister spokeswoman spokesman spokesperson ambassador envoy
@@ -174,11 +176,12 @@ class _Actor:
 
 
 def _is_cue(token: Token) -> bool:
-    return (
-        token.pos_ in {"VERB", "AUX"}
-        and token.lemma_.lower() in CUE_LEMMAS
-        and token.dep_ not in {"amod", "compound"}
-    )
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "compound"}:
+        return False
+    if token.lemma_.lower() in TEXT_CUE_LEMMAS:
+        # "the letter reads", "the statement ran": a text speaks; a banner or a sign does not
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in token.children)
+    return token.lemma_.lower() in CUE_LEMMAS
 
 
 # Cue verbs that report speech whatever their object ("maintain" or "point" need a clause).
@@ -241,6 +244,19 @@ def _subjects_of(verb: Token) -> list[Token]:
         c for c in verb.children if c.dep_ == "nsubj" and not any(g.dep_ == "case" for g in c.children)
     ]
     return sorted(subjects, key=lambda t: abs(t.i - verb.i))
+
+
+def _misparsed_subject(verb: Token) -> bool:
+    """A clause hung from a noun that is the root of its sentence: a sentence has a main verb,
+    so the noun is really that verb's subject (a participle with its agent is a true clause)."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and noun.dep_ == "ROOT"
+        and noun.pos_ in {"NOUN", "PROPN"}
+        and not any(c.dep_ in {"agent", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
+        and verb.i > noun.i
+    )
 
 
 def _could_be_people(noun: Token) -> bool:
@@ -863,6 +879,11 @@ class ArticleContext:
                 stray = self._stray_subject(current)
                 if stray is not None:
                     return stray
+            if _misparsed_subject(current):
+                # "X, who requested the meeting, refrained ... and claimed that '...'": the
+                # parser made X the root and its verb a clause of X; X is the subject
+                found = self._source_from_head(current.head, cue=cue, resolve=True, as_speaker=True)
+                return found if found is not None and found.kind in {"person", "body", "role"} else None
             if current.dep_ in SUBJECT_SHARING_DEPS and current.head.i != current.i:
                 current = current.head
                 inherited = True
@@ -1613,7 +1634,26 @@ class ArticleContext:
             if found is not None:
                 return found
         if resolve and not authors and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-            return self._earlier_instrument(head, cue)
+            return self._earlier_instrument(head, cue) or self._earlier_writer(head, cue)
+        return None
+
+    def _earlier_writer(self, head: Token, cue: str) -> Source | None:
+        """'"...," the letter reads' after 'X sent a letter' or 'In the letter, X notes': the
+        document is the one named in the last paragraphs, and its writer is the subject of the
+        verb that named it there."""
+        window = self._recent_paragraphs_start(head.idx)
+        lemma = head.lemma_.lower()
+        for token in reversed(self.tokens_between(window, head.idx)):
+            if token.lemma_.lower() != lemma or token.i == head.i or self.in_quote(token.idx):
+                continue
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            if token.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+                continue
+            for subject in _subjects_of(verb):
+                found = self._source_from_head(subject, cue=cue, resolve=True, as_speaker=True)
+                if found is not None and found.kind in {"person", "body"}:
+                    raw = self.doc[head.left_edge.i : head.i + 1].text
+                    return Source(raw, found.name, found.country, cue, found.kind)
         return None
 
     def _earlier_instrument(self, head: Token, cue: str) -> Source | None:
@@ -1855,9 +1895,14 @@ class ArticleContext:
                     or lemma in {"government", "administration", "authority"}
                 )
             ]  # "the ministry" is never "the West" or a country's government: only an institution
+            # "the presidential office" is not "the delegation": words that qualify the noun
+            # narrow it to a body of that name
+            def qualified(a: _Actor) -> bool:
+                return qualifiers <= set(name_key(f"{a.source.name} {a.source.raw}").split())
+
             match = (
                 next((a for a in nearby if titled(a)), None)
-                or next((a for a in institutions if a.subject), None)
+                or next((a for a in institutions if a.subject and qualified(a)), None)
                 or match
             )
         if match is None and not strict:

@@ -653,3 +653,29 @@ def test_a_speech_verb_in_a_reported_plan_is_not_the_speaker(source_of):
     text = "The country's top diplomat, Cho Min-ho, said Seoul would respond “step by step.”"
     assert speaker(source_of(text, "step by step")) == "Cho Min-ho"
 
+
+
+def test_a_text_that_reads_speaks_for_its_writer(source_of):
+    text = (
+        "Senator Ada Korhonen sent a letter to the prime minister on Monday.\n"
+        "“Your government must act now,” the letter reads."
+    )
+    assert speaker(source_of(text, "Your government must act now")) == "Ada Korhonen"
+
+
+def test_subject_the_parser_made_the_root_of_a_clause(source_of):
+    text = (
+        "Ambassador Ivo Petrenko, who requested the meeting, refrained from mentioning the "
+        "convoy and instead claimed that “the border is calm.”"
+    )
+    assert speaker(source_of(text, "the border is calm")) == "Ivo Petrenko"
+
+
+def test_a_qualified_body_is_not_another_body_named_nearby(source_of):
+    text = (
+        "A Norlandic delegation visiting Brussels briefed officials on the findings.\n"
+        "The talks covered the “grave situation” in the north, the presidential office said."
+    )
+    found = source_of(text, "grave situation")
+    assert found is not None and "delegation" not in found.name
+    assert found.name.endswith("presidential office")
