@@ -55,6 +55,7 @@ import re
 from dataclasses import dataclass, field
 
 __all__ = [
+    "in_future_clause",
     "DateMention",
     "ResolvedDate",
     "KINDS",
@@ -577,3 +578,20 @@ def _resolve_parsed_within_cached(
 ) -> ResolvedDate | None:
     # Long articles repeat the same few expressions; each is tried against every window day once.
     return resolve_parsed_within(parsed, earliest, latest)
+
+
+# Words that, earlier in the same clause, make a date a plan rather than an event.
+FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|scheduled|slated|due|set\s+(?:to|for)|expected\s+to|plans?\s+to|planned|upcoming|"
+    r"is\s+to|are\s+to|next|(?:aim|hope|seek|intend)(?:s|ed|ing)?\s+to)\b|'ll\b",
+    re.IGNORECASE,
+)
+_CLAUSE_LOOKBACK_CHARS = 140
+
+
+def in_future_clause(text: str, start: int) -> bool:
+    """Whether the clause before a date speaks of the future ("talks will resume on Friday")."""
+    before = text[max(0, start - _CLAUSE_LOOKBACK_CHARS):start]
+    before = re.sub(r"\b([A-Z])\.", r"\1", before)  # "U.S." ends no clause
+    clause = re.split(r"[,;:.!?\n\u201c\u201d\"]", before)[-1]
+    return bool(FUTURE_CUE.search(clause))

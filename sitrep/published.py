@@ -61,6 +61,7 @@ from sitrep.dates import (
     DateMention,
     ParsedDate,
     day_month_year,
+    in_future_clause,
     parsed_mentions,
     weekday_on_or_before,
 )
@@ -185,7 +186,7 @@ def _read_clues(text: str) -> _Clues:
     mentions = parsed_mentions(text)
     paired = _days_called_earlier_this_month(text, mentions)
     for mention, parsed in mentions:
-        if parsed.preposition in _FUTURE_PREPOSITIONS or _in_future_clause(text, mention.start):
+        if parsed.preposition in _FUTURE_PREPOSITIONS or in_future_clause(text, mention.start):
             continue
         quoted = repr(mention.text)
         is_day = parsed.kind == "absolute_day"
@@ -235,23 +236,6 @@ def _is_dateline(text: str, mention: DateMention) -> bool:
     if before.group("caps"):
         return _DATELINE_AFTER.match(after) is not None
     return _DATELINE_AFTER_CREDIT.match(after) is not None
-
-
-# Words that, earlier in the same clause, make a date a plan rather than an event.
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|scheduled|due|set\s+to|expected\s+to|plans?\s+to|planned|upcoming|"
-    r"is\s+to|are\s+to|next|(?:aim|hope|seek|intend)(?:s|ed|ing)?\s+to)\b|'ll\b",
-    re.IGNORECASE,
-)
-_CLAUSE_LOOKBACK_CHARS = 140
-
-
-def _in_future_clause(text: str, start: int) -> bool:
-    """Whether the clause before a date speaks of the future ("talks will resume on Friday")."""
-    before = text[max(0, start - _CLAUSE_LOOKBACK_CHARS):start]
-    before = re.sub(r"\b([A-Z])\.", r"\1", before)  # "U.S." ends no clause
-    clause = re.split(r"[,;:.!?\n\u201c\u201d\"]", before)[-1]
-    return bool(_FUTURE_CUE.search(clause))
 
 
 def _days_called_earlier_this_month(

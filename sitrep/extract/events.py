@@ -47,7 +47,13 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.article import Article
 from sitrep.clusters import DisjointSets, label_clusters
-from sitrep.dates import DateMention, find_date_mentions, resolve_mention, resolve_mention_within
+from sitrep.dates import (
+    DateMention,
+    find_date_mentions,
+    in_future_clause,
+    resolve_mention,
+    resolve_mention_within,
+)
 from sitrep.extract.numbers import parse_number
 from sitrep.names import NameBook, clean_name, name_key
 from sitrep.schema import conform, empty_frame
@@ -860,13 +866,17 @@ def _dated_mentions(text: str, mentions: list[DateMention], published,
             continue
         if any(_is_duration(text, m.start, m.end) for m in group):
             continue
+        if first.kind == "weekday" and in_future_clause(text, first.start):
+            continue  # "the election set for Tuesday": a weekday ahead, not the last one
         if re.match(r"\s*as\s+of\b", first.text, re.IGNORECASE) or re.search(
                 r"\bas\s+of\s+(?:the\s+)?(?:end|beginning|start|middle)?\s*(?:of\s+)?$",
                 text[max(0, first.start - 30):first.start], re.IGNORECASE):
             continue
-        if len(group) == 2 and {m.kind for m in group} == {"weekday", "absolute_day"}:
-            # "on Thursday (Oct 24)", "Wednesday, 23 October": the written date wins over the
-            # weekday's reading against a publication date that may be inferred
+        if len(group) == 2 and {m.kind for m in group} in ({"weekday", "absolute_day"},
+                                                           {"relative", "absolute_day"}):
+            # "on Thursday (Oct 24)", "Wednesday, 23 October", "yesterday (October 30)": the
+            # written date wins over the weekday's or the relative word's reading against a
+            # publication date that may be inferred
             absolute = next(m for m in group if m.kind == "absolute_day")
             resolved_day = resolve(absolute)
             iso = _iso(resolved_day) if resolved_day is not None else None
@@ -933,6 +943,8 @@ def _dated_predicates(article: Article, units: list[_Unit], mentions: list[DateM
             continue
         nominal = _event_noun(span.root)
         if nominal is not None:
+            if latest is not None and iso[0] > latest.isoformat()[:len(iso[0])]:
+                continue  # "before the inauguration on Jan. 20": not yet happened
             found.append(_Dated(unit, nominal, iso[0], iso[1], span, mention.start, nominal=nominal))
             continue
         verb = _attach_to_speech(_predicate(span.root), span)

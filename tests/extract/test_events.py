@@ -119,6 +119,19 @@ def test_a_written_date_wins_over_its_weekday(nlp):
     assert row["date"] == "2024-10-24" and row["date_text"] == "on Thursday (Oct 24)"
 
 
+def test_a_weekday_ahead_is_no_event(nlp):
+    text = "The minister spoke on Thursday, days before the runoff vote set for Sunday."
+    rows = events_of(nlp, text, "2025-03-06")
+    assert [r["date_text"] for _, r in rows.iterrows()] == ["on Thursday"]
+
+
+def test_a_written_date_wins_over_a_relative_word(nlp):
+    # "yesterday" is relative to when the words were spoken, which may not be the publication day
+    text = "“The border was crossed again just yesterday (March 3) by drones,” the envoy said."
+    row = only_row(events_of(nlp, text, "2025-03-06"))
+    assert row["date"] == "2025-03-03" and row["precision"] == "day"
+
+
 def test_a_date_on_an_event_noun_dates_that_event_not_the_clause(nlp):
     text = "Since Russia's February 2022 invasion of Ukraine, Japan has joined sanctions."
     row = only_row(events_of(nlp, text, "2025-03-19"))
