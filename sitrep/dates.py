@@ -193,7 +193,8 @@ _DOTTED_DAY = re.compile(
     rf"(?P<year>{_YEAR})(?![\w]|\.\d)"
 )
 _MONTH_YEAR = re.compile(
-    rf"\b{_PREP}(?:{_PART}[\s-]+)?(?P<month>{_MONTH_FULL})\b(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b)?"
+    rf"\b{_PREP}(?:{_PART}[\s-]+)?(?P<month>{_MONTH_FULL})\b(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b"
+    r"|\s+(?:of\s+)?(?P<relyear>last|this|next)\s+year\b)?"  # "in August last year"
 )
 _YEAR_ONLY = re.compile(
     rf"\b{_PREP}(?:{_PART}[\s-]+|(?<![\w$€£.,/:\-]))(?P<year>{_YEAR})(?![\w])(?![,.]\d)"
@@ -279,6 +280,7 @@ def _candidates(text: str) -> list[tuple[int, int, ParsedDate]]:
                 continue
         found.append((match.start(), match.end(), ParsedDate(
             "absolute_month", year=year, month=_month_number(month_name),
+            relative=f"{match['relyear'].lower()}_year" if match["relyear"] else "",
             preposition=(match["prep"] or "").lower())))
 
     for match in _YEAR_ONLY.finditer(text):
@@ -437,6 +439,10 @@ def day_month_year(day: int, month: int, published: dt.date) -> int | None:
     return min(costs, key=costs.__getitem__) if costs else None
 
 
+# The year a month is named in, relative to publication ("in March this year").
+_YEAR_OFFSETS = {"last_year": -1, "this_year": 0, "next_year": 1}
+
+
 def resolve_parsed(parsed: ParsedDate, published: dt.date | None) -> ResolvedDate | None:
     """Resolve an already parsed expression; ``None`` when it cannot be known."""
     if parsed.kind == "absolute_day":
@@ -456,6 +462,8 @@ def resolve_parsed(parsed: ParsedDate, published: dt.date | None) -> ResolvedDat
             return _month(parsed.year, parsed.month)
         if published is None:
             return None
+        if parsed.relative in _YEAR_OFFSETS:  # "in August last year"
+            return _month(published.year + _YEAR_OFFSETS[parsed.relative], parsed.month)
         year = published.year if parsed.month <= published.month else published.year - 1
         return _month(year, parsed.month)
     if parsed.kind == "weekday":

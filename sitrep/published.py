@@ -34,8 +34,10 @@ candidate wins, and the clues that decided it are kept as a short human-readable
 * Dates in a clause about the future ("talks will resume on Friday", "until 2030") are no clue.
 * A folder is one story where most of the dates its articles pin lie within
   ``_STORY_SPAN_DAYS`` of each other (its core); an article the folder's year would date outside
-  the core stays undated, and only the core anchors weekday-only articles. Without a core (the
-  pinned dates scatter), the folder's year and dates lend nothing to other articles.
+  the core stays undated, and only the core anchors weekday-only articles, and only when every
+  pinned date lies near it: a dated article outside the core shows the folder mixes stories, and
+  "on Tuesday" could then belong to any of them. Without a core (the pinned dates scatter), the
+  folder's year and dates lend nothing to other articles.
 
 What it does not do: it never invents a year or a month. Without a year (from the text or the
 folder) the date is ``None``; an article whose text pins no stretch of the year (only weekdays,
@@ -676,6 +678,9 @@ def infer_corpus_published(
     core = _story_core(pinned)
     span = (max(pinned) - min(pinned)).days if pinned else 0
     one_story = core is not None
+    # Dated articles outside the core show the folder mixes stories: an article that only its
+    # weekdays could place may belong to any of them, so the core does not date it.
+    strays = [day for day in pinned if core is not None and not _near(day, core)]
     if core is not None:
         anchors = [anchor for anchor in anchors if core[0] <= anchor <= core[1]]
     # The stretch an article dated only by the folder may lie in: every day the others could be.
@@ -690,7 +695,12 @@ def infer_corpus_published(
             results[article_id] = PublishedGuess(known[article_id], "given (not inferred)")
             continue
         inference = first_pass[article_id]
-        if not inference.own_stretch and one_story:
+        if not inference.own_stretch and one_story and strays and article.weekdays:
+            inference = _Inference(PublishedGuess(None, (
+                "nothing in the text pins the month, and the folder mixes stories "
+                f"({len(strays)} of its dated articles lie outside {core[0].isoformat()} to "
+                f"{core[1].isoformat()}), so its other articles' dates do not date this one")))
+        elif not inference.own_stretch and one_story:
             inference = _infer(article, folder_year=folder_year,
                                reference_year=references[article_id], anchors=anchors,
                                stretch=stretch)

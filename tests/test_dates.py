@@ -38,6 +38,10 @@ WEDNESDAY_8_JAN = dt.date(2025, 1, 8)
         ("25.11.2024", None, ("2024-11-25", "day")),
         ("The twenty-eighth of November", MONDAY_2_DEC, ("2024-11-28", "day")),
         ("the first of March 2023", None, ("2023-03-01", "day")),
+        # a month named with a year relative to publication
+        ("in August last year", TUESDAY_22_OCT, ("2023-08", "month")),
+        ("in December of last year", TUESDAY_22_OCT, ("2023-12", "month")),
+        ("in March this year", TUESDAY_22_OCT, ("2024-03", "month")),
         ("Wednesday, October 23, 2024", None, ("2024-10-23", "day")),
         ("Feb 30", TUESDAY_22_OCT, None),  # no such day
         ("May 9", TUESDAY_22_OCT, ("2024-05-09", "day")),

@@ -340,3 +340,23 @@ def test_a_stray_article_does_not_break_the_folder_story_for_the_rest():
     assert guesses["b"].date == dt.date(2024, 11, 5)
     assert guesses["c"].date == dt.date(2024, 11, 20)
     assert guesses["june"].date is None  # June 2024 is outside the story: the year is unknown
+
+
+def test_a_folder_that_mixes_stories_does_not_date_an_article_by_its_weekdays_alone():
+    texts = {
+        "a": "Officials said on Oct. 21 that troops moved.",
+        "b": "The minister spoke on Nov. 5 about the deployment.",
+        "c": "A report on Nov. 20 described the losses.",
+        "stray": "North Korea, April 30 (AP) -- The agency said on Wednesday the units had left.",
+        "weekdays": "The ministry said Tuesday that more units had crossed.",
+    }
+    known = {"a": dt.date(2024, 10, 22), "c": dt.date(2024, 11, 20), "stray": dt.date(2025, 4, 30)}
+    guesses = infer_corpus_published(texts, known=known)
+    assert guesses["b"].date == dt.date(2024, 11, 5)
+    # the stray shows the folder holds more than one story: "Tuesday" could be in either
+    assert guesses["weekdays"].date is None
+    assert "mixes stories" in guesses["weekdays"].evidence
+    # without the stray the folder is one story, and its stretch dates the weekday-only article
+    del texts["stray"], known["stray"]
+    guesses = infer_corpus_published(texts, known=known)
+    assert guesses["weekdays"].date is not None
