@@ -70,7 +70,7 @@ CUE_LEMMAS = frozenset(
     welcome allege maintain contend counter concede observe mention reveal disclose indicate
     signal assure tout boast lament demand propose recommend conclude testify inform forecast
     brief highlight underline underscore refute rebut dispute question doubt believe think
-    cite continue""".split()
+    cite continue thank hail congratulate""".split()
 )
 # Verbs that cite a text's words only when the text is their subject ("the letter reads").
 TEXT_CUE_LEMMAS = frozenset("read".split())
@@ -82,7 +82,8 @@ PERSON_ROLE_NOUNS = frozenset(
     chairman chairwoman chair premier chancellor king queen prince negotiator politician deputy
     colonel captain lieutenant sergeant observer researcher professor member sister brother wife
     husband mother father son daughter man woman mp legislator prosecutor judge lawyer attorney
-    journalist reporter correspondent activist doctor nurse economist strategist""".split()
+    journalist reporter correspondent activist doctor nurse economist strategist dictator ruler
+    strongman autocrat monarch""".split()
 )
 # Abbreviated titles that, like role nouns, sit before a person's name.
 NAME_TITLES = frozenset("gen lt col maj capt sgt mr mrs ms dr sen rep adm prof".split())
@@ -1110,8 +1111,25 @@ class ArticleContext:
         head = trailing[0]
         while head.head.i != head.i and head.head.i > head.i and head.head.i <= trailing[-1].i:
             head = head.head
+        if head.lower_ in PERSON_ROLE_NOUNS and not any(t.ent_type_ == "PERSON" for t in trailing):
+            return self._headline_role(trailing, head)
         found = self._source_from_head(head, cue="dash", resolve=True, as_speaker=True)
         return found if found is not None and found.kind != "media" else None
+
+    def _headline_role(self, words: list[Token], head: Token) -> Source:
+        """'... – U.S. Official': a headline credits someone by role only (title case makes the
+        parser read it as a name); the story names that role in full, so the first role or person
+        below with the same title word is the speaker, else the role as the headline puts it."""
+        raw = " ".join(t.text for t in words)
+        country = self._country_in(words)
+        for actor in _actors_after(self._actors, words[-1].idx):
+            source = actor.source
+            title = set(name_key(f"{source.name} {source.raw}").split())
+            if source.kind in {"role", "person"} and head.lower_ in title and (
+                not country or not source.country or source.country == country
+            ):
+                return Source(raw, source.name, source.country or country, "dash", source.kind)
+        return Source(raw, "unnamed " + raw.lower(), country, "dash", "role")
 
     def _by_attached_cue(self, tokens, inside, first, last, bounds) -> Source | None:
         """A cue verb hanging from the quote's own words ("“...,” he said" parsed under the quote)."""
@@ -1561,7 +1579,10 @@ class ArticleContext:
         if place is not None:
             owned = [t.text for t in left if t.ent_type_ not in {"GPE", "NORP"} and t.dep_ != "case"]
             forms.append(" ".join([place.demonym, *owned]))
-        forms += [c.text for c in head.children if c.dep_ in {"appos", "nmod"} and c.text.isupper()]
+        # an acronym after the phrase names it; one before is its owner ("a U.S. official")
+        forms += [
+            c.text for c in head.children if c.dep_ in {"appos", "nmod"} and c.text.isupper() and c.i > head.i
+        ]
         for form in forms:
             canonical = self.names.aliases.canonical(form) if form else None
             if canonical is not None:
@@ -1905,6 +1926,13 @@ class ArticleContext:
                 or next((a for a in institutions if a.subject and qualified(a)), None)
                 or match
             )
+        if match is None and wanted != {"body"}:
+            # "a senior official said ... the official added": the role the story introduced
+            match = next((
+                a for a in before
+                if a.source.kind == "role" and a.introduced and compatible(a)
+                and {lemma, *qualifiers} <= set(name_key(a.source.name).split())
+            ), None)
         if match is None and not strict:
             pool = [a for a in before if compatible(a)]
             if country:

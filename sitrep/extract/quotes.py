@@ -398,7 +398,8 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
     for span in spans:
         # a quote running over paragraphs is attributed once, in any of its paragraphs
         source = sources[span.start] or group_source.get(span.group)
-        alone = _stands_alone(text, span)
+        # a heading is no continuation of the paragraph before it (see _credit_heading_quotes)
+        alone = _stands_alone(text, span) and _heading_line(text, span.start) is None
         if source is None and previous is not None and previous[1] is not None and alone:
             gap = text[previous[0] : span.open_at if span.open_at >= 0 else span.start]
             if len(gap) <= CONTINUATION_GAP and gap.count("\n") <= 1:
@@ -432,7 +433,54 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
         previous = ((span.close_at + 1) if span.close_at >= 0 else span.end, source)
     if not rows:
         return schema.empty_frame("quotes")
+    _credit_heading_quotes(rows, text)
     return schema.conform(pd.DataFrame(rows), "quotes")
+
+
+# A heading (headline or crosshead) is a short line without a sentence's closing stop.
+HEADING_MAX_CHARS = 100
+
+
+def _heading_line(text: str, start: int) -> tuple[int, int] | None:
+    """The bounds of the line holding ``start`` when that line is a heading, else ``None``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    if not line or len(line) > HEADING_MAX_CHARS or re.search(r"[.!?…][\"'”’]?$", line):
+        return None
+    return line_start, line_end
+
+
+def _credit_heading_quotes(rows: list[dict], text: str) -> None:
+    """A quote in a heading that names no speaker ("Moscow ‘in contact’ with Pyongyang") pulls
+    its words from the story below: the speaker of the same words there, else the first person
+    quoted in the section the heading opens (up to the next heading)."""
+    for row in rows:
+        if row["speaker"] or _heading_line(text, row["start"]) is None:
+            continue
+        words = _normalise(row["text"])
+        credited = [other for other in rows if other["speaker"] and other is not row]
+        same = next((o for o in credited if _same_quote(words, _normalise(o["text"]))), None)
+        if same is None:
+            below = sorted((o for o in credited if o["start"] > row["end"]), key=lambda o: o["start"])
+            section = []
+            for other in below:
+                heading = _heading_line(text, other["start"])
+                if heading is not None or any(
+                    _heading_line(text, at) for at in _line_starts(text, row["end"], other["start"])
+                ):
+                    break
+                section.append(other)
+            same = next((o for o in section if o["speaker_kind"] == "person"), None)
+        if same is not None:
+            for key in ("speaker", "speaker_raw", "speaker_country", "cue", "speaker_kind"):
+                row[key] = same[key]
+
+
+def _line_starts(text: str, start: int, end: int) -> list[int]:
+    """The first character of each line that begins between ``start`` and ``end``."""
+    return [start + m.end() for m in re.finditer(r"\n(?=\S)", text[start:end])]
 
 
 # ------------------------------------------------------------------------------ clustering

@@ -532,6 +532,12 @@ def test_a_quote_credited_by_the_sentence_after_it(quotes_of, text, expected):
         ),
         # a dash inside a headline that runs on into a clause is no attribution
         ("Talks ‘useful’ - but no deal reached on grain exports\nThe talks ended on Monday.", ""),
+        # a role alone is the role the story introduces, not the government of its country
+        (
+            "Troops suffer ‘heavy losses’ – U.S. Official\n"
+            "Dozens were killed, a senior U.S. defense official said on Monday.",
+            "unnamed senior U.S. defense official",
+        ),
     ],
 )
 def test_a_headline_credits_its_quote_to_the_name_after_its_final_dash(quotes_of, text, expected):
@@ -563,3 +569,52 @@ def test_a_quote_paragraph_goes_on_with_the_main_clause_speaker_before_it(quotes
         "\"We cannot confirm those reports yet.\"\n"
     )
     assert quotes_of(text).speaker.tolist() == ["Singh"]
+
+
+def test_a_heading_quote_takes_the_speaker_of_the_same_words_below(quotes_of):
+    text = (
+        "Rumours of a ceasefire\n"
+        "Officials met in Vienna on Monday.\n"
+        "Envoys ‘in talks’ with the rebels\n"
+        "The region has been tense for months.\n"
+        "Foreign Minister Lena Varga said her country was “in talks” with the rebels."
+    )
+    quotes = quotes_of(text)
+    assert list(quotes["text"]) == ["in talks", "in talks"]
+    assert speakers(quotes) == ["Lena Varga", "Lena Varga"]
+
+
+def test_a_heading_quote_takes_the_first_person_quoted_in_its_section(quotes_of):
+    text = (
+        "Border closed after clashes\n"
+        "“We will hold the line,” General Tomas Berg said on Sunday.\n"
+        "'Nobody will cross'\n"
+        "The crossing has been shut since Friday.\n"
+        "President Ilse Marten said “no one will pass” while the talks continue.\n"
+        "Aid groups said the closure was “a disaster” for the villages."
+    )
+    quotes = quotes_of(text).set_index("text")
+    assert quotes.loc["Nobody will cross", "speaker"] == "Ilse Marten"
+
+
+def test_an_unnamed_official_is_a_role_and_the_official_refers_back_to_it(quotes_of):
+    text = (
+        "Casualties rose, a senior U.S. military official said on Tuesday.\n"
+        "“Several hundred is our estimate,” the official said."
+    )
+    quotes = quotes_of(text)
+    assert speakers(quotes) == ["unnamed senior U.S. military official"]
+    assert quotes["speaker_kind"].tolist() == ["role"]
+
+
+def test_a_leader_called_by_a_description_is_the_leader_named_before(quotes_of):
+    text = (
+        "Kim Chol Su praised the returning units on Monday.\n"
+        "“They are all heroes,” the dictator stated at the ceremony."
+    )
+    assert speakers(quotes_of(text)) == ["Kim Chol Su"]
+
+
+def test_the_one_who_thanks_uses_the_quoted_word(quotes_of):
+    text = "President Ilse Marten thanked the rescue teams on Monday for their “heroism” in the floods."
+    assert speakers(quotes_of(text)) == ["Ilse Marten"]
