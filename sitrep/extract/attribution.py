@@ -1839,10 +1839,26 @@ class ArticleContext:
             match = next((a for a in before if a.source.kind in {"person", "role", "body"}), None)
         else:
             match = next((a for a in before if a.source.kind == "body"), None)
+            text_source = self._latest_text_author(pronoun, after=match.start_char if match else -1)
+            if text_source is not None:
+                # "according to KCNA's report ... '...,' it said": the report is "it"
+                return Source(pronoun.text, text_source.name, text_source.country, cue, text_source.kind)
         if match is None:
             return None
         s = match.source
         return Source(pronoun.text, s.name, s.country, cue, s.kind)
+
+    def _latest_text_author(self, pronoun: Token, *, after: int) -> Source | None:
+        """The author of the newest report or statement named after ``after`` and before
+        ``pronoun`` in the recent paragraphs, outside quotes."""
+        start = max(after + 1, self._recent_paragraphs_start(pronoun.idx, before=1))
+        for token in reversed(self.tokens_between(start, pronoun.idx)):
+            lemma = token.lemma_.lower()
+            if token.pos_ == "NOUN" and lemma in DOCUMENT_NOUNS and lemma not in INSTRUMENT_NOUNS:
+                if self.in_quote(token.idx):
+                    continue
+                return self._document_author(token, "", False)
+        return None
 
     def _gender_of(self, source: Source) -> str:
         """"m" or "f" when the words the text used for this person show it ("Ms", "spokesman"),

@@ -618,3 +618,19 @@ def test_a_leader_called_by_a_description_is_the_leader_named_before(quotes_of):
 def test_the_one_who_thanks_uses_the_quoted_word(quotes_of):
     text = "President Ilse Marten thanked the rescue teams on Monday for their “heroism” in the floods."
     assert speakers(quotes_of(text)) == ["Ilse Marten"]
+
+
+def test_it_after_an_outlets_report_is_the_outlet(quotes_of):
+    text = (
+        "The two leaders met on Wednesday and, according to state media Ostvision’s report on "
+        "Thursday, signed a pact.\n“The pact will last forever,” it said, using the country’s official name."
+    )
+    assert speakers(quotes_of(text)) == ["Ostvision"]
+
+
+def test_it_after_a_ministry_and_its_unsigned_statement_is_the_ministry(quotes_of):
+    text = (
+        "The Norlandic foreign ministry issued a statement on Monday.\n"
+        "“We reject the report,” it said."
+    )
+    assert speakers(quotes_of(text)) == ["Norlandic foreign ministry"]
