@@ -74,7 +74,12 @@ T = TypeVar("T")
 
 # Prepositions that make a date a deadline or a plan, not an event that has happened.
 _FUTURE_PREPOSITIONS = {"until", "by", "before", "through"}
+# Prepositions that make a month the start of a state ("since August 2023"), not an event's.
+_STATE_PREPOSITIONS = {"since", "from", "starting"}
 _SUNDAY = 6
+# How long after the end of the newest month a text dates an event in ("in December 2024") it may
+# have been published, when nothing else dates it.
+_MONTH_LAG_DAYS = 62
 # How far apart (characters, same paragraph) "earlier this month" and a date may be and still
 # describe one event: "a press conference earlier this month ... he said on November 7".
 _SAME_PASSAGE_CHARS = 400
@@ -138,6 +143,7 @@ class _Clues:
     year_floor_text: str = ""
     dated_days: tuple[tuple[dt.date, str], ...] = ()
     month_floors: tuple[dt.date, ...] = ()  # first days of "since August 2023" and the like
+    event_months: tuple[dt.date, ...] = ()  # first days of "in December 2024": a month something happened
     yearless_days: tuple[_DayClue, ...] = ()
     weekdays: tuple[tuple[int, str], ...] = ()  # bare weekday mentions; "over the weekend" = Sunday
     dateline: tuple[int, int, str] | None = None  # month, day: "WARSAW, April 30 (AP) --"
@@ -149,6 +155,7 @@ class _ClueBuilder:
     year_floor_text: str = ""
     dated_days: list[tuple[dt.date, str]] = field(default_factory=list)
     month_floors: list[dt.date] = field(default_factory=list)
+    event_months: list[dt.date] = field(default_factory=list)
     yearless_days: list[_DayClue] = field(default_factory=list)
     weekdays: list[tuple[int, str]] = field(default_factory=list)
     dateline: tuple[int, int, str] | None = None
@@ -163,6 +170,7 @@ class _ClueBuilder:
             self.year_floor, self.year_floor_text,
             _first_of_each(self.dated_days, key=lambda item: item[0]),
             _first_of_each(self.month_floors, key=lambda floor: floor),
+            _first_of_each(self.event_months, key=lambda month: month),
             _first_of_each(
                 self.yearless_days,
                 key=lambda clue: (clue.month, clue.day, clue.weekday, clue.earlier_this_month),
@@ -202,6 +210,8 @@ def _read_clues(text: str) -> _Clues:
                 parsed.month, parsed.day, quoted, parsed.weekday, mention.start in paired))
         elif parsed.kind == "absolute_month" and parsed.year is not None:
             builder.month_floors.append(dt.date(parsed.year, parsed.month, 1))
+            if parsed.preposition not in _STATE_PREPOSITIONS:
+                builder.event_months.append(dt.date(parsed.year, parsed.month, 1))
             builder.raise_floor(parsed.year, quoted)
         elif parsed.kind == "year":
             builder.raise_floor(parsed.year, quoted)
@@ -542,6 +552,9 @@ def _infer(
         day.year == year for day, _ in clues.dated_days
     )
     if not own_stretch and not (clues.weekdays and anchors):
+        by_month = _month_window(clues, folder_year)
+        if by_month is not None:
+            return _Inference(by_month)
         missing = "no weekday" if not clues.weekdays else "no date pinned by another article"
         return _Inference(PublishedGuess(
             None, f"{year_reason}, but nothing in the text pins the month ({missing})"))
@@ -559,6 +572,22 @@ def _infer(
         PublishedGuess(chosen, evidence, earliest, latest),
         own is not None, own_stretch, year_from_folder,
     )
+
+
+def _month_window(clues: _Clues, folder_year: int | None) -> PublishedGuess | None:
+    """A text that dates events only by month ("In December 2024, ...; in November, ...") was
+    published after the newest such month, most likely within two months of its end: a wide
+    window, so only what every day of it agrees on resolves ("in November" does, "last month"
+    does not). A month older than the folder's year is history, and weekdays would need a week."""
+    months = [m for m in clues.event_months if folder_year is None or m.year >= folder_year]
+    if not months or clues.weekdays:
+        return None
+    newest = max(months)
+    month_end = newest.replace(day=calendar.monthrange(newest.year, newest.month)[1])
+    latest = month_end + dt.timedelta(days=_MONTH_LAG_DAYS)
+    return PublishedGuess(newest, (
+        f"{newest:%B %Y} is the newest month the text dates an event in; any day "
+        f"{newest.isoformat()} to {latest.isoformat()} fits"), newest, latest)
 
 
 def _date_weekday_named_days(clues: _Clues, year: int) -> _Clues:

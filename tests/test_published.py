@@ -360,3 +360,22 @@ def test_a_folder_that_mixes_stories_does_not_date_an_article_by_its_weekdays_al
     del texts["stray"], known["stray"]
     guesses = infer_corpus_published(texts, known=known)
     assert guesses["weekdays"].date is not None
+
+
+def test_a_text_that_dates_events_only_by_month_gets_a_wide_window_after_the_newest():
+    text = (
+        "In December 2024, the ministry claimed that its troops had been captured. Previously, in "
+        "November, the spokesman declined to comment, and in October he said he had no information."
+    )
+    guess = infer_published(text, corpus_year=2024)
+    assert guess.earliest == dt.date(2024, 12, 1)
+    assert guess.latest == dt.date(2025, 3, 3)  # two months after the end of December
+    assert "December 2024" in guess.evidence
+
+
+def test_a_month_that_opens_a_state_or_is_history_dates_nothing():
+    # "since" starts a state; a month before the folder's year is background
+    assert infer_published("Fighting has gone on since August 2023.", corpus_year=2024).date is None
+    assert infer_published("The invasion began in February 2022.", corpus_year=2024).date is None
+    # a weekday needs its week, which a month does not give
+    assert infer_published("In December 2024 talks began. He spoke on Tuesday.", corpus_year=2024).date is None
