@@ -44,10 +44,7 @@ if not article_id:
 article = articles[articles["article_id"] == article_id].iloc[0]
 rows = _chrome.memo(views.article_rows, all_tables, article_id)
 meta = [_chrome.memo(views.article_sources, articles)[article_id]]
-if article["published"]:
-    meta.append(f"published {views.format_date(article['published'])} ({article['published_basis']})")
-else:
-    meta.append("publication date unknown")
+meta.append(views.publication_note(article))
 meta.append(f"id {article_id}")
 title = article["title"] or views.article_heading("", article["text"], limit=90) or article_id
 st.html(heading_html(title, meta))

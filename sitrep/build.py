@@ -258,6 +258,10 @@ def _aliases_fingerprint(aliases: AliasTable) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()[:8]
 
 
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
 def articles_frame(articles: list[Article], files: list[ArticleFile]) -> pd.DataFrame:
     by_id = {f.article_id: f for f in files}
     rows = [
@@ -268,6 +272,8 @@ def articles_frame(articles: list[Article], files: list[ArticleFile]) -> pd.Data
             "url": a.url,
             "published": a.published.isoformat() if a.published else "",
             "published_basis": a.published_basis,
+            "published_earliest": _iso((a.published_window or (a.published, a.published))[0]),
+            "published_latest": _iso((a.published_window or (a.published, a.published))[1]),
             "text": a.text,
             "n_chars": len(a.text),
             "source_file": by_id[a.article_id].source_file,

@@ -40,6 +40,8 @@ ARTICLES = (
     Column("url", "str", "manifest, else empty"),
     Column("published", "str", "ISO date; manifest, else inferred, else empty"),
     Column("published_basis", "str", "|".join(PUBLISHED_BASES)),
+    Column("published_earliest", "str", "first day the text allows (an inferred date's window); else = published"),
+    Column("published_latest", "str", "last day the text allows (an inferred date's window); else = published"),
     Column("text", "str", "the displayed text; every offset in every table points into it"),
     Column("n_chars", "int", "length of text"),
     Column("source_file", "str", "the file name the article was read from"),

@@ -55,6 +55,21 @@ def date_spans(iso_dates: pd.Series) -> pd.DataFrame:
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+def publication_note(article: Mapping[str, object]) -> str:
+    """How the reader states an article's date: the day, or the days an inferred date may be
+    ("published between Oct 16, 2024 and Nov 27, 2024 (inferred; best guess Oct 22, 2024)")."""
+    published = str(article.get("published") or "")
+    if not format_date(published):
+        return "publication date unknown"
+    basis = str(article.get("published_basis") or "")
+    earliest = str(article.get("published_earliest") or published)
+    latest = str(article.get("published_latest") or published)
+    if earliest != latest and format_date(earliest) and format_date(latest):
+        return (f"published between {format_date(earliest)} and {format_date(latest)} "
+                f"({basis}; best guess {format_date(published)})")
+    return f"published {format_date(published)} ({basis})"
+
+
 @functools.lru_cache(maxsize=4096)
 def format_date(iso: str, precision: str = "") -> str:
     """``2024-10-18`` -> ``Oct 18, 2024``; ``2024-10`` (or precision ``month``) -> ``Oct 2024``.

@@ -321,3 +321,16 @@ def test_article_rows_are_in_text_order_with_sentences_and_figure_labels():
     assert rows["events"]["evidence"].iloc[1] == "In June a pact was signed."
     assert set(rows["figures"]["figure"]) == {"1,500", "about 2,000", "6"}
     assert list(rows["quotes"]["quote_id"]) == ["a:q:0"]
+
+
+def test_publication_note_states_the_window_of_an_inferred_date():
+    article = {"published": "2024-10-22", "published_basis": "inferred",
+               "published_earliest": "2024-10-16", "published_latest": "2024-11-27"}
+    assert views.publication_note(article) == (
+        "published between Oct 16, 2024 and Nov 27, 2024 (inferred; best guess Oct 22, 2024)")
+    pinned = {**article, "published_earliest": "2024-10-22", "published_latest": "2024-10-22"}
+    assert views.publication_note(pinned) == "published Oct 22, 2024 (inferred)"
+    # tables built before the window columns existed still read
+    assert views.publication_note({"published": "2024-10-22", "published_basis": "manifest"}) == (
+        "published Oct 22, 2024 (manifest)")
+    assert views.publication_note({"published": "", "published_basis": "unknown"}) == "publication date unknown"
