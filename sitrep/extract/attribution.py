@@ -72,6 +72,12 @@ CUE_LEMMAS = frozenset(
     brief highlight underline underscore refute rebut dispute question doubt believe think
     cite continue thank hail congratulate""".split()
 )
+# Verbs whose subject is a text's writer ("X sent a letter"): a later "the letter reads" is X's.
+WRITING_VERBS = frozenset("send write issue publish release post sign pen draft deliver submit".split())
+# Cue verbs for acts that carry someone's word ("thanked them for their 'feat'"): inside a reported
+# clause ("Kim said Yoon had congratulated Trump on his 'landslide victory'") the reporter's source
+# speaks.
+WEAK_CUE_LEMMAS = frozenset("thank hail congratulate".split())
 # Verbs that cite a text's words only when the text is their subject ("the letter reads").
 TEXT_CUE_LEMMAS = frozenset("read".split())
 # Nouns that name a person by role: "the official", "a Belarusian diplomat".
@@ -801,7 +807,10 @@ class ArticleContext:
                     break
                 if verb.lower_ == "according":
                     break  # "according to X" is its own finder
-                if verb.pos_ == "NOUN" and verb.lemma_.lower() in SPEECH_NOUNS and verb.i not in inside:
+                owned_by_cue = verb.dep_ in {"dobj", "nsubjpass"} and _is_cue(verb.head) and bool(
+                    _subjects_of(verb.head))  # "X called the reports 'fake'": X speaks, not the reports
+                if (verb.pos_ == "NOUN" and verb.lemma_.lower() in SPEECH_NOUNS and verb.i not in inside
+                        and not owned_by_cue):
                     # "Lindqvist's remark that it was 'a step too far'": the remark's author
                     author = self._document_author(verb, verb.lemma_.lower(), True)
                     if author is not None:
@@ -809,7 +818,9 @@ class ArticleContext:
                 nominal = any(
                     c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children) for c in verb.children
                 )
-                if _is_cue(verb) and verb.i not in inside and not nominal and not _hypothetical(verb):
+                weak = verb.lemma_.lower() in WEAK_CUE_LEMMAS and verb.dep_ in {"ccomp", "xcomp", "conj"} and (
+                    _is_cue(verb.head))
+                if _is_cue(verb) and verb.i not in inside and not nominal and not _hypothetical(verb) and not weak:
                     found = self._source_of_verb(verb)
                     if found is not None and found.kind != "media":
                         return found
@@ -1654,6 +1665,14 @@ class ArticleContext:
             found = self._source_from_head(author, cue=cue, resolve=resolve, as_speaker=True)
             if found is not None:
                 return found
+        kind_of_body = [c for c in head.children if c.dep_ == "compound" and c.lemma_.lower() in BODY_NOUNS]
+        if not authors and kind_of_body:
+            # "a foreign ministry statement": the body its words name, as the text names it
+            words = [t for t in self.doc[head.left_edge.i : head.i] if t.dep_ not in {"det", "punct"}]
+            raw = " ".join(t.text for t in words)
+            name = self.names.aliases.canonical(clean_name(raw)) or clean_name(raw)
+            country = self._country_in(words)
+            return Source(raw, name, country or self.names.country(name), cue, "body")
         if resolve and not authors and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return self._earlier_instrument(head, cue) or self._earlier_writer(head, cue)
         return None
@@ -1670,6 +1689,10 @@ class ArticleContext:
             verb = token.head.head if token.dep_ == "pobj" else token.head
             if token.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
                 continue
+            wrote = token.dep_ == "dobj" and verb.lemma_.lower() in WRITING_VERBS
+            cited = token.dep_ == "pobj" and token.head.lower_ == "in" and _is_cue(verb)
+            if not (wrote or cited):
+                continue  # "Russia denied the reports": who denies a text did not write it
             for subject in _subjects_of(verb):
                 found = self._source_from_head(subject, cue=cue, resolve=True, as_speaker=True)
                 if found is not None and found.kind in {"person", "body"}:
@@ -1834,7 +1857,14 @@ class ArticleContext:
             match = match or next((a for a in people if a.source.kind == "person"), None)
         elif lower in PLURAL_PRONOUNS:
             plural = [a for a in before if a.plural or a.source.kind == "body"]
-            match = next((a for a in plural if a.subject), None) or next(iter(plural), None)
+            # "The military claimed that 3,000 soldiers train there. They stated ...": the last
+            # one who spoke, else the last main-clause subject, not a subject of reported words
+            match = (
+                next((a for a in plural if a.speaker), None)
+                or next((a for a in plural if a.subject and a.main), None)
+                or next((a for a in plural if a.subject), None)
+                or next(iter(plural), None)
+            )
         elif lower in {"i", "we"}:
             match = next((a for a in before if a.source.kind in {"person", "role", "body"}), None)
         else:

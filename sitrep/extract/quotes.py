@@ -453,16 +453,33 @@ def _heading_line(text: str, start: int) -> tuple[int, int] | None:
 
 
 def _credit_heading_quotes(rows: list[dict], text: str) -> None:
-    """A quote in a heading that names no speaker ("Moscow ‘in contact’ with Pyongyang") pulls
-    its words from the story below: the speaker of the same words there, else the first person
-    quoted in the section the heading opens (up to the next heading)."""
+    """A quote that names no speaker takes the speaker of the same words credited elsewhere in
+    the article; one in a heading ("Moscow ‘in contact’ with Pyongyang"), which pulls its words
+    from the story below, else takes the first person quoted in the section the heading opens
+    (up to the next heading)."""
     for row in rows:
-        if row["speaker"] or _heading_line(text, row["start"]) is None:
+        if row["speaker_kind"] == "role" and row["speaker_raw"].split()[:1] in (["a"], ["an"]):
+            # "... will be 'fair game,' a White House spokesman said" in the lead, and the same
+            # words later from "spokesman John Kirby": the unnamed role was that person
+            title = _normalise(row["speaker_raw"]).split()[-1]
+            named = next((
+                o for o in rows
+                if o["speaker_kind"] == "person" and o is not row
+                and title in _normalise(o["speaker_raw"]).split()
+                and _same_quote(_normalise(row["text"]), _normalise(o["text"]))
+            ), None)
+            if named is not None:  # speaker_raw keeps the words used here
+                for key in ("speaker", "speaker_country", "speaker_kind"):
+                    row[key] = named[key]
+            continue
+        if row["speaker"]:
             continue
         words = _normalise(row["text"])
         credited = [other for other in rows if other["speaker"] and other is not row]
+        # the same words credited elsewhere in the article are credited here too (a lead or a
+        # heading quoting a remark the story gives in full)
         same = next((o for o in credited if _same_quote(words, _normalise(o["text"]))), None)
-        if same is None:
+        if same is None and _heading_line(text, row["start"]) is not None:
             below = sorted((o for o in credited if o["start"] > row["end"]), key=lambda o: o["start"])
             section = []
             for other in below:

@@ -634,3 +634,47 @@ def test_it_after_a_ministry_and_its_unsigned_statement_is_the_ministry(quotes_o
         "“We reject the report,” it said."
     )
     assert speakers(quotes_of(text)) == ["Norlandic foreign ministry"]
+
+
+def test_an_unnamed_role_in_the_lead_is_the_person_later_quoted_with_the_same_words(quotes_of):
+    text = (
+        "Foreign troops who cross the border will be “fair game,” a palace spokesman said.\n"
+        "Palace spokesman Arvo Lind called the troops “fair game” at a briefing on Monday."
+    )
+    quotes = quotes_of(text)
+    assert speakers(quotes) == ["Arvo Lind", "Arvo Lind"]
+    assert quotes["speaker_raw"].iloc[0] == "a palace spokesman"  # the words used there
+
+
+def test_an_unattributed_quote_takes_the_speaker_of_the_same_words_elsewhere(quotes_of):
+    text = (
+        "Soldiers disguised as “local hunters” have joined the fighting, according to a news report.\n"
+        "“They are disguised as local hunters from the north,” General Tomas Berg was quoted as saying."
+    )
+    assert speakers(quotes_of(text)) == ["Tomas Berg", "Tomas Berg"]
+
+
+def test_a_congratulation_reported_by_someone_is_the_reporters_sources_words(quotes_of):
+    text = "Spokesman Arvo Lind said the president had congratulated the winner on his “landslide victory”."
+    assert speakers(quotes_of(text)) == ["Arvo Lind"]
+
+
+def test_calling_a_report_something_is_no_word_of_the_report(quotes_of):
+    text = (
+        "Norland denied the reports of troop movements.\n"
+        "Foreign Ministry spokeswoman Ada Korhonen called the reports “fake and hype” on Wednesday."
+    )
+    assert speakers(quotes_of(text)) == ["Ada Korhonen"]
+
+
+def test_they_who_spoke_is_the_body_that_claimed_not_the_soldiers_it_claimed_about(quotes_of):
+    text = (
+        "The Finnish military has claimed that over 3,000 soldiers are training near the border.\n"
+        "They stated, “They are mainly training at night.”"
+    )
+    assert speakers(quotes_of(text)) == ["Finnish military"]
+
+
+def test_a_statement_named_by_its_kind_of_body_speaks_for_that_body(quotes_of):
+    text = "The visit “is part of a strategic dialogue,” a foreign ministry statement said."
+    assert speakers(quotes_of(text)) == ["foreign ministry"]
