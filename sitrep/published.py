@@ -29,8 +29,9 @@ candidate wins, and the clues that decided it are kept as a short human-readable
   ``latest``, the first and last day that fits as well as the best (ties on the weekday clues, up
   to a week after the newest dated event), each possibly published the next day; within a week
   of the best day, or, for an article dated only by the folder, anywhere in the stretch the
-  other articles pin, a week either side. Relative dates are resolved only where every day of
-  the window agrees (``sitrep.dates.resolve_mention_within``).
+  other articles pin, a week either side (a month when one article pins it alone). Relative
+  dates are resolved only where every day of the window agrees
+  (``sitrep.dates.resolve_mention_within``).
 * Dates in a clause about the future ("talks will resume on Friday", "until 2030") are no clue.
 * A folder is one story where most of the dates its articles pin lie within
   ``_STORY_SPAN_DAYS`` of each other (its core); an article the folder's year would date outside
@@ -420,6 +421,8 @@ _WEEKDAY_DATED_LAG_SLACK = 6
 _WINDOW_DAYS = 7
 # How far beyond the dates other articles pin an article dated only by them may lie.
 _ANCHOR_SLACK_DAYS = 7
+# The same when a single dated article is all the folder pins.
+_LONE_ANCHOR_SLACK_DAYS = 30
 
 
 def _fits_as_well(best: _Fit, fit: _Fit, *, has_weekdays: bool) -> bool:
@@ -717,6 +720,11 @@ def infer_corpus_published(
         inference.guess.latest for inference in first_pass.values()
         if inference.own_stretch and inference.guess.latest
     ] if core is not None and core[0] <= day <= core[1] + dt.timedelta(days=_ANCHOR_SLACK_DAYS)]
+    if stretch and len({day for day in pinned if core is not None and core[0] <= day <= core[1]}) < 2:
+        # one dated article shows a day of the story, not how long it runs: the others may lie
+        # weeks either side of it
+        widen = dt.timedelta(days=_LONE_ANCHOR_SLACK_DAYS - _ANCHOR_SLACK_DAYS)
+        stretch += [min(stretch) - widen, max(stretch) + widen]
 
     results: dict[str, PublishedGuess] = {}
     for article_id, article in clues.items():

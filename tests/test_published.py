@@ -379,3 +379,14 @@ def test_a_month_that_opens_a_state_or_is_history_dates_nothing():
     assert infer_published("The invasion began in February 2022.", corpus_year=2024).date is None
     # a weekday needs its week, which a month does not give
     assert infer_published("In December 2024 talks began. He spoke on Tuesday.", corpus_year=2024).date is None
+
+
+def test_one_dated_article_lends_a_wide_window_not_its_own_week():
+    texts = {
+        "dated": "The ministry said on Tuesday, 5 November, that talks would go on.",
+        "weekdays": "The minister said on Monday that more units had crossed.",
+    }
+    guess = infer_corpus_published(texts)["weekdays"]
+    assert guess.date is not None
+    # the real day may be weeks before or after the one dated article
+    assert guess.earliest <= dt.date(2024, 10, 10) and guess.latest >= dt.date(2024, 12, 1)
