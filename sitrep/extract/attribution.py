@@ -186,7 +186,7 @@ def _is_cue(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "compound"}:
         return False
     if token.lemma_.lower() in TEXT_CUE_LEMMAS:
-        # "the letter reads", "the statement ran": a text speaks; a banner or a sign does not
+        # "the letter reads": a text speaks; a banner or a sign ("the banner read ...") does not
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in token.children)
     return token.lemma_.lower() in CUE_LEMMAS
 

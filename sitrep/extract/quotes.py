@@ -398,7 +398,7 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
     for span in spans:
         # a quote running over paragraphs is attributed once, in any of its paragraphs
         source = sources[span.start] or group_source.get(span.group)
-        # a heading is no continuation of the paragraph before it (see _credit_heading_quotes)
+        # a heading is no continuation of the paragraph before it (see _credit_from_elsewhere)
         alone = _stands_alone(text, span) and _heading_line(text, span.start) is None
         if source is None and previous is not None and previous[1] is not None and alone:
             gap = text[previous[0] : span.open_at if span.open_at >= 0 else span.start]
@@ -433,7 +433,7 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
         previous = ((span.close_at + 1) if span.close_at >= 0 else span.end, source)
     if not rows:
         return schema.empty_frame("quotes")
-    _credit_heading_quotes(rows, text)
+    _credit_from_elsewhere(rows, text)
     return schema.conform(pd.DataFrame(rows), "quotes")
 
 
@@ -452,13 +452,13 @@ def _heading_line(text: str, start: int) -> tuple[int, int] | None:
     return line_start, line_end
 
 
-def _credit_heading_quotes(rows: list[dict], text: str) -> None:
+def _credit_from_elsewhere(rows: list[dict], text: str) -> None:
     """A quote that names no speaker takes the speaker of the same words credited elsewhere in
     the article; one in a heading ("Moscow ‘in contact’ with Pyongyang"), which pulls its words
     from the story below, else takes the first person quoted in the section the heading opens
     (up to the next heading)."""
     for row in rows:
-        if row["speaker_kind"] == "role" and row["speaker_raw"].split()[:1] in (["a"], ["an"]):
+        if row["speaker_kind"] == "role" and row["speaker_raw"].lower().split()[:1] in (["a"], ["an"]):
             # "... will be 'fair game,' a White House spokesman said" in the lead, and the same
             # words later from "spokesman John Kirby": the unnamed role was that person
             title = _normalise(row["speaker_raw"]).split()[-1]
