@@ -709,10 +709,9 @@ def infer_corpus_published(
     ]
     core = _story_core(pinned)
     span = (max(pinned) - min(pinned)).days if pinned else 0
-    one_story = core is not None
     # Dated articles outside the core show the folder mixes stories: an article that only its
     # weekdays could place may belong to any of them, so the core does not date it.
-    strays = [day for day in pinned if core is not None and not _near(day, core)]
+    strays = [day for day in pinned if not _near(day, core)] if core is not None else []
     if core is not None:
         anchors = [anchor for anchor in anchors if core[0] <= anchor <= core[1]]
     # The stretch an article dated only by the folder may lie in: every day the others could be.
@@ -732,12 +731,12 @@ def infer_corpus_published(
             results[article_id] = PublishedGuess(known[article_id], "given (not inferred)")
             continue
         inference = first_pass[article_id]
-        if not inference.own_stretch and one_story and strays and article.weekdays:
+        if not inference.own_stretch and strays and article.weekdays:
             inference = _Inference(PublishedGuess(None, (
                 "nothing in the text pins the month, and the folder mixes stories "
                 f"({len(strays)} of its dated articles lie outside {core[0].isoformat()} to "
                 f"{core[1].isoformat()}), so its other articles' dates do not date this one")))
-        elif not inference.own_stretch and one_story:
+        elif not inference.own_stretch and core is not None:
             inference = _infer(article, folder_year=folder_year,
                                reference_year=references[article_id], anchors=anchors,
                                stretch=stretch)
@@ -745,7 +744,7 @@ def infer_corpus_published(
         borrowed_year = (
             inference.year_from_folder and guess.date and guess.date.year == folder_year
         )
-        if borrowed_year and not one_story:
+        if borrowed_year and core is None:
             guess = PublishedGuess(None, (
                 f"only the folder's year {folder_year} would date it, and the folder's dated "
                 f"articles span {span} days: not one story"))
