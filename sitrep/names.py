@@ -194,7 +194,8 @@ def builtin_aliases() -> AliasTable:
 
 def looks_like_person_name(name: str) -> bool:
     tokens = name.split()
-    return 1 <= len(tokens) <= 5 and all(t[:1].isupper() for t in tokens)
+    # "Joe Biden/U.S. President" is a broadcaster's caption (name/title), not one name
+    return 1 <= len(tokens) <= 5 and all(t[:1].isupper() for t in tokens) and "/" not in name
 
 
 @dataclass

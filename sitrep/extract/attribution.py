@@ -154,6 +154,9 @@ PLURAL_PRONOUNS = frozenset("they them".split())
 THING_PRONOUNS = frozenset("it".split())
 # Dependency labels through which a verb inherits the subject of the verb it hangs from.
 SUBJECT_SHARING_DEPS = frozenset("advcl xcomp conj acl relcl ccomp pcomp prep pobj dobj".split())
+# A broadcast transcript's caption: '[Ivan Petrov/Ruritanian Foreign Minister/May 4: "..."]'.
+_CAPTION = re.compile(r"\[\s*(?P<who>[^\[\]/:\"“”\n]{2,60})/(?P<title>[^\[\]:\"“”\n]{2,160}):\s*[\"“‘']?\s*$")
+
 # Nouns before a colon that introduce text, not a speaker ("the headline: '...'").
 NON_SPEAKER_NOUNS = frozenset("headline statement title caption message words slogan text post".split())
 
@@ -187,7 +190,7 @@ def _is_cue(token: Token) -> bool:
         return False
     if token.lemma_.lower() in TEXT_CUE_LEMMAS:
         # "the letter reads": a text speaks; a banner or a sign ("the banner read ...") does not
-        return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in token.children)
+        return any(c.lemma_.lower() in DOCUMENT_NOUNS for c in _subjects_of(token))
     return token.lemma_.lower() in CUE_LEMMAS
 
 
@@ -250,6 +253,10 @@ def _subjects_of(verb: Token) -> list[Token]:
     subjects = [
         c for c in verb.children if c.dep_ == "nsubj" and not any(g.dep_ == "case" for g in c.children)
     ]
+    if not subjects and verb.lemma_.lower() in TEXT_CUE_LEMMAS:
+        # '"...," read the post': after a quote the parser takes the inverted subject for an object
+        subjects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS
+                    and c.i > verb.i]
     return sorted(subjects, key=lambda t: abs(t.i - verb.i))
 
 
@@ -713,6 +720,7 @@ class ArticleContext:
         bounds = self._paragraph(tokens[0].idx)
         media: Source | None = None
         finders = [
+            self._by_caption,
             self._by_colon,
             self._by_colon_after,
             self._by_dash,
@@ -1012,6 +1020,29 @@ class ArticleContext:
             if found is not None and found.kind != "media":
                 return found
         return None
+
+    def _by_caption(self, tokens, inside, first, last, bounds) -> Source | None:
+        """A broadcast transcript's caption '[Name/Title(/Date): "..."]' credits the name before
+        the first slash; the title after it gives the country ("Russian President")."""
+        lead = self.text[bounds[0] : self.doc[first].idx]
+        match = _CAPTION.match(lead)
+        if match is None:
+            return None
+        raw = match["who"].strip()
+        start = bounds[0] + match.start("who")
+        words = [t for t in self.tokens_between(start, start + len(raw)) if not t.is_space]
+        title_start = bounds[0] + match.start("title")
+        title = [t for t in self.tokens_between(title_start, bounds[0] + match.end("title"))
+                 if not t.is_space]
+        if not words:
+            return None
+        if (self._known_person(raw) or any(t.ent_type_ == "PERSON" for t in words)
+                or looks_like_person_name(raw) and len(raw.split()) >= 2):
+            name = self.names.person(raw)
+            country = self._country_of_person(name) or self._country_in(title)
+            return Source(raw, name, country, "colon", "person")
+        name = self.names.body(raw)
+        return Source(raw, name, self.names.country(name) or self._country_in(title), "colon", "body")
 
     def _by_colon_after(self, tokens, inside, first, last, bounds) -> Source | None:
         """A headline '“We will win”: Lind vows to retake the coast' credits the subject after
@@ -1678,23 +1709,32 @@ class ArticleContext:
         return None
 
     def _earlier_writer(self, head: Token, cue: str) -> Source | None:
-        """'"...," the letter reads' after 'X sent a letter' or 'In the letter, X notes': the
-        document is the one named in the last paragraphs, and its writer is the subject of the
-        verb that named it there."""
+        """'"...," the letter reads' after 'X sent a letter' or 'In the letter, X notes', and
+        '"...," the post stated' after 'X posted on its channel that ...': the document is the
+        one named (or written, by the verb of its name) in the last paragraphs, and its writer is
+        the subject of the verb that named it there."""
         window = self._recent_paragraphs_start(head.idx)
         lemma = head.lemma_.lower()
         for token in reversed(self.tokens_between(window, head.idx)):
             if token.lemma_.lower() != lemma or token.i == head.i or self.in_quote(token.idx):
                 continue
-            verb = token.head.head if token.dep_ == "pobj" else token.head
-            if token.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
-                continue
-            wrote = token.dep_ == "dobj" and verb.lemma_.lower() in WRITING_VERBS
+            if token.pos_ == "VERB" and lemma in WRITING_VERBS:
+                verb = token  # "X posted that ...": the post is X's
+            elif token.pos_ == "NOUN" and _is_cue(token.head) and token in _subjects_of(token.head):
+                return self._earlier_writer(token, cue)  # "the post stated" again: the same post
+            else:
+                verb = token.head.head if token.dep_ == "pobj" else token.head
+                if token.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+                    continue
+            wrote = verb is token or token.dep_ == "dobj" and verb.lemma_.lower() in WRITING_VERBS
             cited = token.dep_ == "pobj" and token.head.lower_ == "in" and _is_cue(verb)
             if not (wrote or cited):
                 continue  # "Russia denied the reports": who denies a text did not write it
-            for subject in _subjects_of(verb):
-                found = self._source_from_head(subject, cue=cue, resolve=True, as_speaker=True)
+            writers = [self._source_from_head(subject, cue=cue, resolve=True, as_speaker=True)
+                       for subject in _subjects_of(verb)]
+            if verb is token and _is_cue(verb):
+                writers.append(self._source_of_verb(verb))  # the parse may hide its subject
+            for found in writers:
                 if found is not None and found.kind in {"person", "body"}:
                     raw = self.doc[head.left_edge.i : head.i + 1].text
                     return Source(raw, found.name, found.country, cue, found.kind)

@@ -678,3 +678,40 @@ def test_they_who_spoke_is_the_body_that_claimed_not_the_soldiers_it_claimed_abo
 def test_a_statement_named_by_its_kind_of_body_speaks_for_that_body(quotes_of):
     text = "The visit “is part of a strategic dialogue,” a foreign ministry statement said."
     assert speakers(quotes_of(text)) == ["foreign ministry"]
+
+
+def test_a_broadcast_caption_credits_the_name_before_its_slash(quotes_of):
+    text = (
+        "Ruritania's leader met his Norland counterpart in the capital.\n"
+        "[Ivan Petrov/Ruritanian President/Nov. 4: \"Today is a holiday in our country.\"]\n"
+        "[Anna Berg/Member of the Norland Labour Party: \"(Petrov) extended his stay by a day.\"]"
+    )
+    frame = quotes_of(text)
+    assert speakers(frame) == ["Ivan Petrov", "Anna Berg"]
+    assert list(frame["speaker_raw"]) == ["Ivan Petrov", "Anna Berg"]
+
+
+def test_a_caption_name_is_not_learnt_with_its_title(quotes_of):
+    text = (
+        "Norland President Anna Berg called the drills “very dangerous”.\n"
+        "[Anna Berg/Norland President: \"Very dangerous. Very dangerous.\"]"
+    )
+    assert speakers(quotes_of(text)) == ["Anna Berg", "Anna Berg"]
+
+
+def test_a_post_speaks_for_whoever_posted_it(quotes_of):
+    text = (
+        "Norland's military intelligence posted on its Telegram channel that it spotted the units.\n"
+        "\"The first units have already arrived in the combat zone,\" read the post, translated into English.\n"
+        "The Norland defence ministry on Wednesday confirmed the figure, a newspaper reported.\n"
+        "\"The soldiers are equipped with winter clothes and shoes,\" the post stated."
+    )
+    frame = quotes_of(text)
+    assert len(frame) == 2
+    assert set(frame["speaker"]) == {frame["speaker"].iloc[0]}
+    assert "intelligence" in frame["speaker"].iloc[0].lower()
+
+
+def test_a_banner_read_after_a_quote_is_still_no_speaker(quotes_of):
+    text = "“Peace now,” read the banner outside the embassy."
+    assert speakers(quotes_of(text)) == [""]
