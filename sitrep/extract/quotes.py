@@ -456,7 +456,8 @@ def _credit_from_elsewhere(rows: list[dict], text: str) -> None:
     """A quote that names no speaker takes the speaker of the same words credited elsewhere in
     the article; one in a heading ("Moscow ‘in contact’ with Pyongyang"), which pulls its words
     from the story below, else takes the first person quoted in the section the heading opens
-    (up to the next heading)."""
+    (up to the next heading); any other, the source quoted just before it (same or previous
+    paragraph), whose words a reporter's paraphrase goes on quoting."""
     for row in rows:
         if row["speaker_kind"] == "role" and row["speaker_raw"].lower().split()[:1] in (["a"], ["an"]):
             # "... will be 'fair game,' a White House spokesman said" in the lead, and the same
@@ -490,6 +491,13 @@ def _credit_from_elsewhere(rows: list[dict], text: str) -> None:
                     break
                 section.append(other)
             same = next((o for o in section if o["speaker_kind"] == "person"), None)
+        if same is None and _heading_line(text, row["start"]) is None:
+            # 'X said Y had congratulated Z on his "landslide victory". During the call, they
+            # discussed "security"': a partial quote with no cue of its own goes on with the
+            # source quoted last, in its paragraph or the one before
+            before = [o for o in credited if o["end"] <= row["start"]
+                      and text[o["end"] : row["start"]].count("\n") <= 1]
+            same = max(before, key=lambda o: o["end"], default=None)
         if same is not None:
             for key in ("speaker", "speaker_raw", "speaker_country", "cue", "speaker_kind"):
                 row[key] = same[key]

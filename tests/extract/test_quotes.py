@@ -715,3 +715,16 @@ def test_a_post_speaks_for_whoever_posted_it(quotes_of):
 def test_a_banner_read_after_a_quote_is_still_no_speaker(quotes_of):
     text = "“Peace now,” read the banner outside the embassy."
     assert speakers(quotes_of(text)) == [""]
+
+
+def test_a_partial_quote_without_a_cue_goes_on_with_the_source_quoted_just_before(quotes_of):
+    text = (
+        "Norland President Anna Berg called her Ruritanian counterpart on Monday.\n"
+        "Spokesman Arvo Lind said the call had been \"warm and open\". During the call, "
+        "they discussed \"security, trade and energy\".\n"
+        "Both leaders \"expressed their concerns on the border situation\".\n"
+        "The talks ended late.\n"
+        "Later the ministry issued a list.\n"
+        "Analysts had expected \"little progress\"."
+    )
+    assert speakers(quotes_of(text)) == ["Arvo Lind", "Arvo Lind", "Arvo Lind", ""]
