@@ -192,6 +192,12 @@ _DOTTED_DAY = re.compile(
     rf"(?<![\w.]){_PREP}(?P<day>0?[1-9]|[12]\d|3[01])\.(?P<month>0?[1-9]|1[0-2])\."
     rf"(?P<year>{_YEAR})(?![\w]|\.\d)"
 )
+# Month.day in brackets after a relative day ("today (10.30)"), as Korean broadcasters write it;
+# elsewhere "(10.30)" is as likely a number, so only this position counts.
+_BRACKETED_MONTH_DAY = re.compile(
+    r"(?:(?<=\btoday )|(?<=\byesterday ))\((?P<month>0?[1-9]|1[0-2])\.(?P<day>0?[1-9]|[12]\d|3[01])\)",
+    re.IGNORECASE,
+)
 _MONTH_YEAR = re.compile(
     rf"\b{_PREP}(?:{_PART}[\s-]+)?(?P<month>{_MONTH_FULL})\b(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b"
     r"|\s+(?:of\s+)?(?P<relyear>last|this|next)\s+year\b)?"  # "in August last year"
@@ -256,13 +262,13 @@ def _candidates(text: str) -> list[tuple[int, int, ParsedDate]]:
     """Every pattern match as (start, end, parsed); overlaps are resolved by the caller."""
     found: list[tuple[int, int, ParsedDate]] = []
 
-    for pattern in (_DAY_MONTH, _MONTH_DAY, _ISO_DAY, _DOTTED_DAY):
+    for pattern in (_DAY_MONTH, _MONTH_DAY, _ISO_DAY, _DOTTED_DAY, _BRACKETED_MONTH_DAY):
         for match in pattern.finditer(text):
             day_text = match["day"].lower()
             day = _ORDINAL_WORDS.get(day_text) or int(re.match(r"\d+", day_text).group())
             month_text = match["month"]
             month = int(month_text) if month_text.isdigit() else _month_number(month_text)
-            year = int(match["year"]) if match["year"] else None
+            year = int(match["year"]) if match.groupdict().get("year") else None
             # Without a year, 29 February is possible: check against a leap year.
             if day > calendar.monthrange(year or 2024, month)[1]:
                 continue
@@ -270,7 +276,7 @@ def _candidates(text: str) -> list[tuple[int, int, ParsedDate]]:
             weekday = _WEEKDAY_NUMBERS[weekday_name.lower()] if weekday_name else None
             found.append((match.start(), match.end(), ParsedDate(
                 "absolute_day", year=year, month=month, day=day, weekday=weekday,
-                preposition=(match["prep"] or "").lower())))
+                preposition=(match.groupdict().get("prep") or "").lower())))
 
     for match in _MONTH_YEAR.finditer(text):
         month_name = match["month"]

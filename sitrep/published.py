@@ -16,7 +16,9 @@ candidate wins, and the clues that decided it are kept as a short human-readable
   fit the text's weekdays and dates.
 * Hard: never before a dated event of the text (or the first day of a "since August 2023"); the
   dateline's day; a day called "earlier this month" is in the publication month and before the
-  previous calendar week (had it been in that week, a reporter would have written "last week").
+  previous calendar week (had it been in that week, a reporter would have written "last week");
+  "today (10.30)" or "yesterday (October 30)" outside quotation marks, which names the day as a
+  dateline does.
 * Soft, in this order: as few days as possible between the newest event and publication (news
   reports what just happened; a weekday mention is an event on the most recent such day, and
   "over the weekend" counts as its Sunday); weekday mentions newer than the days named by date
@@ -196,13 +198,15 @@ def _read_clues(text: str) -> _Clues:
     builder = _ClueBuilder()
     mentions = parsed_mentions(text)
     paired = _days_called_earlier_this_month(text, mentions)
-    for mention, parsed in mentions:
+    for index, (mention, parsed) in enumerate(mentions):
         if parsed.preposition in _FUTURE_PREPOSITIONS or in_future_clause(text, mention.start):
             continue
         quoted = repr(mention.text)
         is_day = parsed.kind == "absolute_day"
         if is_day and builder.dateline is None and _is_dateline(text, mention):
             builder.dateline = (parsed.month, parsed.day, quoted)
+        if is_day and builder.dateline is None and index > 0:
+            builder.dateline = _day_named_by_relative_word(text, mentions[index - 1], mention, parsed)
         if parsed.kind == "absolute_day" and parsed.year is not None:
             builder.dated_days.append((dt.date(parsed.year, parsed.month, parsed.day), quoted))
             builder.raise_floor(parsed.year, quoted)
@@ -249,6 +253,28 @@ def _is_dateline(text: str, mention: DateMention) -> bool:
     if before.group("caps"):
         return _DATELINE_AFTER.match(after) is not None
     return _DATELINE_AFTER_CREDIT.match(after) is not None
+
+
+def _day_named_by_relative_word(text: str, before: tuple[DateMention, ParsedDate],
+                                mention: DateMention, parsed: ParsedDate) -> tuple[int, int, str] | None:
+    """"today (10.30)", "yesterday (October 30)": the written date names the publication day (or
+    the day before it), as a dateline does."""
+    word, word_parsed = before
+    if word_parsed.relative != "days_ago" or word_parsed.amount not in (0, 1):
+        return None
+    if not re.fullmatch(r"\s*[(,]?\s*", text[word.end:mention.start]):
+        return None
+    if _inside_quotation(text, word.start):
+        return None  # a speaker's "yesterday" counts from the day of the speech
+    # a leap year, so that 29 February has a next day; the year itself is settled elsewhere
+    day = dt.date(2024, parsed.month, parsed.day) + dt.timedelta(days=word_parsed.amount)
+    return day.month, day.day, repr(text[word.start:mention.end])
+
+
+def _inside_quotation(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside double quotation marks opened earlier in its paragraph."""
+    before = text[text.rfind("\n", 0, at) + 1:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _days_called_earlier_this_month(

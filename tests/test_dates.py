@@ -161,6 +161,7 @@ def test_resolve_date(expression, published, expected):
         ("between June and August", [("June", "absolute_month"), ("August", "absolute_month")]),
         ("by the end of October", [("by the end of October", "absolute_month")]),
         ("Tuesday’s statement", [("Tuesday", "weekday")]),
+        ("the agency stated today (10.30) that", [("today", "relative"), ("(10.30)", "absolute_day")]),
     ],
 )
 def test_find_date_mentions(text, expected):
@@ -189,6 +190,7 @@ def test_find_date_mentions(text, expected):
         "an august institution",  # adjective
         "5 Marines and the Novak 5 team made a Decision 5",  # abbreviations inside words
         "Pfizer's Covid-2019 data, the 1990s, and Resolution A-2024",  # not years
+        "The ratio (10.30) rose and the index (3.5) fell.",  # numbers in brackets
     ],
 )
 def test_find_date_mentions_ignores_lookalikes(text):

@@ -390,3 +390,22 @@ def test_one_dated_article_lends_a_wide_window_not_its_own_week():
     assert guess.date is not None
     # the real day may be weeks before or after the one dated article
     assert guess.earliest <= dt.date(2024, 10, 10) and guess.latest >= dt.date(2024, 12, 1)
+
+
+def test_today_with_its_date_in_brackets_pins_the_day_like_a_dateline():
+    text = (
+        "The agency stated today (10.30) that troops had reached the front.\n"
+        "The minister met his counterpart in Moscow today."
+    )
+    guess = infer_published(text, corpus_year=2024)
+    assert guess.date == dt.date(2024, 10, 30)
+    assert guess.window == (guess.date, guess.date)
+
+
+def test_a_speakers_yesterday_counts_from_the_speech_not_from_publication():
+    text = (
+        "The envoy spoke at the council on Thursday.\n"
+        "“These violations were repeated just yesterday (October 30),” he added."
+    )
+    guess = infer_published(text, corpus_year=2024)
+    assert guess.window != (dt.date(2024, 10, 31), dt.date(2024, 10, 31))
