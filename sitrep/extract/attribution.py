@@ -155,7 +155,7 @@ THING_PRONOUNS = frozenset("it".split())
 # Dependency labels through which a verb inherits the subject of the verb it hangs from.
 SUBJECT_SHARING_DEPS = frozenset("advcl xcomp conj acl relcl ccomp pcomp prep pobj dobj".split())
 # A broadcast transcript's caption: '[Ivan Petrov/Ruritanian Foreign Minister/May 4: "..."]'.
-_CAPTION = re.compile(r"\[\s*(?P<who>[^\[\]/:\"“”\n]{2,60})/(?P<title>[^\[\]:\"“”\n]{2,160}):\s*[\"“‘']?\s*$")
+CAPTION = re.compile(r"\[\s*(?P<who>[^\[\]/:\"“”\n]{2,60})/(?P<title>[^\[\]:\"“”\n]{2,160}):\s*[\"“‘']?\s*$")
 
 # Nouns before a colon that introduce text, not a speaker ("the headline: '...'").
 NON_SPEAKER_NOUNS = frozenset("headline statement title caption message words slogan text post".split())
@@ -1025,7 +1025,7 @@ class ArticleContext:
         """A broadcast transcript's caption '[Name/Title(/Date): "..."]' credits the name before
         the first slash; the title after it gives the country ("Russian President")."""
         lead = self.text[bounds[0] : self.doc[first].idx]
-        match = _CAPTION.match(lead)
+        match = CAPTION.match(lead)
         if match is None:
             return None
         raw = match["who"].strip()

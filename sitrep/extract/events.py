@@ -1263,6 +1263,39 @@ def _drop_vaguer_repeats(rows: list[_Row]) -> list[_Row]:
     return keep
 
 
+def _caption_rows(article: Article, ctx: ArticleContext, taken: set[str],
+                  mentions: list[DateMention]) -> list[_Row]:
+    """A broadcast caption '[Ivan Petrov/President/Nov. 4: "..."]' dates the remark it opens: a
+    statement by the person it names, on its date."""
+    from sitrep.extract.attribution import CAPTION  # the caption form is attribution's to define
+
+    text = article.text
+    rows: list[_Row] = []
+    for line in re.finditer(r"^\[[^\n]*", text, re.MULTILINE):
+        colon = text.find(":", line.start(), line.end())
+        match = CAPTION.match(text[line.start():colon + 1]) if colon > 0 else None
+        if match is None or "/" not in match["title"]:
+            continue
+        inside = [m for m in mentions if line.start() + match.start("title") <= m.start < colon]
+        dated = _dated_mentions(text, inside, article.published, article.published_window)
+        if len(dated) != 1:
+            continue
+        quote_start = colon + 1 + re.match(r'\s*["“]?\s*', text[colon + 1:line.end()]).end()
+        said = re.sub(r'\s*["”]?\s*\]?\s*$', "", text[quote_start:line.end()])
+        source = ctx.source_of_span(quote_start, quote_start + len(said)) if said else None
+        if source is None:
+            continue
+        start = line.start() + match.start("who")
+        rows.append(_Row(
+            event_id=_event_id(article.article_id, dated[0].start, taken),
+            start=start, end=colon, date_text=text[dated[0].start:dated[0].end],
+            date=dated[0].date, precision=dated[0].precision, actor=source.name,
+            actor_raw=source.raw, actor_country=source.country, event_type="statement",
+            summary=_fit(f"{source.name} says: {said}"), verb_char=start, date_start=dated[0].start,
+        ))
+    return rows
+
+
 def extract_events(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFrame:
     """Every dated event in one article, one row per dated predicate, in text order."""
     taken: set[str] = set()
@@ -1270,6 +1303,7 @@ def extract_events(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
     mentions = find_date_mentions(article.text)
     in_dates = {c for m in mentions for c in range(m.start, m.end)}
     dated = _drop_vaguer_repeats(_dated_rows(doc, article, ctx, units, taken, mentions))
+    dated = dated + _caption_rows(article, ctx, taken, mentions)
     dated = dated + _offset_rows(doc, article, ctx, units, dated, taken, in_dates=in_dates)
     rows = dated + _relative_rows(doc, article, ctx, units, dated, taken, in_dates=in_dates)
     if not rows:

@@ -550,3 +550,17 @@ def test_the_two_countries_names_the_pair_mentioned_just_before(nlp):
     frame = events_of(nlp, text, "2025-03-26")
     pact = frame[frame["date_text"] == "on Tuesday"].iloc[0]
     assert pact["actor"] == "France and Germany" and pact["actor_raw"] == "the two countries"
+
+
+def test_a_broadcast_caption_with_a_date_is_a_statement_on_that_date(nlp):
+    text = (
+        "Ruritania's president met Norland's foreign minister during her visit.\n"
+        "[Ivan Petrov/Ruritanian President/Nov. 4: \"Today is a holiday in our country.\"]\n"
+        "[Anna Berg/Member of the Norland Labour Party: \"She extended her stay by a day.\"]"
+    )
+    events = events_of(nlp, text, "2024-11-20")
+    assert events[["date", "actor", "event_type"]].values.tolist() == [
+        ["2024-11-04", "Ivan Petrov", "statement"]
+    ]
+    row = events.iloc[0]
+    assert text[row.start:row.end] == "Ivan Petrov/Ruritanian President/Nov. 4"
