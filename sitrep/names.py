@@ -97,8 +97,12 @@ def strip_titles(name: str) -> str:
 class Place:
     country: str
     demonym: str
-    capital: str
+    capital: str  # one spelling, or several separated by "|" ("Kyiv|Kiev")
     government: str
+
+    @property
+    def capitals(self) -> tuple[str, ...]:
+        return tuple(c.strip() for c in self.capital.split("|") if c.strip())
 
 
 @dataclass(frozen=True)
@@ -124,7 +128,7 @@ class AliasTable:
     def _place_by_key(self) -> dict[str, Place]:
         out: dict[str, Place] = {}
         for p in self.places:
-            for form in (p.country, p.demonym, p.capital):
+            for form in (p.country, p.demonym, *p.capitals):
                 if form:
                     out[name_key(form)] = p
         return out
@@ -245,7 +249,7 @@ class NameBook:
         if direct:
             return direct
         place = self.aliases.place(name)
-        if place and name_key(name) in {name_key(place.country), name_key(place.capital)}:
+        if place and name_key(name) in {name_key(place.country), *map(name_key, place.capitals)}:
             return place.government
         return name
 

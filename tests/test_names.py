@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.names import NameBook, load_aliases, name_key, strip_titles, unify_names
+from sitrep.names import NameBook, builtin_aliases, load_aliases, name_key, strip_titles, unify_names
 
 
 @pytest.mark.parametrize(
@@ -110,3 +110,10 @@ def test_unify_names_merges_spellings_not_people(variants, distinct):
     most_used = max(dict.fromkeys(variants), key=variants.count)  # ties: the first seen
     assert mapping[variants[0]] == most_used
     assert mapping[distinct[0]] != mapping[distinct[1]]
+
+
+def test_a_capital_may_have_several_spellings():
+    aliases = builtin_aliases()
+    assert aliases.place("Kiev") is aliases.place("Kyiv")
+    assert aliases.place("Kiev").country == "Ukraine"
+    assert NameBook(aliases).body("Kiev") == "Ukrainian government"

@@ -70,8 +70,13 @@ CUE_LEMMAS = frozenset(
     welcome allege maintain contend counter concede observe mention reveal disclose indicate
     signal assure tout boast lament demand propose recommend conclude testify inform forecast
     brief highlight underline underscore refute rebut dispute question doubt believe think
-    cite continue thank hail congratulate""".split()
+    cite continue thank hail congratulate laud commend applaud extol""".split()
 )
+# Verbs whose passive subject is the speaker of what follows ("X was heard saying ...").
+QUOTING_VERBS = frozenset("quote cite hear overhear record film catch".split())
+# Participles that give a described person's name ("a sniper surnamed Ri", "a captive
+# identified by the surname of Paik").
+NAMING_PARTICIPLES = frozenset("surname name call identify".split())
 # Verbs whose subject is a text's writer ("X sent a letter"): a later "the letter reads" is X's.
 WRITING_VERBS = frozenset("send write issue publish release post sign pen draft deliver submit".split())
 # Cue verbs for acts that carry someone's word ("thanked them for their 'feat'"): inside a reported
@@ -91,6 +96,19 @@ PERSON_ROLE_NOUNS = frozenset(
     journalist reporter correspondent activist doctor nurse economist strategist dictator ruler
     strongman autocrat monarch""".split()
 )
+# Titles that a later description may name differently: "Rep. Yu" is "the lawmaker".
+_LAWMAKER = ("lawmaker", "legislator", "representative")
+SAME_TITLES: dict[str, tuple[str, ...]] = {
+    "rep": _LAWMAKER, "representative": _LAWMAKER, "mp": _LAWMAKER, "legislator": _LAWMAKER,
+    "sen": ("senator", *_LAWMAKER), "senator": _LAWMAKER, "congressman": _LAWMAKER,
+    "congresswoman": _LAWMAKER, "assemblyman": _LAWMAKER, "assemblywoman": _LAWMAKER,
+    "lawmaker": ("legislator",),
+    "spokesman": ("spokesperson",), "spokeswoman": ("spokesperson",),
+    "spokesperson": ("spokesman", "spokeswoman"),
+    "ambassador": ("envoy", "diplomat"), "envoy": ("diplomat",),
+    "gen": ("general",), "lt": ("lieutenant",), "col": ("colonel",), "adm": ("admiral",),
+    "prof": ("professor",),
+}
 # Abbreviated titles that, like role nouns, sit before a person's name.
 NAME_TITLES = frozenset("gen lt col maj capt sgt mr mrs ms dr sen rep adm prof".split())
 # Nouns that name an organisation by kind: "the council", "the ministry".
@@ -342,6 +360,8 @@ class ArticleContext:
             titled = self._titled_name(token) or self._titled_hyphenated(token)
             if titled is not None and not self.in_quote(token.idx):
                 names.observe_person(titled)
+            if token.dep_ == "acl" and token.lemma_.lower() in NAMING_PARTICIPLES and not self.in_quote(token.idx):
+                self._named_by_participle(token.head)  # "a captive surnamed Paik": Paik is a person
         # empty while they are collected: collecting resolves nothing against them
         self._actors: list[_Actor] = []
         self._actors = sorted(self._collect_actors(), key=lambda a: a.start_char)
@@ -439,7 +459,8 @@ class ArticleContext:
         chain = [t for t in self.doc[left[0].i : head.i + 1]] if left else [head]
         name_part: list[Token] = []
         for token in reversed(chain):
-            if token.pos_ == "PROPN" and token.text[:1].isupper() and not _is_title_word(token):
+            if (token.pos_ == "PROPN" and token.text[:1].isupper() and not _is_title_word(token)
+                    and self.names.aliases.place(token.text) is None):
                 name_part.insert(0, token)
             else:
                 break
@@ -450,6 +471,12 @@ class ArticleContext:
         if not looks_like_person_name(name) or not self._name_tokens_plausible(name_part):
             return None
         if before and _is_title_word(before[-1]):
+            return name
+        # "Ambassador to Seoul Georgy Zinoviev": the title's own place comes between title and name
+        # (the parser hangs the name on the preposition)
+        if (all(self.names.aliases.place(t.text) is not None for t in before)
+                and head.dep_ == "pobj" and head.head.lower_ in {"to", "in", "of"}
+                and _is_title_word(head.head.head)):
             return name
         # "Vice Foreign Minister, Eero Salo": a name set in apposition to a title
         if not before and head.dep_ == "appos" and _is_title_word(head.head):
@@ -725,6 +752,7 @@ class ArticleContext:
             self._by_colon_after,
             self._by_dash,
             self._by_headline_dash,
+            self._by_quoted_cue,
             self._by_climbing,
             self._by_according_to,
             self._by_attached_cue,
@@ -804,6 +832,18 @@ class ArticleContext:
         )
 
     # ---------------------------------------------------------------------------------- finders
+    def _by_quoted_cue(self, tokens, inside, first, last, bounds) -> Source | None:
+        """'the envoy “stressed that ...”': the quote opens on its own cue verb, whose subject
+        stands just before the opening mark."""
+        words = [t for t in tokens if not t.is_punct and not t.is_space][:2]
+        for verb in words:
+            if not _is_cue(verb):
+                continue
+            subjects = [s for s in _subjects_of(verb) if s.i not in inside and s.i < verb.i]
+            if subjects and self._same_paragraph(subjects[0], bounds):
+                return self._source_from_head(subjects[0], cue=verb.lemma_.lower(), resolve=True, as_speaker=True)
+        return None
+
     def _by_climbing(self, tokens, inside, first, last, bounds) -> Source | None:
         """Subject of the first cue verb above the span in the parse."""
         starts = {t.head for t in tokens if t.head.i not in inside and t.head.i != t.i}
@@ -868,8 +908,9 @@ class ArticleContext:
             passive_speaker = [
                 c for c in current.children if c.dep_ == "nsubjpass" and not self.in_quote(c.idx)
             ]
-            if passive_speaker and current.lemma_.lower() in {"quote", "cite"}:
-                # "X was quoted (by an agency) as saying": the passive subject is the speaker
+            if passive_speaker and current.lemma_.lower() in QUOTING_VERBS:
+                # "X was quoted (by an agency) as saying", "X was heard saying": the passive
+                # subject is the speaker
                 subjects = passive_speaker
             if subjects:
                 if (
@@ -1348,6 +1389,11 @@ class ArticleContext:
             return self._resolve_pronoun(head, cue) if resolve else None
         if head.pos_ == "NUM" and lower == "one":
             return self._one_of(head, cue)
+        if head.pos_ == "ADJ" and head.dep_ in {"nsubj", "nsubjpass"}:
+            named = self._named_by_participle(head)  # "The second captive identified by the surname of Paik"
+            if named is not None:
+                raw = self.doc[head.left_edge.i : head.i + 1].text
+                return Source(raw, self.names.person(named), "", cue, "person")
         if head.pos_ not in {"PROPN", "NOUN"} or head.ent_type_ in NON_ACTOR_ENTITIES:
             return None  # "November 2024", "20 percent": never who acts or speaks
         proper = self._is_proper(head)
@@ -1383,7 +1429,7 @@ class ArticleContext:
         country = (
             self._country_in(modifiers) or self._country_in(apposition) or self._affiliation_in(apposition)
         )
-        person = self._person_words(head, np_tokens, as_speaker=as_speaker)
+        person = self._person_words(head, np_tokens, as_speaker=as_speaker) or self._named_by_participle(head)
         if person is not None:
             name = self.names.person(person)
             country = country or self._country_of_person(name) or self._affiliation_in(modifiers)
@@ -1440,6 +1486,36 @@ class ArticleContext:
                     if obj.dep_ == "pobj":
                         out += with_modifiers(obj)
         return sorted(out, key=lambda t: t.i)
+
+    def _named_by_participle(self, head: Token) -> str | None:
+        """'a sniper surnamed Ri', 'the second captive identified by the surname of Paik': the
+        name a described person is given in their own phrase."""
+        if head.pos_ not in {"NOUN", "ADJ"}:  # the tagger takes "the second captive" for an adjective
+            return None
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and any(
+                    g.lemma_.lower() == "surname" for g in child.children):
+                # the parser may make the name the head: "a sniper [surnamed Ruiz]"
+                words = [t for t in child.subtree if t.dep_ == "compound" or t.i == child.i]
+                if self._name_tokens_plausible(words):
+                    name = " ".join(t.text for t in words)
+                    self.names.observe_person(name)
+                    return name
+            if child.dep_ != "acl" or child.lemma_.lower() not in NAMING_PARTICIPLES:
+                continue
+            personal = child.lemma_.lower() == "surname" or any(
+                t.lemma_.lower() in {"surname", "first name", "last name"} for t in child.subtree)
+            if not personal and head.lemma_.lower() not in PERSON_ROLE_NOUNS:
+                continue  # "a group called ..." names a thing
+            for token in child.subtree:
+                if token.pos_ != "PROPN" or token.dep_ == "compound" or not token.text[:1].isupper():
+                    continue
+                words = [t for t in token.subtree if t.dep_ == "compound" or t.i == token.i]
+                if self._name_tokens_plausible(words):
+                    name = " ".join(t.text for t in words)
+                    self.names.observe_person(name)
+                    return name
+        return None
 
     def _person_words(self, head: Token, np_tokens: list[Token], *, as_speaker: bool = False) -> str | None:
         """The words naming a person in this noun phrase, or None when it names no person."""
@@ -1705,7 +1781,21 @@ class ArticleContext:
             country = self._country_in(words)
             return Source(raw, name, country or self.names.country(name), cue, "body")
         if resolve and not authors and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-            return self._earlier_instrument(head, cue) or self._earlier_writer(head, cue)
+            return (self._earlier_instrument(head, cue) or self._earlier_writer(head, cue)
+                    or self._last_speaking_body(head, cue))
+        return None
+
+    def _last_speaking_body(self, head: Token, cue: str) -> Source | None:
+        """'the Defense Intelligence of Ukraine said Sunday ... "...," the report said': a text
+        the article never introduced is that of the body that last spoke, in this paragraph or
+        the one before."""
+        window = self._recent_paragraphs_start(head.idx, before=1)
+        for actor in _actors_before(self._actors, head.idx):
+            if actor.start_char < window:
+                break
+            if actor.speaker and actor.source.kind == "body" and not self.in_quote(actor.start_char):
+                raw = self.doc[head.left_edge.i : head.i + 1].text
+                return Source(raw, actor.source.name, actor.source.country, cue, "body")
         return None
 
     def _earlier_writer(self, head: Token, cue: str) -> Source | None:
@@ -1967,6 +2057,7 @@ class ArticleContext:
             if wanted == {"body"}:
                 return lemma in words
             words |= self._title_words.get(a.source.name, set())
+            words |= {same for word in list(words) for same in SAME_TITLES.get(word.rstrip("."), ())}
             return a.source.kind == "person" and lemma in words and qualifiers <= words
 
         def untitled(a: _Actor) -> bool:
@@ -1983,8 +2074,16 @@ class ArticleContext:
         sentence = self.sentence_of(head)
         paragraph = self._paragraph(head.idx)
         own = (max(sentence.start_char, paragraph[0]), min(sentence.end_char, paragraph[1]))
-        # a description does not point back into its own sentence ("Lindqvist discussed ...,
-        # according to the spokesman": the spokesman is someone else)
+        # "After Seoul summoned Moscow's ambassador, the envoy stressed ...": an unnamed role
+        # named with this title (or its equivalent) earlier in the sentence is the one meant
+        related = {lemma, *SAME_TITLES.get(lemma, ()), *(k for k, v in SAME_TITLES.items() if lemma in v)}
+        if wanted != {"body"}:
+            here = next((a for a in before if own[0] <= a.start_char < own[1] and a.source.kind == "role"
+                         and related & set(name_key(a.source.name).split())), None)
+            if here is not None:
+                return Source(raw, here.source.name, here.source.country or country, cue, here.source.kind)
+        # otherwise a description does not point back into its own sentence ("Lindqvist
+        # discussed ..., according to the spokesman": the spokesman is someone else)
         before = [a for a in before if not own[0] <= a.start_char < own[1]]
         people_first = sorted(before, key=lambda a: a.source.kind != "person")  # stable: recency kept
         match = next((a for a in people_first if titled(a) and compatible(a)), None)

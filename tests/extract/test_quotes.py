@@ -728,3 +728,62 @@ def test_a_partial_quote_without_a_cue_goes_on_with_the_source_quoted_just_befor
         "Analysts had expected \"little progress\"."
     )
     assert speakers(quotes_of(text)) == ["Arvo Lind", "Arvo Lind", "Arvo Lind", ""]
+
+
+def test_a_title_with_its_own_place_before_the_name_still_names_a_person(quotes_of):
+    text = (
+        "Talks unlikely soon, Ruritanian Ambassador to Oslo Ivan Petrovich Dragunov said on television.\n"
+        "\"I believe the issue of aid to Kiev is unlikely to arise,\" he said.\n"
+        "\"It is difficult to determine what has been allocated,\" the diplomat added."
+    )
+    assert speakers(quotes_of(text)) == ["Ivan Petrovich Dragunov"] * 2
+
+
+def test_someone_heard_saying_is_the_speaker_not_the_source_of_the_recording(quotes_of):
+    text = (
+        "According to a recording lawmaker Arvo Lind released on Tuesday, one of the captives, "
+        "a sniper surnamed Ruiz, was heard saying, \"I really want to go home.\""
+    )
+    assert speakers(quotes_of(text)) == ["Ruiz"]
+
+
+def test_a_person_named_by_a_participle_in_their_own_phrase(quotes_of):
+    text = (
+        "Lawmaker Arvo Lind met two captured soldiers.\n"
+        "The second captive identified by the surname of Paik, born in 2005, told Lind that he has "
+        "\"almost made up (his) mind\" about defecting. \"I need to think a little more,\" Paik said."
+    )
+    assert speakers(quotes_of(text)) == ["Paik", "Paik"]
+
+
+def test_the_lawmaker_is_the_representative_named_before(quotes_of):
+    text = (
+        "The captives want to defect, according to a Norland lawmaker who interviewed them.\n"
+        "Labour Party Rep. Arvo Lind met with the two soldiers on Monday.\n"
+        "\"He expects a position in the army,\" the lawmaker said."
+    )
+    assert speakers(quotes_of(text)) == ["Arvo Lind"]
+
+
+def test_the_envoy_is_the_ambassador_named_earlier_in_the_sentence(quotes_of):
+    text = (
+        "Norland's leader Anna Berg condemned the drills.\n"
+        "After Oslo summoned Ruritania's ambassador to complain, the envoy \u201cstressed that the "
+        "cooperation is not directed against Norland.\u201d"
+    )
+    frame = quotes_of(text)
+    assert "ambassador" in frame["speaker"].iloc[0]
+    assert frame["speaker_raw"].iloc[0] == "the envoy"
+
+
+def test_a_report_never_introduced_is_that_of_the_body_that_just_spoke(quotes_of):
+    text = (
+        "Police stopped a truck carrying soldiers, the Norland Defence Intelligence said Sunday.\n"
+        "\"The driver did not have a combat order,\" the report said."
+    )
+    assert speakers(quotes_of(text)) == ["Norland Defence Intelligence"]
+
+
+def test_lauding_is_a_cue(quotes_of):
+    text = "Leader Ivan Petrov lauded his country's \"heroic\" troops at a ceremony, state media said."
+    assert speakers(quotes_of(text)) == ["Ivan Petrov"]
