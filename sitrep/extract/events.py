@@ -129,6 +129,8 @@ POINT_EVENT_NOUNS: dict[str, tuple[str, str]] = {  # noun lemma -> (verb for the
 
 # Prepositions that put a clause before or after a date rather than on it ("after June 3",
 # "ahead of the November 5 election"): the clause is not dated by that expression.
+# Passive verbs of planning: what "is expected" or "was scheduled" for a date had not happened.
+PLAN_VERBS = frozenset("expect schedule slate plan".split())
 # "by December" is a deadline: the deployment "expected to be completed by December" has no date
 BOUND_PREPS = frozenset("after before until till following ahead prior pending by".split())
 # Verbs of a page's own furniture ("Published on 3 March", "Updated: Monday"): not events.
@@ -907,6 +909,8 @@ def _is_future(verb: Token, date: str, published) -> bool:
     if published is not None and date > published.isoformat()[:len(date)]:
         return True
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lemma_.lower() in PLAN_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
+        return True  # "the vote is expected this week", "talks are scheduled for Friday"
     return any(a in ("will", "shall", "'ll") for a in auxiliaries) or (
         verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG")
 

@@ -88,6 +88,7 @@ def test_undatable_clauses_give_no_row(nlp, text):
     [
         "After June 3, prices rose sharply in the capital.",  # a bound, not a date
         "The deployment was expected to be completed by December, officials said.",  # a deadline
+        "The related vote is expected this week.",  # a plan, not an event
         "Published: 12 March 2025",  # page furniture
         "Updated March 12, 2025 10:00 GMT",
         "Monday, March 17, 2025",  # a bare dateline: nothing happens in it
