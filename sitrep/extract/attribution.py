@@ -460,7 +460,7 @@ class ArticleContext:
         name_part: list[Token] = []
         for token in reversed(chain):
             if (token.pos_ == "PROPN" and token.text[:1].isupper() and not _is_title_word(token)
-                    and self.names.aliases.place(token.text) is None):
+                    and not self._in_known_place(token)):
                 name_part.insert(0, token)
             else:
                 break
@@ -474,7 +474,7 @@ class ArticleContext:
             return name
         # "Ambassador to Seoul Georgy Zinoviev": the title's own place comes between title and name
         # (the parser hangs the name on the preposition)
-        if (all(self.names.aliases.place(t.text) is not None for t in before)
+        if (all(self._in_known_place(t) for t in before)
                 and head.dep_ == "pobj" and head.head.lower_ in {"to", "in", "of"}
                 and _is_title_word(head.head.head)):
             return name
@@ -482,6 +482,13 @@ class ArticleContext:
         if not before and head.dep_ == "appos" and _is_title_word(head.head):
             return name
         return None
+
+    def _in_known_place(self, token: Token) -> bool:
+        """'Seoul', or 'Korea' in 'South Korea': a token of a place the tables know."""
+        if self.names.aliases.place(token.text) is not None:
+            return True
+        ent = self._ent_of.get(token.i)
+        return ent is not None and ent.label_ == "GPE" and self.names.aliases.place(clean_name(ent.text)) is not None
 
     def _name_tokens_plausible(self, tokens: list[Token]) -> bool:
         """No place ('Radio Latvia'), acronym or institution word among a would-be person's name."""

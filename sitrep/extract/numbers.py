@@ -51,10 +51,11 @@ _WORD_NUMBER = (
     rf"(?:(?:[\s\-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+)(?:{_WORD})\b)*"
     r"(?![-‐‑][A-Za-z])"  # "two-thirds", "three-day", "one-off" are not counts
 )
-# "11,000", "11 000" (non-breaking or thin space), "1.5", "12k", "1.5 million", "10 thousand".
+# "11,000", "11 000" (any space; a plain one only between groups of three digits), "1.5", "12k",
+# "1.5 million", "10 thousand".
 # A number glued to letters ("155mm", "4th", "T90") is not matched at all.
 _DIGIT_CORE = (
-    r"(?:\d{1,3}(?:[,\u00a0\u202f]\d{3})+|\d+)(?:\.\d+)?"
+    r"(?:\d{1,3}(?:[,\u00a0\u202f]\d{3})+|\d{1,3}(?: \d{3}(?![\d,.]\d))+|\d+)(?:\.\d+)?"
     r"(?:\s*(?:million|billion|thousand|hundred|mln|bn)\b|(?:k|K|m|bn)\b(?!\.\w))?"
     r"(?![\w,]\d|\.\d|[\w%])"
 )
@@ -173,10 +174,10 @@ def parse_number(text: str) -> float | None:
         # "10.000": a count written with dots for thousands (1.5 would not be written 1.500)
         return float(s.replace(".", ""))
     m = re.fullmatch(
-        r"((?:\d{1,3}(?:[,\u00a0\u202f]\d{3})+|\d+)(?:\.\d+)?)\s*"
+        r"((?:\d{1,3}(?:[, \u00a0\u202f]\d{3})+|\d+)(?:\.\d+)?)\s*"
         r"(million|billion|thousand|hundred|mln|bn|k|m)?", s, re.IGNORECASE)
     if m:
-        base = float(re.sub(r"[,\u00a0\u202f]", "", m.group(1)))
+        base = float(re.sub(r"[, \u00a0\u202f]", "", m.group(1)))
         scale = m.group(2)
         return base * _SCALES[scale.lower()] if scale else base
     m = re.fullmatch(r"((?:\d+)(?:\.\d+)?)\s+(.+)", s)

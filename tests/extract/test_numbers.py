@@ -29,6 +29,7 @@ def only(text: str) -> NumberMention:
         ("two hundred and fifty thousand", 250_000),
         ("three million", 3_000_000),
         ("11\u00a0000", 11_000),
+        ("600 000", 600_000),
     ],
 )
 def test_parse_number_reads_every_form(written, value):
@@ -210,3 +211,8 @@ def test_a_couple_thousand_is_about_two_thousand():
     found = only("a couple thousand troops")
     assert (found.value, found.qualifier) == (2_000, "approx")
     assert only("approximately a couple of thousand").text == "a couple of thousand"
+
+
+def test_a_plain_space_between_digit_groups_is_a_thousands_separator():
+    found = only("More than 600 000 soldiers have been killed or wounded.")
+    assert (found.value, found.text) == (600_000, "600 000")
