@@ -58,11 +58,12 @@ def test_seed_events(seed_scores):
 
 
 FLOORS = {
-    "holdout": {"quotes": {"f1": 0.95, "speaker_accuracy": 0.93},
-                "figures": {"f1": 0.90, "claimant_accuracy": 0.75, "qualifier_accuracy": 0.90},
-                # the 32 articles mix stories from Oct 2024 to Jun 2025, so the folder dates no
-                # weekday-only article: most of their relative dates stay unresolved
-                "events": {"f1": 0.45, "date_accuracy": 0.90}},
+    "holdout": {"quotes": {"f1": 0.95, "speaker_accuracy": 0.95},
+                "figures": {"f1": 0.85, "claimant_accuracy": 0.75, "qualifier_accuracy": 0.90},
+                # the 45 articles mix stories from Oct 2024 to Aug 2025, so the folder dates no
+                # weekday-only article: most of their relative dates stay unresolved (with their
+                # real publication dates in a manifest, event F1 is about 0.95)
+                "events": {"f1": 0.50, "date_accuracy": 0.90}},
     "blind": {"quotes": {"f1": 0.95, "speaker_accuracy": 0.70},
               "figures": {"f1": 0.80, "claimant_accuracy": 0.75, "qualifier_accuracy": 0.90},
               # events resolve a weekday only when every publication day the text allows gives
