@@ -34,7 +34,8 @@ candidate wins, and the clues that decided it are kept as a short human-readable
   other articles pin, a week either side (a month when one article pins it alone). Relative
   dates are resolved only where every day of the window agrees
   (``sitrep.dates.resolve_mention_within``).
-* Dates in a clause about the future ("talks will resume on Friday", "until 2030") are no clue.
+* Dates in a clause about the future ("talks will resume on Friday", "until 2030") are no clue, nor
+  is a weekday inside quotation marks (a speaker counts from the day of the speech).
 * A folder is one story where most of the dates its articles pin lie within
   ``_STORY_SPAN_DAYS`` of each other (its core); an article the folder's year would date outside
   the core stays undated, and only the core anchors weekday-only articles, and only when every
@@ -220,6 +221,8 @@ def _read_clues(text: str) -> _Clues:
             builder.raise_floor(parsed.year, quoted)
         elif parsed.kind == "year":
             builder.raise_floor(parsed.year, quoted)
+        elif _inside_quotation(text, mention.start) and (parsed.kind == "weekday" or parsed.relative == "weekend"):
+            continue  # a speaker's "on Thursday" counts back from the day of the speech
         elif parsed.kind == "weekday" and parsed.weekday_mode != "next":
             builder.weekdays.append((parsed.weekday, quoted))
         elif parsed.relative == "weekend":
