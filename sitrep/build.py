@@ -35,7 +35,7 @@ import pandas as pd
 
 from sitrep import schema
 from sitrep.article import Article
-from sitrep.manifest import ManifestEntry, read_manifest
+from sitrep.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
 from sitrep.metadata import make_article
 from sitrep.names import AliasTable, NameBook, load_aliases, unify_names
 from sitrep.reader import ArticleFile, ArticleUnreadable, article_paths, read_article, read_article_bytes
@@ -74,6 +74,18 @@ class BuildReport:
     seconds: float
     reused: int = 0
     warnings: list[str] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)  # articles without a publication date
+
+    def undated_note(self) -> str:
+        """What an analyst can do about articles whose publication date nobody knows, or ''."""
+        if not self.undated:
+            return ""
+        shown = ", ".join(self.undated[:5]) + (f" and {len(self.undated) - 5} more" if len(self.undated) > 5 else "")
+        return (
+            f"note: {len(self.undated)} article(s) have no publication date the text pins ({shown}); "
+            f"their relative and yearless dates stay off the timeline. Give them a 'published' date in "
+            f"{MANIFEST_NAME} beside the articles."
+        )
 
     def summary(self) -> str:
         counts = ", ".join(f"{self.rows[t]} {t}" for t in EXTRACTED)
@@ -407,6 +419,7 @@ def build_corpus(articles_dir: Path, out_dir: Path, *, progress: Progress | None
         seconds=time.perf_counter() - started,
         reused=reused,
         warnings=warnings,
+        undated=[a.article_id for a in articles if a.published is None],
     )
 
 

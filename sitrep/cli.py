@@ -61,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     for skipped in report.skipped:
         print(str(skipped), file=sys.stderr)
+    if report.undated_note():
+        print(report.undated_note(), file=sys.stderr)
     print(report.summary())
     return 0
 

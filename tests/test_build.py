@@ -245,3 +245,16 @@ def test_cache_pruning_drops_the_least_recently_used(tmp_path):
     (cache / "reused.pkl").touch()  # the oldest entry, reused by the last build
     build_module._prune_cache(cache, max_entries=2)
     assert sorted(p.stem for p in cache.glob("*.pkl")) == ["new", "reused"]
+
+
+def test_cli_names_the_articles_it_could_not_date(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "dated.txt").write_text("The minister spoke on Wednesday, 23 October 2024, in Seoul.\n")
+    (folder / "undated.txt").write_text("The minister said that talks would go on.\n")
+    result = subprocess.run([sys.executable, "-m", "sitrep", "build", str(folder), "--out", str(tmp_path / "d")],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    note = next(line for line in result.stderr.splitlines() if line.startswith("note:"))
+    assert "1 article(s)" in note and "undated" in note and "dated," not in note
+    assert "articles.csv" in note
