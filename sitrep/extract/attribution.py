@@ -1511,7 +1511,7 @@ class ArticleContext:
             if child.dep_ != "acl" or child.lemma_.lower() not in NAMING_PARTICIPLES:
                 continue
             personal = child.lemma_.lower() == "surname" or any(
-                t.lemma_.lower() in {"surname", "first name", "last name"} for t in child.subtree)
+                t.lemma_.lower() in {"surname", "name"} for t in child.subtree)
             if not personal and head.lemma_.lower() not in PERSON_ROLE_NOUNS:
                 continue  # "a group called ..." names a thing
             for token in child.subtree:

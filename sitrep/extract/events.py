@@ -127,11 +127,11 @@ POINT_EVENT_NOUNS: dict[str, tuple[str, str]] = {  # noun lemma -> (verb for the
     "invasion": ("invade", "attack"), "execution": ("execute", "other"),
 }
 
-# Prepositions that put a clause before or after a date rather than on it ("after June 3",
-# "ahead of the November 5 election"): the clause is not dated by that expression.
 # Passive verbs of planning: what "is expected" or "was scheduled" for a date had not happened.
 PLAN_VERBS = frozenset("expect schedule slate plan".split())
-# "by December" is a deadline: the deployment "expected to be completed by December" has no date
+# Prepositions that put a clause before or after a date rather than on it ("after June 3",
+# "ahead of the November 5 election"): the clause is not dated by that expression; "by December"
+# is a deadline, so the deployment "expected to be completed by December" has no date.
 BOUND_PREPS = frozenset("after before until till following ahead prior pending by".split())
 # Verbs of a page's own furniture ("Published on 3 March", "Updated: Monday"): not events.
 METADATA_VERBS = frozenset("publish update post modify edit create file".split())
