@@ -70,7 +70,7 @@ CUE_LEMMAS = frozenset(
     welcome allege maintain contend counter concede observe mention reveal disclose indicate
     signal assure tout boast lament demand propose recommend conclude testify inform forecast
     brief highlight underline underscore refute rebut dispute question doubt believe think
-    cite continue thank hail congratulate laud commend applaud extol""".split()
+    cite continue thank hail congratulate laud commend applaud extol express convey voice""".split()
 )
 # Verbs whose passive subject is the speaker of what follows ("X was heard saying ...").
 QUOTING_VERBS = frozenset("quote cite hear overhear record film catch".split())
@@ -103,8 +103,8 @@ SAME_TITLES: dict[str, tuple[str, ...]] = {
     "sen": ("senator", *_LAWMAKER), "senator": _LAWMAKER, "congressman": _LAWMAKER,
     "congresswoman": _LAWMAKER, "assemblyman": _LAWMAKER, "assemblywoman": _LAWMAKER,
     "lawmaker": ("legislator",),
-    "spokesman": ("spokesperson",), "spokeswoman": ("spokesperson",),
-    "spokesperson": ("spokesman", "spokeswoman"),
+    "spokesman": ("spokesperson", "representative"), "spokeswoman": ("spokesperson", "representative"),
+    "spokesperson": ("spokesman", "spokeswoman", "representative"),
     "ambassador": ("envoy", "diplomat"), "envoy": ("diplomat",),
     "gen": ("general",), "lt": ("lieutenant",), "col": ("colonel",), "adm": ("admiral",),
     "prof": ("professor",),
@@ -144,8 +144,13 @@ SPEECH_NOUNS = DOCUMENT_NOUNS | frozenset(
 # Role nouns loose enough to stand for a person named with another title ("the official" after
 # "Deputy Foreign Minister X"); other titles ("the army chief") only refer to the same title.
 GENERIC_PERSON_NOUNS = frozenset("official diplomat source leader envoy aide".split())
-# Modifiers of a title that do not change the office ("the senior official").
-RANK_WORDS = frozenset("senior top former high ranking high-ranking then new current".split())
+# Modifiers of a title that do not change the office ("the senior official", "the official
+# representative").
+RANK_WORDS = frozenset("senior top former high ranking high-ranking then new current official".split())
+# Nouns for settlements and areas: "the village of X" names a place, never an actor.
+SETTLEMENT_NOUNS = frozenset(
+    "village town city region oblast province district settlement area county hamlet port".split()
+)
 # Plurals that stand for a body's people rather than for named persons (lemmas).
 GENERIC_PLURALS = frozenset("official authority source leader".split())
 # Words in an organisation's name that mark it as news media.
@@ -289,6 +294,14 @@ def _misparsed_subject(verb: Token) -> bool:
         and not any(c.dep_ in {"agent", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
         and verb.i > noun.i
     )
+
+
+def _names_a_settlement(noun: Token) -> bool:
+    """'the village of X', 'the towns of X and Y': X names a place, whatever its entity label."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    of = noun.head
+    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in SETTLEMENT_NOUNS
 
 
 def _could_be_people(noun: Token) -> bool:
@@ -684,6 +697,8 @@ class ArticleContext:
                 continue
             if source.kind == "body" and head.dep_ in {"pobj", "dobj"} and head.ent_type_ != "ORG":
                 continue  # places in prepositional phrases are settings, not actors
+            if _names_a_settlement(head):
+                continue  # "near the village of Kolbovka": the tagger may call it an organisation
             named = self._person_named_after_title(head) if source.kind == "role" else None
             if named is not None:
                 # "French Minister for Europe and Foreign Affairs Jean Morel": the title
@@ -847,6 +862,10 @@ class ArticleContext:
             if not _is_cue(verb):
                 continue
             subjects = [s for s in _subjects_of(verb) if s.i not in inside and s.i < verb.i]
+            if subjects and subjects[0].tag_ in {"NNS", "NNPS"}:
+                # 'Both leaders “expressed their concerns”': a group does not speak one quote;
+                # the words are the source's account of what they did
+                return None
             if subjects and self._same_paragraph(subjects[0], bounds):
                 return self._source_from_head(subjects[0], cue=verb.lemma_.lower(), resolve=True, as_speaker=True)
         return None
@@ -1974,6 +1993,9 @@ class ArticleContext:
     def _resolve_pronoun(self, pronoun: Token, cue: str, actors: list[_Actor] | None = None) -> Source | None:
         lower = pronoun.lower_
         actors = self._actors if actors is None else actors
+        teller = self._teller_of(pronoun, cue)
+        if teller is not None:
+            return teller
         before = _actors_before(actors, pronoun.idx)
         if lower in PERSON_PRONOUNS:
             # people, and unnamed people ("a senior official ... he said")
@@ -2014,6 +2036,31 @@ class ArticleContext:
             return None
         s = match.source
         return Source(pronoun.text, s.name, s.country, cue, s.kind)
+
+    def _teller_of(self, pronoun: Token, cue: str) -> Source | None:
+        """'X backed it up, telling AFP it "confirmed" ...', 'X told Y he would ...': the subject of
+        a clause someone told an addressee is the teller, not the addressee named just before."""
+        clause = pronoun.head
+        telling = clause.head
+        if (
+            pronoun.dep_ not in {"nsubj", "nsubjpass"}
+            or clause.dep_ != "ccomp"
+            or telling.i == clause.i
+            or not _is_cue(telling)
+            or not any(c.dep_ in {"dobj", "dative"} and c.i < pronoun.i for c in telling.children)
+        ):
+            return None
+        teller = self._source_of_verb(telling)
+        if teller is None:
+            return None
+        lower = pronoun.lower_
+        fits = (
+            (lower in PERSON_PRONOUNS and teller.kind in {"person", "role"}
+             and self._gender_of(teller) in ("", PRONOUN_GENDER[lower]))
+            or (lower in THING_PRONOUNS and teller.kind == "body")
+            or (lower in PLURAL_PRONOUNS and teller.kind in {"body", "role"})
+        )
+        return Source(pronoun.text, teller.name, teller.country, cue, teller.kind) if fits else None
 
     def _latest_text_author(self, pronoun: Token, *, after: int) -> Source | None:
         """The author of the newest report or statement named after ``after`` and before

@@ -478,8 +478,11 @@ def _owner_of_claim(noun: Token) -> Token | Span | None:
     doc = noun.doc
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None and _lemma(obj) not in DOCUMENT_NOUNS:
-            return obj
+        if obj is None or _lemma(obj) in DOCUMENT_NOUNS:
+            continue
+        if prep.lower_ == "of" and not _names_someone(obj):
+            continue  # "estimates of casualties", "an assessment of 8,000": what, not whose
+        return obj
     for child in noun.children:
         if child.dep_ == "poss":
             return child
@@ -492,10 +495,17 @@ def _owner_of_claim(noun: Token) -> Token | Span | None:
                 return obj
     modifiers = [t for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i
                  for t in c.subtree]
-    if not any(t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} for t in modifiers):
+    if not any(_names_someone(t) for t in modifiers):
         return None
-    first = min(t.i for t in modifiers)
+    # "an earlier U.S. assessment": the owner starts at its first name or noun, not at "earlier"
+    first = min(t.i for t in modifiers if _names_someone(t) or t.pos_ == "NOUN")
     return doc[first:noun.i]
+
+
+def _names_someone(token: Token) -> bool:
+    """A proper name or a nationality, which can own a claim ("Ruritanian estimates")."""
+    return not token.like_num and (
+        token.pos_ == "PROPN" or token.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"})
 
 
 def _owner_of_earlier_document(document: Token) -> Token | Span | None:
@@ -658,9 +668,19 @@ def _conj_root(token: Token) -> Token:
     return token
 
 
+def _owner_source(owner: Token | Span, ctx: ArticleContext, cue: str) -> Source:
+    """The Source for a claim's owner. A country or nationality that modifies the claim noun ("an
+    earlier Canadian assessment", "U.S. estimates") is that country's government."""
+    if isinstance(owner, Span) and ctx.names.aliases.canonical(clean_name(owner.text)) is None:
+        place = ctx.names.aliases.place(clean_name(owner.text))
+        if place is not None and place.government:
+            return Source(owner.text, place.government, place.country, cue, "body")
+    return _source_for(owner, ctx, cue)
+
+
 def _claim_according_to(obj: Token, ctx: ArticleContext, verb: Token) -> _Claim | None:
     owner = _owner_of_claim(obj) if _lemma(obj) in DOCUMENT_NOUNS else obj
-    return _Claim(_source_for(owner, ctx, "according_to"), verb) if owner is not None else None
+    return _Claim(_owner_source(owner, ctx, "according_to"), verb) if owner is not None else None
 
 
 def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
@@ -690,13 +710,13 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
                     # hanging as a compound
                     owner = _owner_of_claim(node)
                     if owner is not None:
-                        return _Claim(_source_for(owner, ctx, _lemma(node)), node)
+                        return _Claim(_owner_source(owner, ctx, _lemma(node)), node)
                     continue
                 if _lemma(subject) in DOCUMENT_NOUNS:
                     owner = (_owner_of_claim(subject) or _owner_of_earlier_document(subject)
                              or _publisher_of(subject))
                     if owner is not None:
-                        return _Claim(_source_for(owner, ctx, _lemma(node)), node)
+                        return _Claim(_owner_source(owner, ctx, _lemma(node)), node)
                     fallback = fallback or _Claim(_source_for(subject, ctx, _lemma(node)), node,
                                                   ownerless=not _names_a_source(subject))
                     continue
@@ -714,7 +734,7 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
         elif node.pos_ == "NOUN" and _lemma(node) in CLAIM_NOUNS and node is not number_head:
             owner = _owner_of_claim(node)
             if owner is not None:
-                return _Claim(_source_for(owner, ctx, _lemma(node)), node)
+                return _Claim(_owner_source(owner, ctx, _lemma(node)), node)
     if fallback is None:
         trailing = _trailing_attribution(number_head, chain)
         if trailing is not None:

@@ -531,3 +531,18 @@ def test_he_in_a_reported_clause_is_the_reporter(figures):
     text = ("President Yoon Suk Yeol said he may review the ban. A day later, spokesman John Kirby told "
             "reporters that he believes at least 3,000 North Korean troops traveled by boat to Russia.")
     assert one_row(figures(text))["claimant"] == "John Kirby"
+
+
+def test_a_countrys_assessment_of_a_number_is_its_governments_claim(figures):
+    text = ("Mara Lind said up to 10,000 soldiers have gone to the front, up from an earlier "
+            "Canadian assessment of 8,000.")
+    frame = figures(text)
+    assert list(frame["value"]) == [10000, 8000]
+    assert list(frame["claimant"]) == ["Mara Lind", "Canadian government"]
+
+
+def test_what_an_estimate_is_of_is_not_who_made_it(figures):
+    text = ("With estimates of Ruritanian casualties exceeding 600,000 and Leader Ivo Marek refusing "
+            "talks, the war goes on.")
+    row = one_row(figures(text))
+    assert (row["claimant"], row["claimant_raw"]) == ("article", "")

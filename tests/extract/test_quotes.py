@@ -787,3 +787,51 @@ def test_a_report_never_introduced_is_that_of_the_body_that_just_spoke(quotes_of
 def test_lauding_is_a_cue(quotes_of):
     text = "Leader Ivan Petrov lauded his country's \"heroic\" troops at a ceremony, state media said."
     assert speakers(quotes_of(text)) == ["Ivan Petrov"]
+
+
+def test_the_official_representative_of_a_ministry_is_its_spokesman_named_before(quotes_of):
+    text = (
+        "OSLO, March 3. Norland may choose its allies, stated Ruritanian Foreign Ministry Spokesman "
+        "Ivo Marek at a briefing.\n"
+        "\"Norland is a sovereign state,\" said the official representative of the Ruritanian "
+        "Foreign Ministry."
+    )
+    assert speakers(quotes_of(text)) == ["Ivo Marek"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In Oslo, Berg expressed \"deep concern\" about the deployment.",
+        "Berg met Ruritanian officials on Monday, with Berg conveying \"warm greetings\" from Oslo.",
+        "Berg voiced \"grave concern\" about the deployment.",
+    ],
+)
+def test_expressing_conveying_and_voicing_words_are_cues(quotes_of, sentence):
+    text = f"Norland's Foreign Minister Anna Berg arrived on Saturday.\n{sentence}"
+    assert speakers(quotes_of(text)) == ["Anna Berg"]
+
+
+def test_it_said_is_never_a_village_named_in_the_sentence(quotes_of):
+    text = (
+        "The brigade lost men near Dolna and Gorna, according to Norland's Main Directorate of "
+        "Intelligence.\n"
+        "\"Three soldiers went missing\" near the village of Kolbovka, it said on Telegram."
+    )
+    speaker = speakers(quotes_of(text))[0]
+    assert "Directorate" in speaker
+    assert "Kolbovka" not in speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted", "addressee"),
+    [
+        ("Oslo said it had captured two soldiers.\nOn Sunday, Norland's security service backed up "
+         "the account, telling NTB it \"confirmed\" the capture.", "security service", "NTB"),
+        ("Anna Berg told Ivo Marek he \"would never\" accept the plan.", "Anna Berg", "Marek"),
+    ],
+)
+def test_a_pronoun_in_what_someone_told_an_addressee_is_the_teller(quotes_of, sentence, wanted, addressee):
+    speaker = speakers(quotes_of(sentence))[0]
+    assert wanted in speaker
+    assert addressee not in speaker
