@@ -26,7 +26,10 @@ Conventions (all documented choices, relative to the publication date P):
 
 * Weekday ("on Sunday", "Tuesday"): the most recent such day on or before P. News reports the
   past, and a story published on a Tuesday says "on Tuesday" for that same day, so P itself is
-  included. "last Tuesday" means strictly before P; "next Tuesday" strictly after.
+  included. "last Tuesday" is the Tuesday of the calendar week before P's, as "last week" is
+  that week: a writer says "on Monday" for a day earlier in the same week, so "last Monday" on a
+  Wednesday is nine days back. "this past Tuesday" is the latest Tuesday strictly before P;
+  "next Tuesday" is the first strictly after.
 * Month without year ("in June"): the most recent such month on or before P's month.
 * Day and month without year ("October 17"): the reading nearest P, a day after P counting
   ``FUTURE_WEIGHT`` times a day before. Wire style gives the year only for dates outside the
@@ -110,7 +113,7 @@ class ParsedDate:
 
     ``relative`` names the relative phrase (``yesterday``, ``last_week``, ``weekend``,
     ``this_month``, ``last_month`` ...); ``weekday_mode`` is ``""`` (on or before), ``last``
-    (strictly before) or ``next`` (strictly after).
+    (in the week before), ``past`` (strictly before) or ``next`` (strictly after).
     """
 
     kind: str
@@ -300,7 +303,7 @@ def _candidates(text: str) -> list[tuple[int, int, ParsedDate]]:
         if not match["mode"] and not match["prep"] and _weekday_is_a_name(text, match):
             continue
         mode = (match["mode"] or "").lower()
-        mode = {"last": "last", "this past": "last", "next": "next", "this coming": "next"}.get(
+        mode = {"last": "last", "this past": "past", "next": "next", "this coming": "next"}.get(
             mode, ""
         )
         found.append((match.start(), match.end(), ParsedDate(
@@ -476,6 +479,9 @@ def resolve_parsed(parsed: ParsedDate, published: dt.date | None) -> ResolvedDat
         if published is None:
             return None
         if parsed.weekday_mode == "last":
+            last_monday = published - dt.timedelta(days=published.weekday() + 7)
+            return _day(last_monday + dt.timedelta(days=parsed.weekday))
+        if parsed.weekday_mode == "past":
             return _day(weekday_on_or_before(parsed.weekday, published - dt.timedelta(days=1)))
         if parsed.weekday_mode == "next":
             days_ahead = (parsed.weekday - published.weekday() - 1) % 7 + 1

@@ -223,7 +223,8 @@ def _read_clues(text: str) -> _Clues:
             builder.raise_floor(parsed.year, quoted)
         elif _inside_quotation(text, mention.start) and (parsed.kind == "weekday" or parsed.relative == "weekend"):
             continue  # a speaker's "on Thursday" counts back from the day of the speech
-        elif parsed.kind == "weekday" and parsed.weekday_mode != "next":
+        elif parsed.kind == "weekday" and parsed.weekday_mode in {"", "past"}:
+            # "last Tuesday" lies in the week before P's and bounds P less tightly: no clue
             builder.weekdays.append((parsed.weekday, quoted))
         elif parsed.relative == "weekend":
             builder.weekdays.append((_SUNDAY, quoted))

@@ -70,6 +70,11 @@ WEDNESDAY_8_JAN = dt.date(2025, 1, 8)
         ("On Friday", TUESDAY_22_OCT, ("2024-10-18", "day")),
         ("Wednesday", TUESDAY_22_OCT, ("2024-10-16", "day")),
         ("last Tuesday", TUESDAY_22_OCT, ("2024-10-15", "day")),
+        # "last <day>" is that day of the week before: on a Wednesday, "on Tuesday" is yesterday
+        ("last Tuesday", dt.date(2024, 10, 23), ("2024-10-15", "day")),
+        ("last Monday", TUESDAY_22_OCT, ("2024-10-14", "day")),
+        ("last Sunday", TUESDAY_22_OCT, ("2024-10-20", "day")),
+        ("this past Monday", TUESDAY_22_OCT, ("2024-10-21", "day")),
         ("next Friday", TUESDAY_22_OCT, ("2024-10-25", "day")),
         ("Monday night", TUESDAY_22_OCT, ("2024-10-21", "day")),
         # relative days

@@ -164,6 +164,7 @@ _RANGE_HEAD = re.compile(
 # Words that tie an undated clause to the narrative's last dated event.
 AFTER_CUES = frozenset("later since subsequently afterwards afterward".split())
 SAME_TIME_NOUNS = frozenset({"time"})  # "at the time", "at that time"
+SAME_DAY_NOUNS = frozenset({"day"})  # "on the same day", "that same day", "on that day"
 
 PLURAL_ANAPHOR_NOUNS = frozenset("country nation side state government neighbour neighbor ally".split())
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -1103,16 +1104,30 @@ def _is_past(verb: Token) -> bool:
 
 
 def _same_time_cue(token: Token) -> Token | None:
-    """The verb "at the time" / "at that time" modifies, else None."""
-    if token.lower_ != "at" or token.dep_ != "prep":
+    """The verb that "at the time", "at that time", "(on) the same day" or "that same day"
+    modifies, else None. A time a phrase defines ("on the day of the vote") is no back-reference."""
+    if token.dep_ == "prep" and token.lower_ in ("at", "on"):
+        noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+    elif token.dep_ == "npadvmod" and token.lemma_.lower() == "day":
+        noun = token  # "the same day, X met ...", "X spoke that same day"
+    else:
         return None
-    pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.lemma_.lower() not in SAME_TIME_NOUNS:
+    if noun is None or any(c.dep_ in ("prep", "relcl", "acl", "compound") for c in noun.children):
         return None
-    if not any(c.lower_ in ("the", "that") for c in pobj.children) or any(
-            c.dep_ in ("prep", "relcl", "acl", "amod", "compound") for c in pobj.children):
+    lemma = noun.lemma_.lower()
+    determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
+    same = any(c.dep_ == "amod" and c.lower_ == "same" for c in noun.children)
+    others = [c for c in noun.children if c.dep_ == "amod" and c.lower_ != "same"]
+    if others or not determiners & {"the", "that"}:
         return None
-    return token.head if token.head.pos_ in ("VERB", "AUX") else None
+    if lemma in SAME_TIME_NOUNS:
+        ok = token.lower_ == "at" and not same  # "at the time"; "at the same time" is "meanwhile"
+    else:
+        ok = lemma in SAME_DAY_NOUNS and (same or determiners == {"that"})  # "that day", "the same day"
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("pobj", "prep", "dobj") and verb.head.i != verb.i:
+        verb = verb.head  # "an interview with X on the same day": the day of the verb above
+    return verb if ok and verb.pos_ in ("VERB", "AUX") else None
 
 
 def _relative_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_Unit],

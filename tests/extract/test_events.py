@@ -565,3 +565,24 @@ def test_a_broadcast_caption_with_a_date_is_a_statement_on_that_date(nlp):
     ]
     row = events.iloc[0]
     assert text[row.start:row.end] == "Ivan Petrov/Ruritanian President/Nov. 4"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Lind echoed these concerns in an interview with Radio Norland on the same day.",
+        "Lind spoke to reporters that same day.",
+        "The same day, Lind met the ambassador.",
+    ],
+)
+def test_the_same_day_is_the_day_of_the_event_before(nlp, second):
+    text = f"On Sunday, Ruritanian minister Ivo Marek issued a stern warning to Norland.\n{second}"
+    frame = events_of(nlp, text, published="2025-03-19")
+    assert list(frame["date"]) == ["2025-03-16", "2025-03-16"]
+    assert frame.iloc[1]["actor"] == "Lind"
+
+
+def test_a_day_that_a_phrase_defines_is_not_the_day_before(nlp):
+    text = ("On Sunday, Ruritanian minister Ivo Marek issued a stern warning to Norland.\n"
+            "Lind met the ambassador on the day of the vote.")
+    assert list(events_of(nlp, text, published="2025-03-19")["date"]) == ["2025-03-16"]
