@@ -74,6 +74,7 @@ __all__ = [
     "day_month_year",
     "weekday_on_or_before",
     "ParsedDate",
+    "dateline_end",
 ]
 
 # How much more a day after publication weighs than a day before when choosing the year of a
@@ -615,3 +616,53 @@ def in_future_clause(text: str, start: int) -> bool:
     before = re.sub(r"\b([A-Z])\.", r"\1", before)  # "U.S." ends no clause
     clause = re.split(r"[,;:.!?\n\u201c\u201d\"]", before)[-1]
     return bool(FUTURE_CUE.search(clause))
+
+
+# A wire dateline opens the story: the place (in capitals, or in ordinary case when the agency's
+# credit follows the date), the date, then the credit and a dash or colon ("LISBON, April 30 (AP)
+# --", "TOKYO, Nov 25 (Reuters) -", "Washington, Nov 1 (IANS) As many ..."), or TASS's slashed
+# credit ("MOSCOW, December 4. /TASS/."). It dates the story, not an event in it.
+_DATELINE_BEFORE = re.compile(
+    r"^[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?"  # a syndicator's credit may come first: "(MENAFN- IANS)"
+    r"(?:(?:(?P<caps>[A-Z][A-Z .'’\-]{1,40})|(?P<plain>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2}))"
+    r"(?:,[ \t]*[A-Z][A-Za-z .'’\-]{1,30})?,[ \t]*)?$"
+)
+_DATELINE_YEAR = r"^(?:,?[ \t]*\d{4})?"
+_DATELINE_AFTER = re.compile(_DATELINE_YEAR + r",?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--|-|:)[ \t]*")
+# A place in ordinary case is a dateline only with the agency's credit after the date.
+_DATELINE_AFTER_CREDIT = re.compile(
+    _DATELINE_YEAR + r",?[ \t]*\([A-Za-z][^()\n]{0,39}\)[ \t]*(?:(?:—|–|--|-|:)[ \t]*|(?=[A-Z\"“]))"
+)
+_DATELINE_SLASHED = re.compile(_DATELINE_YEAR + r"\.?[ \t]*/[A-Za-z][A-Za-z .'\-]{1,30}/\.?[ \t]*")
+# Opening phrases that start a sentence, not a dateline ("In June – a month after ... –").
+_NOT_A_DATELINE = re.compile(
+    r"(?:in|on|since|by|until|from|before|after|during|through|as|early|late|last|this|over|starting)\b",
+    re.IGNORECASE,
+)
+# A dateline stands in the first lines of a story (after a headline and a byline at most).
+DATELINE_LINES = 3
+
+
+def dateline_end(text: str, start: int, end: int, *, first_lines_only: bool = True) -> int | None:
+    """Where the dateline ends when the date at ``text[start:end]`` is a wire dateline's (the
+    offset after its credit and dash, where the story's words begin); else ``None``.
+
+    ``first_lines_only`` accepts a dateline only in the first ``DATELINE_LINES`` lines: a story
+    has one. A live blog's entries may each open with one, so event extraction looks further.
+    """
+    if _NOT_A_DATELINE.match(text, start):
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    if first_lines_only and text.count("\n", 0, line_start) >= DATELINE_LINES:
+        return None
+    before = _DATELINE_BEFORE.match(text[line_start:start])
+    if before is None:
+        return None
+    after = text[end:end + 60]
+    forms = [_DATELINE_SLASHED, _DATELINE_AFTER] if not before.group("plain") else [_DATELINE_SLASHED, _DATELINE_AFTER_CREDIT]
+    for form in forms:
+        found = form.match(after)
+        if found is not None:
+            return end + found.end()
+    return None
+

@@ -66,6 +66,7 @@ from typing import TypeVar
 from sitrep.dates import (
     DateMention,
     ParsedDate,
+    dateline_end,
     day_month_year,
     in_future_clause,
     parsed_mentions,
@@ -204,7 +205,7 @@ def _read_clues(text: str) -> _Clues:
             continue
         quoted = repr(mention.text)
         is_day = parsed.kind == "absolute_day"
-        if is_day and builder.dateline is None and _is_dateline(text, mention):
+        if is_day and builder.dateline is None and dateline_end(text, mention.start, mention.end) is not None:
             builder.dateline = (parsed.month, parsed.day, quoted)
         if is_day and builder.dateline is None and index > 0:
             builder.dateline = _day_named_by_relative_word(text, mentions[index - 1], mention, parsed)
@@ -230,33 +231,6 @@ def _read_clues(text: str) -> _Clues:
             builder.weekdays.append((_SUNDAY, quoted))
         # A yearless month ("in June") is on or before any publication month: it says nothing.
     return builder.build()
-
-
-# A wire dateline: the city in capitals, the date, the agency, a dash ("LISBON, April 30
-# (AP) --", "TOKYO, Nov 25 (Reuters) -"). It dates the story itself.
-_DATELINE_BEFORE = re.compile(
-    r"^[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?"  # a syndicator's credit may come first: "(MENAFN- IANS)"
-    r"(?:(?P<caps>[A-Z][A-Z .'\-]{1,40})|[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){0,2})"
-    r"(?:,[ \t]*[A-Z][A-Za-z .'\-]{1,30})?,[ \t]*$"
-)
-_DATELINE_AFTER = re.compile(r"^,?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--|-|:)")
-# A place written in ordinary case ("Washington, Nov 1 (IANS) As many ...") is a dateline only
-# with the agency's credit after the date.
-_DATELINE_AFTER_CREDIT = re.compile(r"^,?[ \t]*\([A-Za-z][^()\n]{0,39}\)[ \t]*(?:—|–|--|-|:|(?=[A-Z\"“]))")
-_DATELINE_LINES = 3
-
-
-def _is_dateline(text: str, mention: DateMention) -> bool:
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    if text.count("\n", 0, line_start) >= _DATELINE_LINES:
-        return False
-    before = _DATELINE_BEFORE.match(text[line_start:mention.start])
-    if before is None:
-        return False
-    after = text[mention.end:mention.end + 48]
-    if before.group("caps"):
-        return _DATELINE_AFTER.match(after) is not None
-    return _DATELINE_AFTER_CREDIT.match(after) is not None
 
 
 def _day_named_by_relative_word(text: str, before: tuple[DateMention, ParsedDate],

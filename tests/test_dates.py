@@ -9,6 +9,7 @@ import pytest
 from sitrep.dates import (
     DateMention,
     ResolvedDate,
+    dateline_end,
     find_date_mentions,
     resolve_date,
     resolve_mention,
@@ -273,3 +274,32 @@ def test_a_mention_is_resolved_as_read_in_its_sentence_not_as_a_bare_word():
     assert [r.date if r else None for r in resolved] == ["2024-01", "2024-03", "2024-05"]
     within = resolve_mention_within(mentions[1], MONDAY_25_NOV, MONDAY_25_NOV)
     assert within is not None and within.date == "2024-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("OSLO, March 18. /NTB/. Norland will not", "Norland will not"),
+        ("OSLO, March 18 (NTB) -- Norland will not", "Norland will not"),
+        ("OSLO, March 18, 2025 (NTB) — Norland will not", "Norland will not"),
+        ("Oslo, March 18 (NTB) Norland will not", "Norland will not"),
+        ("Headline\nOSLO, March 18 (NTB) - Norland will not", "Norland will not"),
+    ],
+)
+def test_a_wire_dateline_ends_where_the_story_begins(text, words):
+    mention = find_date_mentions(text)[0]
+    assert text[dateline_end(text, mention.start, mention.end):] == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In June – a month after the summit – Norland said",
+        "Oslo, March 18 - Norland will not",  # a place in ordinary case needs the agency's credit
+        "Lind, March 18 said that",
+        "One\nTwo\nThree\nOSLO, March 18 (NTB) - Norland will not",  # a dateline opens the story
+    ],
+)
+def test_other_dates_at_the_start_of_a_line_are_no_dateline(text):
+    mention = find_date_mentions(text)[0]
+    assert dateline_end(text, mention.start, mention.end) is None

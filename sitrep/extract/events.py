@@ -49,6 +49,7 @@ from sitrep.article import Article
 from sitrep.clusters import DisjointSets, label_clusters
 from sitrep.dates import (
     DateMention,
+    dateline_end,
     find_date_mentions,
     in_future_clause,
     resolve_mention,
@@ -310,18 +311,6 @@ def _event_noun(date_root: Token) -> Token | None:
     return None
 
 
-def _is_dateline(text: str, start: int, end: int) -> bool:
-    """A wire dateline ("LISBON, March 12 (Reuters) -") dates the story, not an event in it."""
-    if re.match(r"(?:in|on|since|by|until|from|before|after|during|through|as|early|late|last|this|"
-                r"over|starting)\b", text[start:end], re.IGNORECASE):
-        return False  # "In June – a month after the summit – ..." is a sentence, not a dateline
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
-    after = text[end:end + 60]
-    place_only = re.fullmatch(r"\s*(?:[A-Z][A-Z.'’ -]+,\s*)?", before) is not None
-    return place_only and re.match(r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]", after) is not None
-
-
 # "LISBON (Reuters): ", "WARSAW, Oct. 23 (AP) -- ": a wire credit that opens a line
 _WIRE_CREDIT = re.compile(r"[A-Z][A-Z.'’ -]+(?:,[^()\n]{0,30})?\s*\([^)\n]{1,40}\)\s*(?::|-{1,2}|–|—)\s*")
 
@@ -334,10 +323,9 @@ def _after_dateline(text: str, start: int, end: int) -> int:
         return credit.end()
     for mention in find_date_mentions(text[line_start:end]):
         m_start, m_end = line_start + mention.start, line_start + mention.end
-        if _is_dateline(text, m_start, m_end):
-            dash = re.match(r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s*", text[m_end:])
-            if dash and m_end + dash.end() > start:
-                return m_end + dash.end()
+        words_from = dateline_end(text, m_start, m_end, first_lines_only=False)
+        if words_from is not None and words_from > start:
+            return words_from
     return start
 
 
@@ -945,7 +933,7 @@ def _dated_predicates(article: Article, units: list[_Unit], mentions: list[DateM
         span = unit.sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        if _bounding_prep(span) or _is_dateline(article.text, mention.start, mention.end):
+        if _bounding_prep(span) or dateline_end(article.text, mention.start, mention.end, first_lines_only=False) is not None:
             continue
         nominal = _event_noun(span.root)
         if nominal is not None:
@@ -1315,6 +1303,58 @@ def _caption_rows(article: Article, ctx: ArticleContext, taken: set[str],
     return rows
 
 
+# Words two speakers' names may share without being the same speaker.
+_SHARED_NAME_WORDS = frozenset("the of and for government".split())
+
+
+def _may_be_same_speaker(actor: _Actor, row: _Row) -> bool:
+    """The same country, or a name word in common ("Blinken", "Antony Blinken"; "Kyiv's military
+    intelligence", "the Defense Intelligence of Ukraine"): the text may mean one speaker."""
+    if actor.country and actor.country == row.actor_country:
+        return True
+    words = set(name_key(actor.name).split()) - _SHARED_NAME_WORDS
+    return bool(words & set(name_key(row.actor).split()))
+
+
+def _dateline_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_Unit],
+                   rows: list[_Row], taken: set[str], mentions: list[DateMention]) -> list[_Row]:
+    """The story's dateline ("OSLO, March 18. /NTB/.") dates its lead statement when the lead
+    gives no date of its own and the story does not date that speaker's words later: a statement
+    by the lead's speaker, on the dateline's day."""
+    from sitrep.extract.attribution import _is_cue  # what counts as a cue is attribution's
+
+    text = article.text
+    for mention in mentions:
+        words_from = dateline_end(text, mention.start, mention.end)
+        if words_from is None:
+            continue
+        dated = _dated_mentions(text, [mention], article.published, article.published_window)
+        lead = next((u for u in units if u.sent.end_char > words_from), None)
+        if not dated or lead is None or any(r.unit_index == lead.index for r in rows):
+            return []
+        if any(words_from <= m.start < lead.sent.end_char and not ctx.in_quote(m.start) for m in mentions):
+            return []  # the lead dates itself
+        verb = next((t for t in lead.sent if t.idx >= words_from and _is_cue(t) and t.pos_ == "VERB"
+                     and not ctx.in_quote(t.idx)), None)
+        if verb is None:
+            return []
+        actor = _actor(verb, doc, ctx)
+        if not actor.name or any(_may_be_same_speaker(actor, r) for r in rows
+                                 if r.event_type in {"statement", "warning"}):
+            return []  # "..., Blinken said." ... "Blinken made the remarks on Thursday"
+        tokens = [t for t in lead.sent if t.idx >= words_from]
+        return [_Row(
+            event_id=_event_id(article.article_id, words_from, taken),
+            start=words_from, end=tokens[-1].idx + len(tokens[-1].text),
+            date_text=mention.text, date=dated[0].date, precision=dated[0].precision,
+            actor=actor.name, actor_raw=actor.raw, actor_country=actor.country,
+            event_type=event_type_of(verb),
+            summary=summarize(verb, actor, skip={t.i for t in lead.sent if t.idx < words_from}),
+            verb_char=verb.idx, date_start=mention.start, unit_index=lead.index,
+        )]
+    return []
+
+
 def extract_events(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFrame:
     """Every dated event in one article, one row per dated predicate, in text order."""
     taken: set[str] = set()
@@ -1323,6 +1363,7 @@ def extract_events(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
     in_dates = {c for m in mentions for c in range(m.start, m.end)}
     dated = _drop_vaguer_repeats(_dated_rows(doc, article, ctx, units, taken, mentions))
     dated = dated + _caption_rows(article, ctx, taken, mentions)
+    dated = dated + _dateline_rows(doc, article, ctx, units, dated, taken, mentions)
     dated = dated + _offset_rows(doc, article, ctx, units, dated, taken, in_dates=in_dates)
     rows = dated + _relative_rows(doc, article, ctx, units, dated, taken, in_dates=in_dates)
     if not rows:

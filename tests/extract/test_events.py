@@ -586,3 +586,32 @@ def test_a_day_that_a_phrase_defines_is_not_the_day_before(nlp):
     text = ("On Sunday, Ruritanian minister Ivo Marek issued a stern warning to Norland.\n"
             "Lind met the ambassador on the day of the vote.")
     assert list(events_of(nlp, text, published="2025-03-19")["date"]) == ["2025-03-16"]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["OSLO, March 18. /NTB/. ", "OSLO, March 18 (NTB) - "],
+)
+def test_a_dateline_dates_the_lead_statement_that_has_no_date_of_its_own(nlp, dateline):
+    text = (f"{dateline}Norland will not send arms abroad, stated Foreign Ministry spokesman Arvo "
+            "Lind at a briefing.\nThe ministry has said so before.")
+    row = only_row(events_of(nlp, text, published="2025-03-19"))
+    assert (row["date"], row["precision"], row["actor"]) == ("2025-03-18", "day", "Arvo Lind")
+    assert row["event_type"] == "statement"
+
+
+def test_a_dateline_does_not_date_a_lead_the_story_dates_later(nlp):
+    text = ("OSLO, March 18 (NTB) - Norland will not send arms abroad, its army said.\n"
+            "The Norland army said on Sunday that no unit would leave.")
+    assert list(events_of(nlp, text, published="2025-03-19")["date"]) == ["2025-03-16"]
+
+
+def test_a_dateline_does_not_date_a_lead_with_its_own_date(nlp):
+    text = "OSLO, March 18 (NTB) - Norland will not send arms abroad, the army said on Sunday."
+    assert list(events_of(nlp, text, published="2025-03-19")["date"]) == ["2025-03-16"]
+
+
+def test_a_dateline_does_not_date_a_lead_whose_speaker_the_story_dates_by_another_name(nlp):
+    text = ("OSLO, March 18 (NTB) - Norland will not send arms abroad, Defence Minister Arvo Lind said.\n"
+            "Lind made the remarks on Sunday during a visit to the border.")
+    assert list(events_of(nlp, text, published="2025-03-19")["date"]) == ["2025-03-16"]
