@@ -223,7 +223,7 @@ _RELATIVE = re.compile(
     r"|(?P<ago>(?P<amount>\d+|a\s+couple\s+of|a\s+few|several|an?|one|two|three|four|five|six|"
     r"seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago)"
     r"|(?P<weekend>(?:(?:over|at|on|during)\s+the|(?:over\s+|during\s+)?(?:this|last|this\s+past)"
-    r"|the\s+past)\s+weekend)"
+    r"|the\s+past)\s+weekend|(?:in|during)\s+(?:the\s+)?weekend(?:['’]s)?(?=\s+[a-z]))"
     r"|(?P<period>(?:(?:earlier|later|since|from|in|during|over|within)\s+)?"
     r"(?P<which>this|last|next|the\s+previous|the\s+past|the\s+following|the\s+same)\s+"
     r"(?P<span>week|month|year))"

@@ -93,6 +93,8 @@ WEDNESDAY_8_JAN = dt.date(2025, 1, 8)
         ("last week", dt.date(2024, 10, 2), ("2024-09", "month")),  # 23-29 September
         ("last week", dt.date(2024, 10, 9), None),  # 30 September - 6 October
         ("over the weekend", MONDAY_25_NOV, ("2024-11", "month")),
+        ("in weekend fighting", MONDAY_25_NOV, ("2024-11", "month")),
+        ("during the weekend's talks", MONDAY_25_NOV, ("2024-11", "month")),
         ("Over the weekend", TUESDAY_22_OCT, ("2024-10", "month")),
         ("over the weekend", MONDAY_2_DEC, None),  # Sat 30 November - Sun 1 December
         ("over the weekend", dt.date(2024, 11, 24), ("2024-11", "month")),  # Sat 23 - Sun 24
