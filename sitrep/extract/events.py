@@ -1190,20 +1190,26 @@ def _shift(date: str, days: int) -> str:
 
 def _offset_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_Unit],
                  dated: list[_Row], taken: set[str], *, in_dates: set[int]) -> list[_Row]:
-    """Events dated by an offset from another: "two days after Ruritania confirmed ...".
+    """Events dated by an offset from another: "two days after Ruritania confirmed ...", "X
+    arrived two days later", "hours after X told reporters".
 
     The reference is the governing clause's own date; a present-tense frame ("This comes a day
     after ...") is the publication date; an undated past frame continues the dated event of the
-    sentence before it. Only day offsets from a day-precise reference give a row.
+    sentence before it. Only offsets from a day-precise reference give a row: whole days give a
+    day, hours give the reference's month when a day either side stays in it.
     """
     dated_verbs = {r.verb_char for r in dated}
     rows: list[_Row] = []
     for unit in units:
         for token in unit.sent:
-            if token.lower_ not in ("after", "before") or token.dep_ not in ("mark", "prep"):
+            word = token.lower_
+            if word in ("after", "before") and token.dep_ in ("mark", "prep"):
+                event = token.head if token.dep_ == "mark" else next(
+                    (c for c in token.children if c.dep_ in ("pcomp", "pobj") and c.pos_ == "VERB"), None)
+            elif word in ("earlier", "later") and token.dep_ == "advmod":
+                event = token.head  # "X arrived hours earlier": counted from the event before
+            else:
                 continue
-            event = token.head if token.dep_ == "mark" else next(
-                (c for c in token.children if c.dep_ in ("pcomp", "pobj") and c.pos_ == "VERB"), None)
             if event is None or event.pos_ != "VERB" or event.idx in dated_verbs:
                 continue
             frame = event.head if event.dep_ in ("advcl", "prep") else event
@@ -1211,9 +1217,12 @@ def _offset_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_U
                 frame = token.head
             # the amount stands right before "after", wherever the parser hung it
             amount = next((c for c in (*event.children, *token.children, *frame.children)
-                           if c.dep_ == "npadvmod" and c.lemma_.lower() == "day"
+                           if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "hour")
                            and c.right_edge.i == token.i - 1), None)
-            count = _count_of(amount) if amount is not None else None
+            if amount is None:
+                continue
+            hours = amount.lemma_.lower() == "hour"  # "hours after": that day or the one next to it
+            count = 1 if hours else _count_of(amount)
             if count is None:
                 continue
             reference = next((r for r in dated if r.verb_char == frame.idx), None)
@@ -1223,7 +1232,10 @@ def _offset_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_U
                         continue  # "this comes a day after": counted from a day the text does not pin
                     ref_date = article.published.isoformat()
                 else:
-                    before = [r for r in dated if r.start < token.idx and r.unit_index >= unit.index - 1]
+                    # a day's offset continues the sentence before; "hours earlier" gives only a
+                    # month, so the story's last dated day, however far back, is near enough
+                    before = [r for r in dated if r.start < token.idx
+                              and (r.unit_index >= unit.index - 1 or (hours and len(r.date) == 10))]
                     if not before:
                         continue
                     ref_date = max(before, key=lambda r: r.start).date
@@ -1231,7 +1243,12 @@ def _offset_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_U
                 ref_date = reference.date
             if len(ref_date) != 10:
                 continue
-            date = _shift(ref_date, -count if token.lower_ == "after" else count)
+            date = _shift(ref_date, -count if word in ("after", "earlier") else count)
+            precision = "day"
+            if hours:
+                if date[:7] != ref_date[:7]:
+                    continue  # within a day of a month's edge: no month the text supports
+                date, precision = ref_date[:7], "month"
             clause = _clause_tokens(event, exclude={t.i for t in unit.sent if t.idx in in_dates})
             first = min(amount.left_edge.i, clause[0].i)
             tokens = [t for t in unit.sent.doc[first:clause[-1].i + 1] if not t.is_space]
@@ -1241,7 +1258,7 @@ def _offset_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_U
             rows.append(_Row(
                 event_id=_event_id(article.article_id, phrase[0].idx, taken),
                 start=start, end=tokens[-1].idx + len(tokens[-1].text),
-                date_text=phrase.text, date=date, precision="day",
+                date_text=phrase.text, date=date, precision=precision,
                 actor=actor.name, actor_raw=actor.raw, actor_country=actor.country,
                 event_type=event_type_of(event),
                 summary=summarize(event, actor, skip={t.i for t in phrase}),

@@ -615,3 +615,30 @@ def test_a_dateline_does_not_date_a_lead_whose_speaker_the_story_dates_by_anothe
     text = ("OSLO, March 18 (NTB) - Norland will not send arms abroad, Defence Minister Arvo Lind said.\n"
             "Lind made the remarks on Sunday during a visit to the border.")
     assert list(events_of(nlp, text, published="2025-03-19")["date"]) == ["2025-03-16"]
+
+
+@pytest.mark.parametrize(
+    ("second", "date"),
+    [
+        ("Lind's remarks came hours after Defence Minister Ivo Marek told reporters of the clashes.",
+         "2025-03"),
+        ("Marek arrived hours earlier and visited a memorial.", "2025-03"),
+    ],
+)
+def test_hours_from_a_dated_event_give_its_month(nlp, second, date):
+    text = f"Norland's leader Arvo Lind said on Tuesday that the talks had failed.\n{second}"
+    frame = events_of(nlp, text, published="2025-03-19")
+    assert list(frame["date"]) == ["2025-03-18", date]
+    assert list(frame["precision"]) == ["day", "month"]
+
+
+def test_hours_from_the_first_of_a_month_give_no_month(nlp):
+    text = ("Norland's leader Arvo Lind said on March 1 that the talks had failed.\n"
+            "Marek arrived hours earlier and visited a memorial.")
+    assert list(events_of(nlp, text, published="2025-03-19")["date"]) == ["2025-03-01"]
+
+
+def test_hours_earlier_counts_from_the_last_dated_day_however_far_back(nlp):
+    text = ("Norland's leader Arvo Lind said on Tuesday that the talks had failed.\n"
+            "He spoke at length.\nHe was tired.\nMarek arrived hours earlier and visited a memorial.")
+    assert list(events_of(nlp, text, published="2025-03-19")["date"]) == ["2025-03-18", "2025-03"]
