@@ -47,6 +47,8 @@ SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’»]?(\s|$))")
 # Nearby quotes with no speaker of their own continue the previous speaker's words when at most
 # this much text (the attribution "he said on Monday.") separates them.
 CONTINUATION_GAP = 160
+# A place dateline the parser takes into the speaker's phrase ("SEOUL - North Korean leader ...").
+PLACE_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?\s*(?:\([^()]{1,40}\)\s*)?(?:—|–|--|-|:)\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -418,7 +420,7 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
                 "end": span.end,
                 "text": text[span.start : span.end],
                 "speaker": source.name if source else "",
-                "speaker_raw": source.raw if source else "",
+                "speaker_raw": PLACE_DATELINE.sub("", source.raw) if source else "",
                 "speaker_country": source.country if source else "",
                 "cue": source.cue if source else "",
                 "speaker_kind": source.kind if source else "",

@@ -835,3 +835,9 @@ def test_a_pronoun_in_what_someone_told_an_addressee_is_the_teller(quotes_of, se
     speaker = speakers(quotes_of(sentence))[0]
     assert wanted in speaker
     assert addressee not in speaker
+
+
+def test_speaker_raw_leaves_out_a_place_dateline(quotes_of):
+    text = "OSLO - Norland's leader Arvo Lind said the talks had \"failed completely\"."
+    frame = quotes_of(text)
+    assert frame["speaker_raw"].iloc[0].startswith("Norland")
