@@ -222,6 +222,10 @@ def _read_clues(text: str) -> _Clues:
             builder.raise_floor(parsed.year, quoted)
         elif parsed.kind == "year":
             builder.raise_floor(parsed.year, quoted)
+        if parsed.year is None and parsed.kind in {"absolute_day", "absolute_month"} and not parsed.relative:
+            later = _later_in_the_same_year(text, mentions[:index], mention, parsed)
+            if later is not None:
+                builder.month_floors.append(later)
         elif _inside_quotation(text, mention.start) and (parsed.kind == "weekday" or parsed.relative == "weekend"):
             continue  # a speaker's "on Thursday" counts back from the day of the speech
         elif parsed.kind == "weekday" and parsed.weekday_mode in {"", "past"}:
@@ -231,6 +235,21 @@ def _read_clues(text: str) -> _Clues:
             builder.weekdays.append((_SUNDAY, quoted))
         # A yearless month ("in June") is on or before any publication month: it says nothing.
     return builder.build()
+
+
+def _later_in_the_same_year(text: str, before: list[tuple[DateMention, ParsedDate]],
+                            mention: DateMention, parsed: ParsedDate) -> dt.date | None:
+    """'... signed on 19 June 2024. The agreement was ratified in November.': a yearless month
+    after a dated one in the same paragraph goes on in that year when it comes later in the
+    calendar, so publication is not before it (the first of that month). ``None`` otherwise."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if _inside_quotation(text, mention.start):
+        return None
+    anchor = next((p for m, p in reversed(before) if m.start >= line_start and p.year is not None
+                   and p.month is not None and not _inside_quotation(text, m.start)), None)
+    if anchor is None or parsed.month <= anchor.month:
+        return None
+    return dt.date(anchor.year, parsed.month, 1)
 
 
 def _day_named_by_relative_word(text: str, before: tuple[DateMention, ParsedDate],

@@ -422,3 +422,14 @@ def test_a_weekday_inside_a_quote_is_no_clue_to_publication():
     )
     guess = infer_published(text, corpus_year=2024)
     assert guess.date == dt.date(2024, 10, 22)  # a Tuesday story, not a Thursday (Oct 24) one
+
+
+def test_a_yearless_month_after_a_dated_one_in_its_paragraph_goes_on_in_that_year():
+    # signed in June 2024, ratified "in November": publication is not before November 2024
+    text = ("Envoy Arvo Lind is on a visit to Norland.\n"
+            "The two states signed a pact on 19 June 2024. The pact was ratified in November.")
+    guess = infer_published(text)
+    assert guess.earliest is not None and guess.earliest >= dt.date(2024, 11, 1)
+    # an earlier month in the calendar looks back ("in March") and bounds nothing
+    earlier = text.replace("in November", "in March")
+    assert infer_published(earlier).earliest == dt.date(2024, 6, 19)
