@@ -57,7 +57,7 @@ QUOTES = (
     Column("speaker", "str", "canonical name of who said it; a role label when unnamed"),
     Column("speaker_raw", "str", "the words the article used for the speaker"),
     Column("speaker_country", "str", "speaker's country or affiliation where the text gives it"),
-    Column("cue", "str", "the attribution cue's lemma (say, tell, warn, according_to, colon ...)"),
+    Column("cue", "str", "the attribution cue's lemma (say, tell, warn, according_to, colon, transcript ...)"),
     Column("date_said", "str", "ISO date the text gives for the statement, else empty"),
     Column("date_precision", "str", "day | month | empty"),
     Column("sentence_start", "int", "offset of the sentence holding the quote"),

@@ -72,6 +72,9 @@ CUE_LEMMAS = frozenset(
     brief highlight underline underscore refute rebut dispute question doubt believe think
     cite continue thank hail congratulate laud commend applaud extol express convey voice""".split()
 )
+# Cue verbs that report speech only on their own ('"...," he continued'), not with an object or
+# a verb after them ("continue to help", "continued the talks").
+ONGOING_CUE_LEMMAS = frozenset("continue".split())
 # Verbs whose passive subject is the speaker of what follows ("X was heard saying ...").
 QUOTING_VERBS = frozenset("quote cite hear overhear record film catch".split())
 # Participles that give a described person's name ("a sniper surnamed Ri", "a captive
@@ -214,6 +217,8 @@ def _is_cue(token: Token) -> bool:
     if token.lemma_.lower() in TEXT_CUE_LEMMAS:
         # "the letter reads": a text speaks; a banner or a sign ("the banner read ...") does not
         return any(c.lemma_.lower() in DOCUMENT_NOUNS for c in _subjects_of(token))
+    if token.lemma_.lower() in ONGOING_CUE_LEMMAS and any(c.dep_ in {"xcomp", "dobj"} for c in token.children):
+        return False  # "it would continue to help": going on doing, not going on speaking
     return token.lemma_.lower() in CUE_LEMMAS
 
 

@@ -372,16 +372,69 @@ def _opens_paragraph(text: str, span: QuoteSpan) -> bool:
     return not text[line_start:open_at].strip(" \"'“‘«")
 
 
+# A broadcast transcript's turn: the speaker's name in capitals and a colon open the line
+# ("IVO MAREK: We have not ..."); the network's own people carry their role the first time
+# ("ANNA BERG, HOST:", "ARVO LIND, BYLINE:") and their surname alone after that ("LIND:").
+TRANSCRIPT_TURN = re.compile(
+    r"^(?P<label>[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,4})(?:, (?P<role>[A-Z][A-Z '\-]{1,30}))?:[ \t]*"
+    r"(?P<said>[^\n]*)$",
+    re.MULTILINE,
+)
+# Roles that mark the network's own journalists, whose turns are the report, not quotes.
+JOURNALIST_ROLES = frozenset(
+    "host byline anchor correspondent reporter co-host moderator interviewer presenter".split()
+)
+
+
+@dataclass(frozen=True)
+class TranscriptTurn:
+    """A newsmaker's turn in a broadcast transcript: the words (without the line's last full
+    stop) and the name the label gives."""
+
+    start: int
+    end: int
+    label: str
+    name: str
+
+
+def transcript_turns(text: str) -> list[TranscriptTurn]:
+    """The newsmakers' turns of a broadcast transcript. A text is a transcript only when some
+    label names a journalist's role ("HOST", "BYLINE"): capitals and a colon alone may be a
+    dateline ("SEOUL: ...") or a heading."""
+    labels = list(TRANSCRIPT_TURN.finditer(text))
+    journalists = {
+        m["label"] for m in labels if m["role"] and m["role"].strip().lower() in JOURNALIST_ROLES
+    }
+    if not journalists:
+        return []
+    journalists |= {label.split()[-1] for label in journalists}  # "LIND:" after "ARVO LIND, BYLINE:"
+    full_names = [m["label"] for m in labels if len(m["label"].split()) > 1 and m["label"] not in journalists]
+    turns: list[TranscriptTurn] = []
+    for m in labels:
+        if m["label"] in journalists or m["role"] or not m["said"].strip():
+            continue
+        # "MAREK:" is the "IVO MAREK" who spoke before
+        label = next((full for full in full_names if full.split()[-1] == m["label"]), m["label"])
+        name = " ".join(word.capitalize() for word in label.split())
+        start, end = _trim(text, m.start("said"), m.end("said"))
+        if end > start:
+            turns.append(TranscriptTurn(start, end, m["label"], name))
+    return turns
+
+
 def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFrame:
     """One row per direct quotation in the article, with its speaker resolved."""
     text = ctx.text  # Doc.text rebuilds the string on every access
     rows = []
     previous: tuple[int, Source | None] | None = None  # end of the last quote and its source
-    # the context scanned the marks once already; scare quotes are kept there, dropped here
+    turns = transcript_turns(text)
+    # the context scanned the marks once already; scare quotes are kept there, dropped here;
+    # marks inside a transcript turn are the speaker's own words, part of the turn
     spans = [
         span
         for span in ctx.quote_spans
         if not _is_scare_quote(text, span) and not _names_a_thing(ctx, span)
+        and not any(turn.start <= span.start < turn.end for turn in turns)
     ]
     sources = {span.start: ctx.source_of_span(span.start, span.end) for span in spans}
     group_source: dict[int, Source] = {}
@@ -433,8 +486,30 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
             }
         )
         previous = ((span.close_at + 1) if span.close_at >= 0 else span.end, source)
+    for turn in turns:
+        name = ctx.names.person(turn.name)
+        sent_start, sent_end = _sentence_bounds(ctx, turn.start, turn.end)
+        rows.append({
+            "quote_id": f"{article.article_id}:q:{turn.start}",
+            "article_id": article.article_id,
+            "start": turn.start,
+            "end": turn.end,
+            "text": text[turn.start : turn.end],
+            "speaker": name,
+            "speaker_raw": turn.label,
+            "speaker_country": "",
+            "cue": "transcript",
+            "speaker_kind": "person",
+            "date_said": "",
+            "date_precision": "",
+            "sentence_start": sent_start,
+            "sentence_end": sent_end,
+            "quote_cluster": "",
+            "cluster_size": 1,
+        })
     if not rows:
         return schema.empty_frame("quotes")
+    rows.sort(key=lambda row: row["start"])
     _credit_from_elsewhere(rows, text)
     return schema.conform(pd.DataFrame(rows), "quotes")
 

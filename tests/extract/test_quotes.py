@@ -841,3 +841,40 @@ def test_speaker_raw_leaves_out_a_place_dateline(quotes_of):
     text = "OSLO - Norland's leader Arvo Lind said the talks had \"failed completely\"."
     frame = quotes_of(text)
     assert frame["speaker_raw"].iloc[0].startswith("Norland")
+
+
+TRANSCRIPT = (
+    "ANNA BERG, HOST:\n"
+    "Norland says the troops may soon fight. Arvo Lind reports.\n"
+    "ARVO LIND, BYLINE: The minister says about 10,000 soldiers are there.\n"
+    "IVO MAREK: We have not yet seen these troops in combat.\n"
+    "LIND: The defence chief was blunter.\n"
+    "PETRA HOLM: Make no mistake. They would be \"legitimate targets\".\n"
+    "MAREK: Putin is showing weakness.\n"
+)
+
+
+def test_transcript_turns_of_newsmakers_are_quotes_and_the_networks_own_turns_are_not(quotes_of):
+    frame = quotes_of(TRANSCRIPT)
+    turns = frame[frame["speaker"].isin(["Ivo Marek", "Petra Holm"])]
+    assert list(turns["text"]) == [
+        "We have not yet seen these troops in combat",
+        "Make no mistake. They would be \"legitimate targets\"",
+        "Putin is showing weakness",
+    ]
+    assert list(turns["speaker"]) == ["Ivo Marek", "Petra Holm", "Ivo Marek"]
+    assert not frame["text"].str.contains("10,000|blunter|reports").any()
+    # the marks inside a turn are the speaker's own words, not another quote
+    assert len(frame) == 3
+
+
+def test_capitals_and_a_colon_alone_make_no_transcript(quotes_of):
+    text = "SEOUL: The agency said the troops had \"moved north\".\nLIND: a note.\n"
+    frame = quotes_of(text)
+    assert list(frame["text"]) == ["moved north"]
+
+
+def test_going_on_doing_something_is_no_cue(quotes_of):
+    text = ("Envoy Ivo Marek said that during the talks, Norland had decided that it would continue "
+            "to help with the \"rebuilding of the border region\".")
+    assert speakers(quotes_of(text)) == ["Ivo Marek"]
