@@ -73,6 +73,7 @@ CASUALTY_NOUNS = frozenset(
 PEOPLE_NOUNS = frozenset(
     """people person civilian child children resident refugee citizen worker laborer labourer
     engineer specialist adviser advisor instructor official diplomat student individual family
+    builder
     evacuee hostage national woman women inhabitant migrant""".split()
 )
 MUNITION_NOUNS = frozenset(
@@ -366,9 +367,15 @@ def categorise(noun: Token | None, number_head: Token) -> str:
         category = next((c for c in map(_noun_category, (m for m in noun.children if m.dep_ == "compound")) if c), "")
         if not category and _lemma(noun) in OTHERS_NOUNS and _casualty_context(noun):
             return "casualties"  # "with some 2,700 others injured"
+    if not category and noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in MEASURE_NOUNS:
+        measure = noun.head.head
+        if any(_is_casualty_word(c) for c in (*measure.children, *noun.children) if c.dep_ in {"amod", "compound"}):
+            return "casualties"  # "the number of war dead": the parser hangs "dead" on "number"
     if not category:
         conj = [c for c in noun.children if c.dep_ == "conj"]
         category = next((c for c in map(_noun_category, conj) if c), "")
+    if category == "other" and any(c.dep_ == "amod" and _lemma(c) == "military" for c in noun.children):
+        category = "troops"  # "5,000 military builders", "military engineers"
     partitive = noun.head.dep_ == "prep" and noun.head.head == number_head  # "one of the soldiers"
     if category in {"troops", "other"} and (_casualty_context(noun) or partitive and _casualty_context(number_head)):
         return "casualties"

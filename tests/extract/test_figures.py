@@ -546,3 +546,14 @@ def test_what_an_estimate_is_of_is_not_who_made_it(figures):
             "talks, the war goes on.")
     row = one_row(figures(text))
     assert (row["claimant"], row["claimant_raw"]) == ("article", "")
+
+
+def test_the_number_of_war_dead_counts_casualties(figures):
+    row = one_row(figures("The agency said the number of war dead was at least 600."))
+    assert (row["value"], row["category"], row["qualifier"]) == (600, "casualties", "at_least")
+
+
+def test_people_of_the_military_are_troops(figures):
+    text = "Leader Ivo Marek decided to send five thousand military builders to rebuild the bridges."
+    row = one_row(figures(text))
+    assert (row["value"], row["category"]) == (5000, "troops")
