@@ -63,22 +63,22 @@ def test_seed_events(seed_scores):
 FLOORS = {
     "holdout": {"quotes": {"f1": 0.95, "speaker_accuracy": 0.95},
                 "figures": {"f1": 0.85, "claimant_accuracy": 0.75, "qualifier_accuracy": 0.90},
-                # the 45 articles mix stories from Oct 2024 to Aug 2025, so the folder dates no
+                # the 60 articles mix stories from Oct 2024 to Oct 2025, so the folder dates no
                 # weekday-only article: most of their relative dates stay unresolved (with their
-                # real publication dates in a manifest, event F1 is about 0.95)
+                # real publication dates in a manifest, event F1 is about 0.96)
                 "events": {"f1": 0.50, "date_accuracy": 0.90}},
     "blind": {"quotes": {"f1": 0.95, "speaker_accuracy": 0.80},
-              "figures": {"f1": 0.80, "claimant_accuracy": 0.55, "qualifier_accuracy": 0.90}},
-    # the build infers a publication date for none of the blind articles (their texts pin no
-    # year), so they date no relative or yearless event: their events are measured with the
-    # dates given (below)
+              "figures": {"f1": 0.90, "claimant_accuracy": 0.80, "qualifier_accuracy": 0.90},
+              # few of the blind texts pin their year, so most of their relative or yearless
+              # events stay undated; what is dated must be right
+              "events": {"f1": 0.30, "date_accuracy": 0.85}},
 }
 
 # Events when the analyst supplies publication dates (a manifest built from the gold's own
 # ``published`` column): what the event extraction does once the date is known.
 DATED_EVENT_FLOORS = {
     "holdout": {"f1": 0.90, "date_accuracy": 0.95},
-    "blind": {"f1": 0.65, "date_accuracy": 0.85},
+    "blind": {"f1": 0.90, "date_accuracy": 0.90},
 }
 
 
