@@ -211,7 +211,8 @@ class _Actor:
     main: bool = False  # the subject of a main clause, not of a reported one ("X said [Y was ...]")
 
 
-def _is_cue(token: Token) -> bool:
+def is_cue(token: Token) -> bool:
+    """Whether a verb reports speech, writing or a claim ("said", "warned", "the letter reads")."""
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "compound"}:
         return False
     if token.lemma_.lower() in TEXT_CUE_LEMMAS:
@@ -237,7 +238,7 @@ MODAL_AUXILIARIES = frozenset("will would shall should could can may might must 
 def _hypothetical(verb: Token) -> bool:
     """A cue verb in a reported plan ("X said Seoul would respond 'step by step'") names no act of
     speech: the quoted words are the reporter's source's, so climbing goes on to "said"."""
-    reported = verb.dep_ in {"ccomp", "xcomp", "advcl", "conj"} and _is_cue(verb.head)
+    reported = verb.dep_ in {"ccomp", "xcomp", "advcl", "conj"} and is_cue(verb.head)
     return reported and any(c.dep_ == "aux" and c.lower_ in MODAL_AUXILIARIES for c in verb.children)
 
 
@@ -247,7 +248,7 @@ TALK_VERBS = frozenset("speak address brief talk".split())
 
 def _reports_speech(verb: Token) -> bool:
     """A cue verb used for speech: a speech verb, or any cue verb with a reported clause."""
-    if not _is_cue(verb):
+    if not is_cue(verb):
         return False
     return verb.lemma_.lower() in SPEECH_VERBS or any(c.dep_ == "ccomp" for c in verb.children)
 
@@ -830,7 +831,7 @@ class ArticleContext:
         for verb in verbs:
             found = (
                 self._source_of_verb(verb)
-                if _is_cue(verb)
+                if is_cue(verb)
                 else next(
                     (
                         f
@@ -864,7 +865,7 @@ class ArticleContext:
         stands just before the opening mark."""
         words = [t for t in tokens if not t.is_punct and not t.is_space][:2]
         for verb in words:
-            if not _is_cue(verb):
+            if not is_cue(verb):
                 continue
             subjects = [s for s in _subjects_of(verb) if s.i not in inside and s.i < verb.i]
             if subjects and subjects[0].tag_ in {"NNS", "NNPS"}:
@@ -886,7 +887,7 @@ class ArticleContext:
                     break
                 if verb.lower_ == "according":
                     break  # "according to X" is its own finder
-                owned_by_cue = verb.dep_ in {"dobj", "nsubjpass"} and _is_cue(verb.head) and bool(
+                owned_by_cue = verb.dep_ in {"dobj", "nsubjpass"} and is_cue(verb.head) and bool(
                     _subjects_of(verb.head))  # "X called the reports 'fake'": X speaks, not the reports
                 if (verb.pos_ == "NOUN" and verb.lemma_.lower() in SPEECH_NOUNS and verb.i not in inside
                         and not owned_by_cue):
@@ -898,8 +899,8 @@ class ArticleContext:
                     c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children) for c in verb.children
                 )
                 weak = verb.lemma_.lower() in WEAK_CUE_LEMMAS and verb.dep_ in {"ccomp", "xcomp", "conj"} and (
-                    _is_cue(verb.head))
-                if _is_cue(verb) and verb.i not in inside and not nominal and not _hypothetical(verb) and not weak:
+                    is_cue(verb.head))
+                if is_cue(verb) and verb.i not in inside and not nominal and not _hypothetical(verb) and not weak:
                     found = self._source_of_verb(verb)
                     if found is not None and found.kind != "media":
                         return found
@@ -947,7 +948,7 @@ class ArticleContext:
                 if (
                     inherited
                     and current.dep_ == "ccomp"
-                    and _is_cue(current.head)
+                    and is_cue(current.head)
                     and _subjects_of(current.head)
                 ):
                     subjects = _subjects_of(current.head)
@@ -1016,7 +1017,7 @@ class ArticleContext:
         """The subject of the nearest cue verb before ``verb`` in its paragraph, outside quotes."""
         bounds = self._paragraph(verb.idx)
         for token in reversed(self.tokens_between(bounds[0], verb.idx)):
-            if _is_cue(token) and token.i != verb.i and not self.in_quote(token.idx):
+            if is_cue(token) and token.i != verb.i and not self.in_quote(token.idx):
                 subjects = [t for t in _subjects_of(token) if not self.in_quote(t.idx)]
                 for subject in subjects:
                     found = self._source_from_head(subject, cue=cue, resolve=True, as_speaker=True)
@@ -1031,7 +1032,7 @@ class ArticleContext:
             for c in verb.children
             if c.dep_ == "prep" and c.lower_ == "as"
             for g in c.children
-            if g.dep_ in {"pcomp", "pobj"} and _is_cue(g)
+            if g.dep_ in {"pcomp", "pobj"} and is_cue(g)
         ]
         objects = [c for c in verb.children if c.dep_ == "dobj" and not self.in_quote(c.idx)]
         if not as_cue or not objects:
@@ -1079,7 +1080,7 @@ class ArticleContext:
         for ancestor in [prev, *prev.ancestors]:
             if ancestor.i >= colon.i or not self._same_paragraph(ancestor, bounds):
                 break
-            if _is_cue(ancestor):
+            if is_cue(ancestor):
                 found = self._source_of_verb(ancestor)
                 if found is not None:
                     return found
@@ -1249,7 +1250,7 @@ class ArticleContext:
         """A cue verb hanging from the quote's own words ("“...,” he said" parsed under the quote)."""
         for token in tokens:
             for child in token.children:
-                if child.i not in inside and _is_cue(child) and self._same_paragraph(child, bounds):
+                if child.i not in inside and is_cue(child) and self._same_paragraph(child, bounds):
                     found = self._source_of_verb(child)
                     if found is not None:
                         return found
@@ -1275,8 +1276,8 @@ class ArticleContext:
         if not nouns:
             return None
         sentence_end = self.sentence_of(nouns[-1]).end if self.sentences else len(self.doc)
-        verb = next((t for t in self.doc[i:sentence_end] if _is_cue(t)), None)
-        if verb is None or any(t.pos_ == "VERB" and not _is_cue(t) for t in self.doc[i : verb.i]):
+        verb = next((t for t in self.doc[i:sentence_end] if is_cue(t)), None)
+        if verb is None or any(t.pos_ == "VERB" and not is_cue(t) for t in self.doc[i : verb.i]):
             return None
         found = self._source_from_head(nouns[-1], cue=verb.lemma_.lower(), resolve=True, as_speaker=True)
         return found if found is not None and found.kind != "media" else None
@@ -1289,7 +1290,7 @@ class ArticleContext:
             for token in sent
             if token.i not in inside
             and not (first <= token.i <= last)
-            and _is_cue(token)
+            and is_cue(token)
             and self._same_paragraph(token, bounds)
             and not self.in_quote(token.idx)
         ]
@@ -1319,7 +1320,7 @@ class ArticleContext:
             return None
         root = following.root
         if words[0].lower_ in {"this", "that", "these", "those", "such"}:
-            if not _is_cue(root) or not any(c.dep_ == "agent" for c in root.children):
+            if not is_cue(root) or not any(c.dep_ == "agent" for c in root.children):
                 return None
             agent = _subjects_of(root)[0]
             return self._source_from_head(agent, cue=root.lemma_.lower(), resolve=True, as_speaker=True)
@@ -1328,7 +1329,7 @@ class ArticleContext:
             c.dep_ == "dobj" and c.lemma_.lower() in {"this", "that", "remark", "comment", "statement", "word"}
             for c in root.children
         )
-        if not pointing or not (_is_cue(root) or root.lemma_.lower() in {"make", "deliver", "give"}):
+        if not pointing or not (is_cue(root) or root.lemma_.lower() in {"make", "deliver", "give"}):
             return None
         for subject in _subjects_of(root):
             found = self._source_from_head(subject, cue="say", resolve=True, as_speaker=True)
@@ -1841,19 +1842,19 @@ class ArticleContext:
                 continue
             if token.pos_ == "VERB" and lemma in WRITING_VERBS:
                 verb = token  # "X posted that ...": the post is X's
-            elif token.pos_ == "NOUN" and _is_cue(token.head) and token in _subjects_of(token.head):
+            elif token.pos_ == "NOUN" and is_cue(token.head) and token in _subjects_of(token.head):
                 return self._earlier_writer(token, cue)  # "the post stated" again: the same post
             else:
                 verb = token.head.head if token.dep_ == "pobj" else token.head
                 if token.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
                     continue
             wrote = verb is token or token.dep_ == "dobj" and verb.lemma_.lower() in WRITING_VERBS
-            cited = token.dep_ == "pobj" and token.head.lower_ == "in" and _is_cue(verb)
+            cited = token.dep_ == "pobj" and token.head.lower_ == "in" and is_cue(verb)
             if not (wrote or cited):
                 continue  # "Russia denied the reports": who denies a text did not write it
             writers = [self._source_from_head(subject, cue=cue, resolve=True, as_speaker=True)
                        for subject in _subjects_of(verb)]
-            if verb is token and _is_cue(verb):
+            if verb is token and is_cue(verb):
                 writers.append(self._source_of_verb(verb))  # the parse may hide its subject
             for found in writers:
                 if found is not None and found.kind in {"person", "body"}:
@@ -2051,7 +2052,7 @@ class ArticleContext:
             pronoun.dep_ not in {"nsubj", "nsubjpass"}
             or clause.dep_ != "ccomp"
             or telling.i == clause.i
-            or not _is_cue(telling)
+            or not is_cue(telling)
             or not any(c.dep_ in {"dobj", "dative"} and c.i < pronoun.i for c in telling.children)
         ):
             return None
@@ -2215,4 +2216,4 @@ def _actors_after(actors: list[_Actor], char: int) -> list[_Actor]:
     return actors[start : start + ACTOR_WINDOW]
 
 
-__all__ = ["ArticleContext", "Source", "CUE_LEMMAS", "PERSON_ROLE_NOUNS"]
+__all__ = ["ArticleContext", "Source", "CUE_LEMMAS", "PERSON_ROLE_NOUNS", "is_cue"]

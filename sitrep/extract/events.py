@@ -1338,7 +1338,7 @@ def _dateline_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[
     """The story's dateline ("OSLO, March 18. /NTB/.") dates its lead statement when the lead
     gives no date of its own and the story does not date that speaker's words later: a statement
     by the lead's speaker, on the dateline's day."""
-    from sitrep.extract.attribution import _is_cue  # what counts as a cue is attribution's
+    from sitrep.extract.attribution import is_cue  # what counts as a cue is attribution's
 
     text = article.text
     for mention in mentions:
@@ -1351,7 +1351,7 @@ def _dateline_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[
             return []
         if any(words_from <= m.start < lead.sent.end_char and not ctx.in_quote(m.start) for m in mentions):
             return []  # the lead dates itself
-        verb = next((t for t in lead.sent if t.idx >= words_from and _is_cue(t) and t.pos_ == "VERB"
+        verb = next((t for t in lead.sent if t.idx >= words_from and is_cue(t) and t.pos_ == "VERB"
                      and not ctx.in_quote(t.idx)), None)
         if verb is None:
             return []

@@ -679,4 +679,4 @@ def cluster_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-__all__ = ["QuoteSpan", "find_quote_spans", "extract_quotes", "cluster_quotes"]
+__all__ = ["QuoteSpan", "TranscriptTurn", "find_quote_spans", "transcript_turns", "extract_quotes", "cluster_quotes"]
