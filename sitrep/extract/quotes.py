@@ -463,55 +463,43 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
             # "X said the border would stay closed, he said." / "“More words.”": the paragraph
             # before names the speaker the quote goes on with
             source = ctx.speaker_of_previous_paragraph(span.start)
-        sent_start, sent_end = _sentence_bounds(ctx, span.start, span.end)
-        date_said, precision = _date_said(ctx, sent_start, sent_end, article.published)
-        rows.append(
-            {
-                "quote_id": f"{article.article_id}:q:{span.start}",
-                "article_id": article.article_id,
-                "start": span.start,
-                "end": span.end,
-                "text": text[span.start : span.end],
-                "speaker": source.name if source else "",
-                "speaker_raw": PLACE_DATELINE.sub("", source.raw) if source else "",
-                "speaker_country": source.country if source else "",
-                "cue": source.cue if source else "",
-                "speaker_kind": source.kind if source else "",
-                "date_said": date_said,
-                "date_precision": precision,
-                "sentence_start": sent_start,
-                "sentence_end": sent_end,
-                "quote_cluster": "",
-                "cluster_size": 1,
-            }
-        )
+        rows.append(_quote_row(article, ctx, span.start, span.end, source, dated=True))
         previous = ((span.close_at + 1) if span.close_at >= 0 else span.end, source)
     for turn in turns:
-        name = ctx.names.person(turn.name)
-        sent_start, sent_end = _sentence_bounds(ctx, turn.start, turn.end)
-        rows.append({
-            "quote_id": f"{article.article_id}:q:{turn.start}",
-            "article_id": article.article_id,
-            "start": turn.start,
-            "end": turn.end,
-            "text": text[turn.start : turn.end],
-            "speaker": name,
-            "speaker_raw": turn.label,
-            "speaker_country": "",
-            "cue": "transcript",
-            "speaker_kind": "person",
-            "date_said": "",
-            "date_precision": "",
-            "sentence_start": sent_start,
-            "sentence_end": sent_end,
-            "quote_cluster": "",
-            "cluster_size": 1,
-        })
+        source = Source(turn.label, ctx.names.person(turn.name), "", "transcript", "person")
+        rows.append(_quote_row(article, ctx, turn.start, turn.end, source, dated=False))
     if not rows:
         return schema.empty_frame("quotes")
     rows.sort(key=lambda row: row["start"])
     _credit_from_elsewhere(rows, text)
     return schema.conform(pd.DataFrame(rows), "quotes")
+
+
+def _quote_row(article: Article, ctx: ArticleContext, start: int, end: int, source: Source | None,
+               *, dated: bool) -> dict:
+    """One quotes-table row for the words at ``start:end``; ``dated`` looks for the day they were
+    said in their sentence (a transcript turn has no such sentence)."""
+    sent_start, sent_end = _sentence_bounds(ctx, start, end)
+    date_said, precision = (
+        _date_said(ctx, sent_start, sent_end, article.published) if dated else ("", ""))
+    return {
+        "quote_id": f"{article.article_id}:q:{start}",
+        "article_id": article.article_id,
+        "start": start,
+        "end": end,
+        "text": ctx.text[start:end],
+        "speaker": source.name if source else "",
+        "speaker_raw": PLACE_DATELINE.sub("", source.raw) if source else "",
+        "speaker_country": source.country if source else "",
+        "cue": source.cue if source else "",
+        "speaker_kind": source.kind if source else "",
+        "date_said": date_said,
+        "date_precision": precision,
+        "sentence_start": sent_start,
+        "sentence_end": sent_end,
+        "quote_cluster": "",
+        "cluster_size": 1,
+    }
 
 
 # A heading (headline or crosshead) is a short line without a sentence's closing stop.
