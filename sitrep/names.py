@@ -202,6 +202,21 @@ def looks_like_person_name(name: str) -> bool:
     return 1 <= len(tokens) <= 5 and all(t[:1].isupper() for t in tokens) and "/" not in name
 
 
+# Shortest word two spellings of one name may differ in by a letter: "Tykhii"/"Tykhyi" and
+# "Shoigu"/"Shoygu" are one surname, "Kim"/"Kin" are not.
+VARIANT_MIN_LETTERS = 5
+
+
+def same_name_word(a: str, b: str) -> bool:
+    """Whether two name keys' words are one word: equal, or long, of one length and one letter
+    apart (the transliterations of one name differ so: i/y, e/y, o/u)."""
+    if a == b:
+        return True
+    if len(a) != len(b) or len(a) < VARIANT_MIN_LETTERS or a[0] != b[0]:
+        return False
+    return sum(x != y for x, y in zip(a, b)) == 1
+
+
 @dataclass
 class NameBook:
     """Resolves the names one article uses, in reading order.
@@ -225,7 +240,9 @@ class NameBook:
         best = name
         for full in reversed(self.full_names):  # the most recent full name wins ties
             full_tokens = name_key(full).split()
-            if len(full_tokens) > len(tokens) and all(t in full_tokens for t in tokens):
+            if len(full_tokens) > len(tokens) and all(
+                any(same_name_word(t, f) for f in full_tokens) for t in tokens
+            ):
                 if len(name_key(full).split()) > len(name_key(best).split()):
                     best = full
         return best

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.names import NameBook, builtin_aliases, load_aliases, name_key, strip_titles, unify_names
+from sitrep.names import NameBook, builtin_aliases, load_aliases, name_key, same_name_word, strip_titles, unify_names
 
 
 @pytest.mark.parametrize(
@@ -117,3 +117,19 @@ def test_a_capital_may_have_several_spellings():
     assert aliases.place("Kiev") is aliases.place("Kyiv")
     assert aliases.place("Kiev").country == "Ukraine"
     assert NameBook(aliases).body("Kiev") == "Ukrainian government"
+
+
+def test_a_surname_spelled_one_letter_apart_takes_the_full_name():
+    book = NameBook()
+    book.observe_person("Mykola Sorokyi")
+    assert book.person("Sorokii") == "Mykola Sorokyi"
+    assert book.person("Spokesman Sorokyi") == "Mykola Sorokyi"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("tykhii", "tykhyi", True), ("shoigu", "shoygu", True), ("kim", "kin", False),
+     ("petrov", "petrova", False), ("sorokyi", "borokyi", False), ("zelenskiy", "zelenskyy", True)],
+)
+def test_same_name_word_allows_one_letter_in_long_words_only(a, b, same):
+    assert same_name_word(a, b) is same

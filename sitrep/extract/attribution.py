@@ -54,6 +54,7 @@ from sitrep.names import (
     clean_name,
     looks_like_person_name,
     name_key,
+    same_name_word,
     strip_titles,
 )
 
@@ -75,6 +76,9 @@ CUE_LEMMAS = frozenset(
 # Cue verbs that report speech only on their own ('"...," he continued'), not with an object or
 # a verb after them ("continue to help", "continued the talks").
 ONGOING_CUE_LEMMAS = frozenset("continue".split())
+# Cue verbs that put a label on a thing ("what state media described as '...'"): the words are
+# their subject's, an outlet's too, not a relay of someone quoted above them.
+CHARACTERISING_LEMMAS = frozenset("describe call label term dub brand characterize characterise".split())
 # Verbs whose passive subject is the speaker of what follows ("X was heard saying ...").
 QUOTING_VERBS = frozenset("quote cite hear overhear record film catch".split())
 # Participles that give a described person's name ("a sniper surnamed Ri", "a captive
@@ -139,6 +143,8 @@ DOCUMENT_NOUNS = frozenset(
 INSTRUMENT_NOUNS = frozenset(
     "agreement treaty law resolution declaration charter decree bill accord pact".split()
 )
+# Verbs by which an instrument binds its parties ("the pact obliges A and B to ...").
+BINDING_VERBS = frozenset("commit oblige obligate bind require".split())
 # Nouns for someone's words, whose author says what they hold ("X's remark that ...").
 SPEECH_NOUNS = DOCUMENT_NOUNS | frozenset(
     """remark claim comment warning assertion accusation pledge promise threat words call appeal
@@ -381,6 +387,11 @@ class ArticleContext:
                 names.observe_person(titled)
             if token.dep_ == "acl" and token.lemma_.lower() in NAMING_PARTICIPLES and not self.in_quote(token.idx):
                 self._named_by_participle(token.head)  # "a captive surnamed Paik": Paik is a person
+            elif token.lemma_.lower() == "surname" and token.pos_ == "VERB" and not self.in_quote(token.idx):
+                # "published interviews with two POWs, surnamed Ri and Paek": however the parser
+                # hangs the participle, the names it gives are persons' names
+                for name in self._surnames_given(token):
+                    names.observe_person(name)
         # empty while they are collected: collecting resolves nothing against them
         self._actors: list[_Actor] = []
         self._actors = sorted(self._collect_actors(), key=lambda a: a.start_char)
@@ -655,7 +666,10 @@ class ArticleContext:
         key = name_key(strip_titles(text)).split()
         if not key:
             return False
-        return any(all(k in name_key(full).split() for k in key) for full in self.names.full_names)
+        return any(
+            all(any(same_name_word(k, f) for f in name_key(full).split()) for k in key)
+            for full in self.names.full_names
+        )
 
     # ------------------------------------------------------------------- actors in reading order
     def _collect_actors(self) -> list[_Actor]:
@@ -794,7 +808,7 @@ class ArticleContext:
             finders.insert(0, self._by_according_to)
         for finder in finders:
             found = finder(tokens, inside, first, last, bounds)
-            if found is not None and found.kind != "media":
+            if found is not None and (found.kind != "media" or found.cue in CHARACTERISING_LEMMAS):
                 return found
             # "X 'said ...', according to the spokesman, a news agency reported": the outlet relays the
             # words; a person or body credited in the same place is the speaker
@@ -902,7 +916,9 @@ class ArticleContext:
                     is_cue(verb.head))
                 if is_cue(verb) and verb.i not in inside and not nominal and not _hypothetical(verb) and not weak:
                     found = self._source_of_verb(verb)
-                    if found is not None and found.kind != "media":
+                    if found is not None and (found.kind != "media" or (
+                            verb.lemma_.lower() in CHARACTERISING_LEMMAS and relayed is None)):
+                        # "what state media described as '...'": the outlet's own label for a thing
                         return found
                     # "X said the pact was 'invincible', state media reported": climb on to X
                     relayed = relayed or found
@@ -1519,6 +1535,18 @@ class ArticleContext:
                         out += with_modifiers(obj)
         return sorted(out, key=lambda t: t.i)
 
+    def _surnames_given(self, participle: Token) -> list[str]:
+        """The names after "surnamed": its object and the objects coordinated with it."""
+        objects = [c for c in participle.children if c.dep_ in {"dobj", "oprd", "attr"} and c.pos_ == "PROPN"]
+        for obj in objects:
+            objects += [c for c in obj.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        names = []
+        for obj in objects:
+            words = [t for t in obj.subtree if (t.dep_ == "compound" or t.i == obj.i) and t.pos_ == "PROPN"]
+            if obj.text[:1].isupper() and self._name_tokens_plausible(words):
+                names.append(" ".join(t.text for t in words))
+        return names
+
     def _named_by_participle(self, head: Token) -> str | None:
         """'a sniper surnamed Ri', 'the second captive identified by the surname of Paik': the
         name a described person is given in their own phrase."""
@@ -1883,6 +1911,13 @@ class ArticleContext:
             if c.dep_ == "prep" and c.lower_ == "between"
             for g in c.children
             if g.dep_ == "pobj"
+        ] + [
+            # "the treaty that commits A and B to providing '...'": whom it binds are its parties
+            g
+            for c in head.children
+            if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in BINDING_VERBS
+            for g in c.children
+            if g.dep_ == "dobj"
         ]
         for first in firsts:
             members = [first]

@@ -1068,9 +1068,11 @@ def _claimant_of(claim: _Claim | None, mention: NumberMention, article: Article,
         return article.unattributed_claimant, claim.source.raw
     claimant, claimant_raw = claim.source.name, claim.source.raw
     claimant = _expand_acronym(claimant, ctx, before=mention.start)
-    if claimant_raw.lower() in {"he", "she"} and (claimant.isupper() or len(claimant.split()) < 2):
+    if claimant_raw.lower() in {"he", "she"} and (claimant.isupper() or (
+            len(claimant.split()) < 2 and claimant not in ctx.names.full_names)):
         # "..., she noted" resolved to a single word or an acronym ("ATACMS") the model took for
-        # a person: the last person quoted or credited is the safer antecedent
+        # a person: the last person quoted or credited is the safer antecedent (a surname the
+        # article gave a person, "two POWs, surnamed Ri and Paek", is no such word)
         speakers = _earlier_speakers(quotes, previous, mention.start)
         if speakers and claimant not in speakers:
             claimant = speakers[-1]

@@ -679,3 +679,39 @@ def test_a_qualified_body_is_not_another_body_named_nearby(source_of):
     found = source_of(text, "grave situation")
     assert found is not None and "delegation" not in found.name
     assert found.name.endswith("presidential office")
+
+
+def test_a_surname_spelled_another_way_is_the_person_named_in_full(source_of):
+    text = (
+        "Source: Rivne Daily, citing Foreign Ministry spokesman Mykola Sorokyi on a live stream.\n"
+        "Details: Sorokii described the admission as \"very telling\", as both regimes had denied it."
+    )
+    assert speaker(source_of(text, "very telling")) == "Mykola Sorokyi"
+
+
+def test_names_given_after_surnamed_are_people_however_the_parser_hangs_it(source_of):
+    # the small model tags the first "Bo" a nationality and the second nothing
+    text = (
+        "The daily Nordic Herald published a pair of interviews with two Norlandic POWs, surnamed Bo "
+        "and Vang, on Wednesday and Thursday.\n"
+        "In Wednesday's interview, Bo said he had trained for three months.\n"
+        "“I want to go home,” he said."
+    )
+    assert speaker(source_of(text, "I want to go home")) == "Bo"
+
+
+def test_an_outlet_that_labels_a_thing_speaks_its_label(source_of):
+    text = (
+        "Both sides pledged to develop what Norlandic state media described as "
+        "\"a partnership of iron and steel.\""
+    )
+    found = source_of(text, "a partnership of iron and steel")
+    assert found is not None and found.name == "Norlandic state media"
+
+
+def test_the_parties_a_treaty_binds_speak_through_its_words(source_of):
+    text = (
+        "Finland's parliament on Thursday voted to endorse the treaty that commits Helsinki and "
+        "Tallinn to providing “mutual defence” if either side is attacked."
+    )
+    assert speaker(source_of(text, "mutual defence")) == "Finland and Estonia"

@@ -11,6 +11,7 @@ from sitrep import schema
 from sitrep.article import Article
 from sitrep.extract.attribution import ArticleContext
 from sitrep.extract.figures import extract_figures
+from sitrep.extract.quotes import extract_quotes
 from sitrep.names import NameBook
 
 PUBLISHED = dt.date(2024, 11, 20)
@@ -557,3 +558,20 @@ def test_people_of_the_military_are_troops(figures):
     text = "Leader Ivo Marek decided to send five thousand military builders to rebuild the bridges."
     row = one_row(figures(text))
     assert (row["value"], row["category"]) == (5000, "troops")
+
+
+def test_a_he_resolved_to_a_surname_the_article_gave_stays_that_person(nlp, figures):
+    # the small model tags neither "Bo" a person; "surnamed" says they are
+    text = (
+        "The daily Nordic Herald published a pair of interviews with two Norlandic POWs, surnamed Bo "
+        "and Vang, on Wednesday and Thursday.\n"
+        "In Wednesday's interview, Bo said he had trained for three months.\n"
+        "Bo was deceived by a Norlandic security agent who said the drone pilots “were all enemies.”\n"
+        "One or two agents were assigned to each battalion of about 500 soldiers, he said."
+    )
+    doc = nlp(text)
+    article = Article("t", text, published=PUBLISHED)
+    quotes = extract_quotes(doc, article, ArticleContext(doc, article, NameBook()))
+    frame = figures(text, quotes=quotes)
+    row = one_row(frame[frame["value"] == 500])
+    assert row["claimant"] == "Bo"
