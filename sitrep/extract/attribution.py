@@ -316,6 +316,24 @@ def _names_a_settlement(noun: Token) -> bool:
     return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in SETTLEMENT_NOUNS
 
 
+# "who declined to be named", "speaking on condition of anonymity", "not authorised to speak
+# publicly": the text says the person is not named, so no named person is them.
+ANONYMITY = re.compile(
+    r"\b(?:declin|ask|refus|request)\w*\s+(?:not\s+)?to\s+be\s+(?:named|identified)"
+    r"|\banonymity\b|\banonymously\b|\bnot\s+authori[sz]ed\s+to\b",
+    re.IGNORECASE,
+)
+
+
+def _unnamed_on_purpose(noun: Token) -> bool:
+    """'The official, speaking on condition of anonymity, said': the phrase, or a participle or
+    clause hanging from its verb, says the person goes unnamed."""
+    phrases = [noun.subtree]
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        phrases += [c.subtree for c in noun.head.children if c.dep_ in {"advcl", "acl"} and c.tag_ == "VBG"]
+    return any(ANONYMITY.search(" ".join(t.text for t in phrase)) for phrase in phrases)
+
+
 def _could_be_people(noun: Token) -> bool:
     """A common noun that can name people: not an abstraction ('agreement', 'decision') or a text.
 
@@ -1705,7 +1723,8 @@ class ArticleContext:
                 return Source(raw, clean_name(raw), country, cue, "role")
             return None
         if lemma in PERSON_ROLE_NOUNS or (as_speaker and lemma not in BODY_NOUNS and _could_be_people(head)):
-            if resolve and lemma in PERSON_ROLE_NOUNS and determiner not in {"a", "an", "another", "one"}:
+            if (resolve and lemma in PERSON_ROLE_NOUNS and determiner not in {"a", "an", "another", "one"}
+                    and not _unnamed_on_purpose(head)):
                 found = self._resolve_description(head, raw, country, cue, strict=determiner == "")
                 if found is not None:
                     return found

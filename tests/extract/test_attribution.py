@@ -715,3 +715,19 @@ def test_the_parties_a_treaty_binds_speak_through_its_words(source_of):
         "Tallinn to providing “mutual defence” if either side is attacked."
     )
     assert speaker(source_of(text, "mutual defence")) == "Finland and Estonia"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        ("Kremlin spokesman Dmitri Lavin spoke on Monday.\n"
+         "The spokesperson, who declined to be named, said the move was “unacceptable and reckless.”",
+         "unacceptable and reckless", "unnamed spokesperson"),
+        ("Norland’s Defence Minister Anna Berg visited the base on Monday.\n"
+         "“It is a clear provocation,” the official, speaking on condition of anonymity, told AFP.",
+         "It is a clear provocation", "unnamed official"),
+    ],
+)
+def test_a_description_the_text_leaves_unnamed_is_nobody_named_before(source_of, text, quote, expected):
+    found = source_of(text, quote)
+    assert (found.name, found.kind) == (expected, "role")
