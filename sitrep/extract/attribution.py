@@ -1753,11 +1753,10 @@ class ArticleContext:
                         )
             owner_tokens = [t for t in np_tokens if t.ent_type_ in {"GPE", "NORP"}]
             # the name is the phrase up to its noun: "Chile’s embassy in London" -> "Chilean embassy"
-            rest = [
-                t.text
-                for t in np_tokens
-                if t not in owner_tokens and t.dep_ not in {"det", "case"} and t.i <= head.i
-            ]
+            kept = [t for t in np_tokens if t not in owner_tokens and t.dep_ != "det" and t.i <= head.i
+                    and not (t.dep_ == "case" and (t.i == 0 or self.doc[t.i - 1] in owner_tokens))]
+            # "the president's office" keeps its "'s"; "Chile's embassy" loses it with its owner
+            rest = "".join(t.text_with_ws for t in kept).split() if kept else []
             if resolve and determiner in {"the", "this", "that"} and rest == [head.text] and not country:
                 # "the ministry" that no ministry in the article explains: nobody we can name
                 return None

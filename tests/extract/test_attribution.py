@@ -731,3 +731,8 @@ def test_the_parties_a_treaty_binds_speak_through_its_words(source_of):
 def test_a_description_the_text_leaves_unnamed_is_nobody_named_before(source_of, text, quote, expected):
     found = source_of(text, quote)
     assert (found.name, found.kind) == (expected, "role")
+
+
+def test_an_office_named_by_its_holder_keeps_the_possessive(source_of):
+    text = "The president’s office said in a statement that it “strongly condemns” the shelling."
+    assert speaker(source_of(text, "strongly condemns")) == "president’s office"
