@@ -1414,6 +1414,13 @@ class ArticleContext:
                 canonical = self.names.aliases.canonical(clean_name(ent.text))
                 if canonical and self.names.country(canonical):
                     return self.names.country(canonical)
+                root = ent.root
+                owner = any(t.dep_ == "case" for t in root.children) or (
+                    root.dep_ == "pobj" and root.head.lower_ == "of")
+                if token.ent_type_ != "ORG" and owner:
+                    # "Chile's embassy in London": an owner the tables do not know is still the
+                    # owner; the place after it is where the embassy is, not whose
+                    return ""
         return ""
 
     def _affiliation_in(self, tokens: list[Token]) -> str:
@@ -1751,12 +1758,18 @@ class ArticleContext:
                             cue,
                             "body",
                         )
-            owner_tokens = [t for t in np_tokens if t.ent_type_ in {"GPE", "NORP"}]
-            # the name is the phrase up to its noun: "Chile’s embassy in London" -> "Chilean embassy"
+            # the name is the phrase up to its noun, its owner as a demonym: "Chile’s embassy in
+            # London" -> "Chilean embassy"; an owner the tables do not know stays as written
+            owner_tokens = [t for t in np_tokens if t.ent_type_ in {"GPE", "NORP"}] if country else []
             kept = [t for t in np_tokens if t not in owner_tokens and t.dep_ != "det" and t.i <= head.i
                     and not (t.dep_ == "case" and (t.i == 0 or self.doc[t.i - 1] in owner_tokens))]
             # "the president's office" keeps its "'s"; "Chile's embassy" loses it with its owner
             rest = "".join(t.text_with_ws for t in kept).split() if kept else []
+            if not country:
+                # "the embassy of Peru": an owner the tables do not know, as written
+                rest += [w for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
+                         for w in [c.text, *(t.text for t in g.subtree if t.i <= g.i)]]
             if resolve and determiner in {"the", "this", "that"} and rest == [head.text] and not country:
                 # "the ministry" that no ministry in the article explains: nobody we can name
                 return None
@@ -2165,10 +2178,17 @@ class ArticleContext:
             and t.is_alpha
         }
 
+        # "the embassy of Peru" is Peru's embassy, whatever embassy came before
+        owners = {
+            name_key(g.text)
+            for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
+        }
+
         def titled(a: _Actor) -> bool:
             words = set(name_key(a.source.raw).split())
             if wanted == {"body"}:
-                return lemma in words
+                return lemma in words and owners <= words | set(name_key(a.source.name).split())
             words |= self._title_words.get(a.source.name, set())
             words |= {same for word in list(words) for same in SAME_TITLES.get(word.rstrip("."), ())}
             return a.source.kind == "person" and lemma in words and qualifiers <= words
@@ -2242,6 +2262,8 @@ class ArticleContext:
                 # a description is a person: never a number of soldiers or another unnamed role
                 people = [a for a in pool if a.source.kind == "person"]
                 match = next((a for a in people if loose or (untitled(a) and a.subject)), None)
+        if match is not None and wanted == {"body"} and owners and not titled(match):
+            match = None  # an institution of another owner
         if match is None:
             match = next(
                 (a for a in after if titled(a) and compatible(a) and a.source.kind == "person"), None

@@ -736,3 +736,17 @@ def test_a_description_the_text_leaves_unnamed_is_nobody_named_before(source_of,
 def test_an_office_named_by_its_holder_keeps_the_possessive(source_of):
     text = "The president’s office said in a statement that it “strongly condemns” the shelling."
     assert speaker(source_of(text, "strongly condemns")) == "president’s office"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        # an owner the place table does not know stays the owner; "in London" is where, not whose
+        ("Chile’s embassy in London said it was “alarmed.”", "alarmed", "Chile’s embassy"),
+        ("Chile’s embassy in London said it was “alarmed.”\nThe embassy of Peru in Berlin said it was “shocked.”",
+         "shocked", "embassy of Peru"),
+        ("The embassy of Finland in Rome said it was “sad.”", "sad", "Finnish embassy"),
+    ],
+)
+def test_an_embassy_belongs_to_its_owner_not_to_the_city_it_is_in(source_of, text, quote, expected):
+    assert speaker(source_of(text, quote)) == expected
