@@ -153,6 +153,8 @@ SPEECH_NOUNS = DOCUMENT_NOUNS | frozenset(
 # Role nouns loose enough to stand for a person named with another title ("the official" after
 # "Deputy Foreign Minister X"); other titles ("the army chief") only refer to the same title.
 GENERIC_PERSON_NOUNS = frozenset("official diplomat source leader envoy aide".split())
+# Role nouns for people a story keeps unnamed: "the source" is never someone it named.
+ANONYMOUS_ROLE_NOUNS = frozenset("source".split())
 # Modifiers of a title that do not change the office ("the senior official", "the official
 # representative").
 RANK_WORDS = frozenset("senior top former high ranking high-ranking then new current official".split())
@@ -287,6 +289,7 @@ def _subjects_of(verb: Token) -> list[Token]:
         return agents
     subjects = [
         c for c in verb.children if c.dep_ == "nsubj" and not any(g.dep_ == "case" for g in c.children)
+        and c.tag_ != "VBG"  # "Reporting from Kyiv, X said": the parser's subject is X's participle
     ]
     if not subjects and verb.lemma_.lower() in TEXT_CUE_LEMMAS:
         # '"...," read the post': after a quote the parser takes the inverted subject for an object
@@ -819,6 +822,7 @@ class ArticleContext:
             self._by_subject_after_quote,
             self._by_nearest_cue,
             self._by_next_sentence_agent,
+            self._by_framing_phrase,
         ]
         if any(c.lower_ == "according" and c.i not in inside for t in tokens for c in t.children):
             # "according to X" hangs from the quoted words themselves: it is the closest credit
@@ -1119,7 +1123,7 @@ class ArticleContext:
                 if found is not None:
                     return found
                 break
-        named = self._capitalised_name_before(colon)
+        named = self._capitalised_name_before(colon) or self._name_opening_the_line(colon, bounds)
         if named is not None:
             return named
         if prev.pos_ in {"PROPN", "NOUN", "PRON"} and prev.lower_ not in NON_SPEAKER_NOUNS:
@@ -1197,6 +1201,19 @@ class ArticleContext:
             return None
         cue = next(iter(sorted(stems & CUE_LEMMAS, key=len, reverse=True)))
         return self._source_from_head(subject, cue=cue, resolve=True, as_speaker=True)
+
+    def _name_opening_the_line(self, colon: Token, bounds) -> Source | None:
+        """'Lind, in a video address: “...”': a name, a comma and a phrase that says where or how
+        (a preposition or a participle) before the colon; the parser hangs the name on the quote."""
+        line = [t for t in self.doc[: colon.i] if t.idx >= bounds[0] and not t.is_space]
+        comma = next((k for k, t in enumerate(line) if t.text == ","), None)
+        if comma is None or comma == 0 or comma + 1 >= len(line) or comma > 5:
+            return None
+        if line[comma + 1].pos_ != "ADP" and line[comma + 1].tag_ != "VBG":
+            return None
+        if any(t.text in {",", ";", "—", "–"} or is_cue(t) for t in line[comma + 1:]):
+            return None  # a clause of its own, not a phrase: "X, who said ...:"
+        return self._capitalised_name_before(line[comma])
 
     def _capitalised_name_before(self, colon: Token) -> Source | None:
         """A bare name before a colon, as in a headline 'Lind: ...' (the parser often misses it)."""
@@ -1336,6 +1353,27 @@ class ArticleContext:
                 return found
             relayed = relayed or found
         return relayed
+
+    def _by_framing_phrase(self, tokens, inside, first, last, bounds) -> Source | None:
+        """'In Lind's words, the troops were "heroes"', 'As Lind put it (said), the move was "a
+        game changer"': a phrase beside the quote's clause, not above it, names whose words they are."""
+        for sentence in self._sentences(first, last):
+            for token in sentence:
+                if token.i in inside or self.in_quote(token.idx) or not self._same_paragraph(token, bounds):
+                    continue
+                if token.lemma_.lower() == "word" and token.dep_ == "pobj" and token.head.lower_ == "in":
+                    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+                    if owner is not None:
+                        return self._source_from_head(owner, cue="words", resolve=True, as_speaker=True)
+                framing = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+                saying = (token.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+                          ) or (is_cue(token) and not any(c.dep_ in {"ccomp", "dobj"} for c in token.children))
+                if framing and saying:
+                    for subject in _subjects_of(token):
+                        found = self._source_from_head(subject, cue=token.lemma_.lower(), resolve=True, as_speaker=True)
+                        if found is not None:
+                            return found
+        return None
 
     def _by_next_sentence_agent(self, tokens, inside, first, last, bounds) -> Source | None:
         """'“...” This was stated by X at a briefing.': a quote standing as its own sentence,
@@ -2167,6 +2205,13 @@ class ArticleContext:
         after = [
             a for a in _actors_after(self._actors, head.idx) if a.source.kind in wanted and a.source.raw != raw
         ]
+
+        if lemma in ANONYMOUS_ROLE_NOUNS:
+            # "the source said": a source the story named would be called by name; only a source
+            # it introduced ("a source close to the talks") is meant
+            match = next((a for a in before if a.source.kind == "role" and a.introduced
+                          and lemma in name_key(a.source.name).split()), None)
+            return Source(raw, match.source.name, match.source.country or country, cue, "role") if match else None
 
         # "the defence minister" is not the foreign minister: the title's own words must match
         qualifiers = {

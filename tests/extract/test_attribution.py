@@ -750,3 +750,28 @@ def test_an_office_named_by_its_holder_keeps_the_possessive(source_of):
 )
 def test_an_embassy_belongs_to_its_owner_not_to_the_city_it_is_in(source_of, text, quote, expected):
     assert speaker(source_of(text, quote)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        ("The governor, Alexei Smirnov, wrote on Telegram that the attack had caused “significant damage.”\n"
+         "Reporting from Kyiv, Al Jazeera’s John Hall said residents were “exhausted.”", "exhausted", "John Hall"),
+        ("Moroz, in a video address: “We will not give up a single metre.”",
+         "We will not give up a single metre", "Moroz"),
+        ("President Ivan Moroz, speaking in Lviv on Monday: “We will stand.”", "We will stand", "Ivan Moroz"),
+        ("In Lind’s words, the troops had fought “heroically.”", "heroically", "Lind"),
+        ("As Ruud put it, the deployment was “a game changer.”", "a game changer", "Ruud"),
+    ],
+)
+def test_speakers_framed_beside_the_quote(source_of, text, quote, expected):
+    assert speaker(source_of(text, quote)) == expected
+
+
+def test_the_source_is_never_someone_the_story_named(source_of):
+    text = (
+        "The governor, Alexei Smirnov, wrote on Telegram that the attack had caused heavy damage.\n"
+        "“This is the first time,” the source said."
+    )
+    found = source_of(text, "This is the first time")
+    assert (found.name, found.kind) == ("unnamed source", "role")
