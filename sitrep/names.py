@@ -223,7 +223,9 @@ class NameBook:
 
     Call :meth:`observe_person` for every person named (spaCy PERSON entities, in order), then
     :meth:`person` / :meth:`body` to get canonical names. A short mention ("Park", "President
-    Park") resolves to the fullest name the article gives whose tokens contain it.
+    Park") resolves to the fullest name the article gives whose tokens contain it; of two such
+    names ("Park Ji-won", then his sister "Park Ji-yeon"), the one the article named first, since a
+    story names the second person in full to tell them apart.
     """
 
     aliases: AliasTable = field(default_factory=builtin_aliases)
@@ -238,7 +240,7 @@ class NameBook:
     def _expand(self, name: str) -> str:
         tokens = name_key(name).split()
         best = name
-        for full in reversed(self.full_names):  # the most recent full name wins ties
+        for full in self.full_names:  # the first full name wins ties (the story's protagonist)
             full_tokens = name_key(full).split()
             if len(full_tokens) > len(tokens) and all(
                 any(same_name_word(t, f) for f in full_tokens) for t in tokens

@@ -133,3 +133,11 @@ def test_a_surname_spelled_one_letter_apart_takes_the_full_name():
 )
 def test_same_name_word_allows_one_letter_in_long_words_only(a, b, same):
     assert same_name_word(a, b) is same
+
+
+def test_a_surname_shared_by_two_people_is_the_one_named_first():
+    book = NameBook()
+    for name in ("Park Ji-won", "Park Ji-yeon"):
+        book.observe_person(name)
+    assert book.person("Park") == "Park Ji-won"
+    assert book.person("Park Ji-yeon") == "Park Ji-yeon"
