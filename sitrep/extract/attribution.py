@@ -2127,9 +2127,12 @@ class ArticleContext:
         elif lower in PLURAL_PRONOUNS:
             plural = [a for a in before if a.plural or a.source.kind == "body"]
             # "The military claimed that 3,000 soldiers train there. They stated ...": the last
-            # one who spoke, else the last main-clause subject, not a subject of reported words
+            # one who spoke, else the last main-clause subject, not a subject of reported words;
+            # but "Ukrainian officials put the toll higher. They said ...": the subject of the
+            # sentence just before comes first (centering)
             match = (
-                next((a for a in plural if a.speaker), None)
+                self._topic_just_before(pronoun, plural)
+                or next((a for a in plural if a.speaker), None)
                 or next((a for a in plural if a.subject and a.main), None)
                 or next((a for a in plural if a.subject), None)
                 or next(iter(plural), None)
@@ -2137,7 +2140,12 @@ class ArticleContext:
         elif lower in {"i", "we"}:
             match = next((a for a in before if a.source.kind in {"person", "role", "body"}), None)
         else:
-            match = next((a for a in before if a.source.kind == "body"), None)
+            bodies = [a for a in before if a.source.kind == "body"]
+            match = next(iter(bodies), None)
+            if pronoun.dep_ == "nsubj" and is_cue(pronoun.head):
+                # "The spy agency said X had sent 5,000 troops. It added ...": what speaks again is
+                # not X, the subject of the words reported
+                match = next((a for a in bodies if not (a.subject and not a.main)), None) or match
             text_source = self._latest_text_author(pronoun, after=match.start_char if match else -1)
             if text_source is not None:
                 # "according to KCNA's report ... '...,' it said": the report is "it"
@@ -2146,6 +2154,15 @@ class ArticleContext:
             return None
         s = match.source
         return Source(pronoun.text, s.name, s.country, cue, s.kind)
+
+    def _topic_just_before(self, pronoun: Token, candidates: list[_Actor]) -> _Actor | None:
+        """The main-clause subject of the sentence before the pronoun's (or earlier in its own),
+        among ``candidates`` (newest first): the likeliest antecedent of a subject pronoun."""
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        index = self._sentence_index(pronoun.i)
+        start = self.sentences[max(index - 1, 0)].start_char
+        return next((a for a in candidates if a.start_char >= start and a.subject and a.main), None)
 
     def _teller_of(self, pronoun: Token, cue: str) -> Source | None:
         """'X backed it up, telling AFP it "confirmed" ...', 'X told Y he would ...': the subject of

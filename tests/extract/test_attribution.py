@@ -775,3 +775,15 @@ def test_the_source_is_never_someone_the_story_named(source_of):
     )
     found = source_of(text, "This is the first time")
     assert (found.name, found.kind) == ("unnamed source", "role")
+
+
+def test_it_that_speaks_again_is_not_the_subject_of_the_words_reported(source_of):
+    text = ("Norland's spy agency said on Wednesday that Belarus had sent more troops. "
+            "It added that the units were “badly trained.”")
+    assert speaker(source_of(text, "badly trained")) == "Norland's spy agency"
+
+
+def test_they_is_the_topic_of_the_sentence_before(source_of):
+    text = ("Norland's spy agency said on Wednesday that 300 soldiers had been killed. "
+            "Ukrainian officials put the toll higher. They said the losses were “catastrophic.”")
+    assert speaker(source_of(text, "catastrophic")) == "Ukrainian officials"
