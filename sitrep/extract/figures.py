@@ -1012,6 +1012,31 @@ def _last_named_speaker(quotes: pd.DataFrame, rows: list[dict], before: int) -> 
     return speakers[-1] if speakers else ""
 
 
+# How far back a bare existential count ("There are already 11,000 in Kursk") looks for the
+# counted figure it repeats: about the sentence or two before it.
+EXISTENTIAL_LOOKBACK_CHARS = 300
+
+
+def _existential(number_head: Token) -> bool:
+    """'There are 11,000 in Kursk': the number is what a "there is/are" says exists."""
+    verb = number_head.head
+    return (number_head.dep_ in {"attr", "nsubj"} and _lemma(verb) == "be"
+            and any(c.dep_ == "expl" for c in verb.children))
+
+
+def _troops_named_before(number_head: Token, window: int) -> Token | None:
+    """The last noun for troops ("North Korean troops") between ``window`` and the number's
+    sentence, outside any count of its own."""
+    doc = number_head.doc
+    for token in reversed(doc[: number_head.sent.start]):
+        if token.idx < window:
+            return None
+        if token.pos_ == "NOUN" and _noun_category(token) == "troops" and not any(
+                c.like_num or c.pos_ == "NUM" for c in token.children):
+            return token
+    return None
+
+
 def _is_population(number_head: Token) -> bool:
     """A number inside "a population of ...", "a country/city of ... people"."""
     for token in _ancestors(number_head):
@@ -1040,6 +1065,18 @@ def _what_is_counted(number_head: Token, mention: NumberMention, ctx: ArticleCon
         # "A further 2,000 soldiers arrived, bringing the total to 12,000", "fired 90 missiles,
         # of which 80 were shot down": the same kind as the figure just counted in the sentence
         earlier = [r for r in previous if r["number_start"] >= number_head.sent.start_char]
+        if not earlier and noun is None and _existential(number_head):
+            # 'Zelensky said 11,000 troops had arrived. "There are already 11,000 in Kursk," he
+            # said': a bare count that something is there counts what the text just counted
+            window = number_head.sent.start_char - EXISTENTIAL_LOOKBACK_CHARS
+            earlier = [r for r in previous if r["number_start"] >= window and r["category"] == "troops"][-1:]
+            if not earlier:
+                # '... the presence of North Korean troops in Russia. "There are already 11,000"':
+                # the people just named, counted
+                named = _troops_named_before(number_head, window)
+                if named is not None:
+                    return "troops", _render(number_head.doc, {t.i for t in named.subtree
+                                                               if t.i <= named.i and t.dep_ != "det"}), None, None
         if earlier:
             # of several, the one of the same order of magnitude: "1,500 special forces were moved
             # on four ships, with 1,500 more to follow"

@@ -575,3 +575,23 @@ def test_a_he_resolved_to_a_surname_the_article_gave_stays_that_person(nlp, figu
     frame = figures(text, quotes=quotes)
     row = one_row(frame[frame["value"] == 500])
     assert row["claimant"] == "Bo"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ('Lind said 11,000 Vesmark troops were already in the region. "There are already 11,000 in the '
+         'border region," she said.', "Vesmark troops"),
+        ("Lind said a meeting had considered the presence of Vesmark troops in the region.\n"
+         "“There are already 11,000 in the border region,” Lind said.", "Vesmark troops"),
+    ],
+)
+def test_a_bare_count_of_what_is_there_counts_the_troops_just_named(figures, text, subject):
+    rows = figures(text).query("number_text == '11,000'")
+    assert len(rows) == text.count("11,000"), rows[["number_text", "subject"]].to_dict("records")
+    row = rows.iloc[-1]
+    assert (row["category"], row["subject"], row["value"]) == ("troops", subject, 11000)
+
+
+def test_a_bare_count_with_no_troops_before_it_counts_nothing(figures):
+    assert figures("There are 40 in the village, the mayor said.").empty
