@@ -1065,7 +1065,9 @@ def _what_is_counted(number_head: Token, mention: NumberMention, ctx: ArticleCon
         # "A further 2,000 soldiers arrived, bringing the total to 12,000", "fired 90 missiles,
         # of which 80 were shot down": the same kind as the figure just counted in the sentence
         earlier = [r for r in previous if r["number_start"] >= number_head.sent.start_char]
-        if not earlier and noun is None and _existential(number_head):
+        partitive_pronoun = noun is not None and noun.pos_ == "PRON" and noun.lower_ in {"them", "these", "those"}
+        if not earlier and (noun is None and _existential(number_head) or partitive_pronoun):
+            # "8,000 of them have deployed" after "10,000 North Korean soldiers": the same people
             # 'Zelensky said 11,000 troops had arrived. "There are already 11,000 in Kursk," he
             # said': a bare count that something is there counts what the text just counted
             window = number_head.sent.start_char - EXISTENTIAL_LOOKBACK_CHARS

@@ -595,3 +595,10 @@ def test_a_bare_count_of_what_is_there_counts_the_troops_just_named(figures, tex
 
 def test_a_bare_count_with_no_troops_before_it_counts_nothing(figures):
     assert figures("There are 40 in the village, the mayor said.").empty
+
+
+def test_a_count_of_them_counts_the_troops_counted_before(figures):
+    text = ("According to the latest assessments, there are about 10,000 Vesmark soldiers in Norland. "
+            "Minister Ada Lind says 8,000 of them have already deployed to the border region.")
+    row = one_row(figures(text).query("value == 8000"))
+    assert (row["category"], row["subject"], row["claimant"]) == ("troops", "Vesmark soldiers", "Ada Lind")
