@@ -1205,7 +1205,7 @@ class ArticleContext:
     def _name_opening_the_line(self, colon: Token, bounds) -> Source | None:
         """'Lind, in a video address: “...”': a name, a comma and a phrase that says where or how
         (a preposition or a participle) before the colon; the parser hangs the name on the quote."""
-        line = [t for t in self.doc[: colon.i] if t.idx >= bounds[0] and not t.is_space]
+        line = [t for t in self.tokens_between(bounds[0], colon.idx) if not t.is_space]
         comma = next((k for k, t in enumerate(line) if t.text == ","), None)
         if comma is None or comma == 0 or comma + 1 >= len(line) or comma > 5:
             return None
