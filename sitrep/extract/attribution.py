@@ -152,7 +152,7 @@ SPEECH_NOUNS = DOCUMENT_NOUNS | frozenset(
 )
 # Role nouns loose enough to stand for a person named with another title ("the official" after
 # "Deputy Foreign Minister X"); other titles ("the army chief") only refer to the same title.
-GENERIC_PERSON_NOUNS = frozenset("official diplomat source leader envoy aide".split())
+GENERIC_PERSON_NOUNS = frozenset("official diplomat leader envoy aide".split())
 # Role nouns for people a story keeps unnamed: "the source" is never someone it named.
 ANONYMOUS_ROLE_NOUNS = frozenset("source".split())
 # Modifiers of a title that do not change the office ("the senior official", "the official
@@ -2224,11 +2224,10 @@ class ArticleContext:
         ]
 
         if lemma in ANONYMOUS_ROLE_NOUNS:
-            # "the source said": a source the story named would be called by name; only a source
-            # it introduced ("a source close to the talks") is meant
-            match = next((a for a in before if a.source.kind == "role" and a.introduced
-                          and lemma in name_key(a.source.name).split()), None)
-            return Source(raw, match.source.name, match.source.country or country, cue, "role") if match else None
+            # "the source said": a source the story named would be called by name; only an
+            # unnamed one it introduced ("a source close to the talks") can be meant
+            before = [a for a in before if a.source.kind == "role"]
+            after = []
 
         # "the defence minister" is not the foreign minister: the title's own words must match
         qualifiers = {
