@@ -13,7 +13,10 @@ candidate wins, and the clues that decided it are kept as a short human-readable
 * Year: a full date's year; else the year in which a weekday named with its date ("On Wednesday,
   23 October") is right, nearest the newest year the text or folder mentions; else the folder's
   year, which is weak evidence: the years either side are searched too and win when only they
-  fit the text's weekdays and dates.
+  fit the text's weekdays and dates. A full date's year gives way to the next year when the text
+  reads better there: news writes the year only of days outside the current year, so "April 25"
+  months before "October 24, 2024" makes that full date last year's history; and a reading whose
+  newest event is over a month old is stale. The folder's year is each article's best reading.
 * Hard: never before a dated event of the text (or the first day of a "since August 2023"); the
   dateline's day; a day called "earlier this month" is in the publication month and before the
   previous calendar week (had it been in that week, a reporter would have written "last week");
@@ -90,6 +93,11 @@ _MONTH_LAG_DAYS = 62
 _SAME_PASSAGE_CHARS = 400
 # The longest span of pinned dates a folder may have and still count as one developing story.
 _STORY_SPAN_DAYS = 92
+# How long before a day named with its year a day named without one may lie and still be of the
+# same year ("on October 28 ... on 5 November 2024"); further back, the written year is history.
+_YEARLESS_GAP_DAYS = 60
+# How old the newest event of a story may be before the reading that makes it so is stale.
+_STALE_DAYS = 31
 # How far from the reference year a weekday-plus-date clue may pin the year.
 _YEAR_SEARCH = 15
 
@@ -147,6 +155,7 @@ class _Clues:
     year_floor: int | None = None  # newest year the text mentions: publication is not earlier
     year_floor_text: str = ""
     dated_days: tuple[tuple[dt.date, str], ...] = ()
+    written_years: tuple[dt.date, ...] = ()  # the dated days whose year the text writes out
     month_floors: tuple[dt.date, ...] = ()  # first days of "since August 2023" and the like
     event_months: tuple[dt.date, ...] = ()  # first days of "in December 2024": a month something happened
     yearless_days: tuple[_DayClue, ...] = ()
@@ -159,6 +168,7 @@ class _ClueBuilder:
     year_floor: int | None = None
     year_floor_text: str = ""
     dated_days: list[tuple[dt.date, str]] = field(default_factory=list)
+    written_years: list[dt.date] = field(default_factory=list)
     month_floors: list[dt.date] = field(default_factory=list)
     event_months: list[dt.date] = field(default_factory=list)
     yearless_days: list[_DayClue] = field(default_factory=list)
@@ -174,6 +184,7 @@ class _ClueBuilder:
         return _Clues(
             self.year_floor, self.year_floor_text,
             _first_of_each(self.dated_days, key=lambda item: item[0]),
+            _first_of_each(self.written_years, key=lambda day: day),
             _first_of_each(self.month_floors, key=lambda floor: floor),
             _first_of_each(self.event_months, key=lambda month: month),
             _first_of_each(
@@ -211,6 +222,7 @@ def _read_clues(text: str) -> _Clues:
             builder.dateline = _day_named_by_relative_word(text, mentions[index - 1], mention, parsed)
         if parsed.kind == "absolute_day" and parsed.year is not None:
             builder.dated_days.append((dt.date(parsed.year, parsed.month, parsed.day), quoted))
+            builder.written_years.append(dt.date(parsed.year, parsed.month, parsed.day))
             builder.raise_floor(parsed.year, quoted)
         elif parsed.kind == "absolute_day":
             builder.yearless_days.append(_DayClue(
@@ -490,17 +502,13 @@ def _window(
 
 
 def _best_candidate(
-    clues: _Clues, year: int, anchors: list[dt.date], *, year_is_firm: bool,
+    clues: _Clues, year: int, anchors: list[dt.date], *, years: list[int],
     stretch: list[dt.date] | None = None,
-) -> tuple[dt.date, _Clues, tuple[dt.date, dt.date]] | None:
-    """The best day, the clues it satisfies (an impossible pairing is dropped), and the window of
-    days that fit nearly as well.
-
-    A firm year (named by the text) is searched alone. A year taken from the folder is weak
-    evidence, so the neighbouring years are searched too and lose only on equal fit: a text
-    whose weekday and dates fit only the next year belongs to the next year.
+) -> tuple[dt.date, _Clues, tuple[dt.date, dt.date], _Fit] | None:
+    """The best day among ``years``, the clues it satisfies (an impossible pairing is dropped),
+    the window of days that fit nearly as well, and how well the best day fits. ``year`` wins
+    ties with the others.
     """
-    years = [year] if year_is_firm else [year - 1, year, year + 1]
     candidates = [
         dt.date(candidate_year, 1, 1) + dt.timedelta(days=offset)
         for candidate_year in years
@@ -510,12 +518,12 @@ def _best_candidate(
     if allowed:
         scored = [(_score(clues, candidate, year, anchors), candidate) for candidate in allowed]
         best = min(scored, key=lambda item: item[0].key())
-        return best[1], clues, _window(clues, scored, best, (stretch or []) + anchors)
+        return best[1], clues, _window(clues, scored, best, (stretch or []) + anchors), best[0]
     if any(clue.earlier_this_month for clue in clues.yearless_days):
         # The "earlier this month" pairing contradicts the other clues, so it was wrong.
         unpaired = replace(clues, yearless_days=tuple(
             replace(clue, earlier_this_month=False) for clue in clues.yearless_days))
-        return _best_candidate(unpaired, year, anchors, year_is_firm=year_is_firm, stretch=stretch)
+        return _best_candidate(unpaired, year, anchors, years=years, stretch=stretch)
     return None
 
 
@@ -586,17 +594,44 @@ def _infer(
             None, f"{year_reason}, but nothing in the text pins the month ({missing})"))
     used_anchors = [] if own_stretch else anchors
     year_from_folder = own is None and year == folder_year
-    best = _best_candidate(clues, year, used_anchors, year_is_firm=not year_from_folder,
+    years = [year - 1, year, year + 1] if year_from_folder else [year]
+    best = _best_candidate(clues, year, used_anchors, years=years,
                            stretch=None if own_stretch else stretch)
+    if own is not None and _weekday_pinned_year(clues, reference_year) is None:
+        later = _best_candidate(clues, year + 1, used_anchors, years=[year + 1])
+        if later is not None and (best is None or _reads_staler(clues, best) > _reads_staler(clues, later)):
+            best, year, year_reason = later, year + 1, f"{year_reason}, but the text's other days fit {year + 1}"
     if best is None:
         return _Inference(PublishedGuess(None, f"the date clues contradict each other in {year}"))
-    chosen, used_clues, (earliest, latest) = best
+    chosen, used_clues, (earliest, latest), _ = best
     evidence = _describe(used_clues, chosen, year, year_reason, used_anchors)
     if earliest != latest:
         evidence += f"; any day {earliest.isoformat()} to {latest.isoformat()} fits nearly as well"
     return _Inference(
         PublishedGuess(chosen, evidence, earliest, latest),
         own is not None, own_stretch, year_from_folder,
+    )
+
+
+def _reads_staler(
+    clues: _Clues, best: tuple[dt.date, _Clues, tuple[dt.date, dt.date], _Fit]
+) -> tuple[bool, bool]:
+    """How a reading of the text in one year goes against news style, worst first.
+
+    A year the text writes ("reported on October 24, 2024") is not always the story's: news writes
+    the year only of days outside the current year, so a day named without one that this reading
+    puts months before the written day ("30 battles on April 25") says the written day is last
+    year's history. And news reports what just happened: a reading in which the newest event is
+    over a month old (forced there by "ratified in November" after "19 June 2024") is stale. The
+    next year is taken only when it reads better on these.
+    """
+    chosen, used, _, fit = best
+    newest_written = max(used.written_years, default=None)
+    yearless = [day for clue in used.yearless_days if (day := _resolve_day(clue, chosen))]
+    return (
+        newest_written is not None
+        and any((newest_written - day).days > _YEARLESS_GAP_DAYS for day in yearless),
+        fit.lag > _STALE_DAYS,
     )
 
 
@@ -702,9 +737,12 @@ def infer_corpus_published(
         if article_id not in known
         and (pinned := _weekday_pinned_year(article, references[article_id]))
     ]
+    # (the year of the day the text fits best: "April 25" beside "October 24, 2024" is of 2025)
     dated_years = [
-        own[0] for article_id, article in clues.items()
-        if article_id not in known and (own := _own_year(article, references[article_id]))
+        inference.guess.date.year for article_id, article in clues.items()
+        if article_id not in known and _own_year(article, references[article_id])
+        and (inference := _infer(article, folder_year=None, reference_year=references[article_id],
+                                 anchors=[])).guess.date
     ]
     folder_year = _most_common(strong_years) or _most_common(dated_years)
 
