@@ -286,6 +286,7 @@ def test_a_mention_is_resolved_as_read_in_its_sentence_not_as_a_bare_word():
         ("OSLO, March 18, 2025 (NTB) — Norland will not", "Norland will not"),
         ("Oslo, March 18 (NTB) Norland will not", "Norland will not"),
         ("Headline\nOSLO, March 18 (NTB) - Norland will not", "Norland will not"),
+        ("TROMSO /Norland/, March 18. /NTB/. Norland will not", "Norland will not"),  # TASS names the country
     ],
 )
 def test_a_wire_dateline_ends_where_the_story_begins(text, words):
