@@ -103,7 +103,7 @@ NOUN_TYPES: dict[str, str] = {
     **dict.fromkeys("meeting talk talks summit conference call visit consultation".split(), "meeting"),
     **dict.fromkeys("agreement deal pact treaty accord partnership memorandum".split(), "agreement"),
     **dict.fromkeys("report assessment estimate".split(), "report"),
-    **dict.fromkeys("attack strike offensive assault invasion".split(), "attack"),
+    **dict.fromkeys("attack strike offensive assault invasion battle clash raid shelling".split(), "attack"),
 }
 LIGHT_VERBS = frozenset("issue voice make give deliver hold have conduct express release".split())
 
@@ -149,7 +149,11 @@ STATISTIC_VERBS = frozenset(
 # Subjects that are happenings or quantities, not actors.
 NON_ACTOR_NOUNS = WAR_NOUNS | STATISTIC_NOUNS | frozenset(
     """shelling bombing attack strike explosion blast fire flood storm earthquake talk talks
-    meeting summit conference visit election ceasefire truce""".split())
+    meeting summit conference visit election ceasefire truce battle clash skirmish raid assault""".split())
+
+# What an existential "there were N ... on <day>" may count and still be news of that day.
+HAPPENING_NOUNS = (NON_ACTOR_NOUNS - STATISTIC_NOUNS) | frozenset(
+    "engagement incident drone missile".split())
 
 MONTH_NAMES = tuple(calendar.month_name[1:])
 _MONTH_NAME = re.compile("|".join(MONTH_NAMES), re.IGNORECASE)
@@ -590,6 +594,10 @@ def _actor_head(verb: Token) -> Token | None:
 
 
 def _actor(verb: Token, doc: Doc, ctx: ArticleContext) -> _Actor:
+    if _existential_subject(verb) is not None:
+        # "there were 30 battles": nobody acted, but someone reported it
+        reporter = _reporter(verb)
+        return _actor(reporter, doc, ctx) if reporter is not None else _Actor("", "", "", False)
     head = _actor_head(verb)
     # "the conflict began", "the death toll rose", "Monday's shelling killed nine": nobody acted
     if head is None or head.lemma_.lower() in NON_ACTOR_NOUNS or head.ent_type_ == "DATE":
@@ -618,6 +626,9 @@ def _object(verb: Token) -> Token | None:
 def event_type_of(verb: Token) -> str:
     """The event type a predicate's lemma (and, for light verbs, its object) signals."""
     lemma = verb.lemma_.lower()
+    counted = _existential_subject(verb)
+    if counted is not None:  # "there were 30 battles"
+        return NOUN_TYPES.get(counted.lemma_.lower(), "other")
     obj = _object(verb)
     obj_lemma = obj.lemma_.lower() if obj is not None else ""
     if lemma in LIGHT_VERBS and obj_lemma in NOUN_TYPES:
@@ -707,6 +718,16 @@ def _fit(words: str) -> str:
 
 def summarize(verb: Token, actor: _Actor, *, skip: set[int]) -> str:
     """Actor, verb and object as a headline of at most twelve words."""
+    counted = _existential_subject(verb)
+    if counted is not None:  # "there were 30 battles on the town": what was counted, and where
+        skip = skip | {verb.i} | {c.i for c in counted.children if c.lower_ == "there"}
+        lead = f"{actor.name} {_present('report', plural=actor.plural)}" if actor.name else ""
+        budget = MAX_SUMMARY_WORDS - len(lead.split())
+        what = _text(_phrase(counted, skip=skip, max_words=max(budget - 3, 2)))
+        where = next((c for c in verb.children if c.dep_ == "prep" and c.i > counted.i
+                      and not _subtree_ids(c) & skip), None)
+        rest = _text(_phrase(where, skip=skip, max_words=budget - len(what.split()))) if where is not None else ""
+        return _fit(" ".join(w for w in (lead, what, rest) if w))
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     passive = _is_passive(verb)
@@ -907,7 +928,9 @@ def _is_future(verb: Token, date: str, published) -> bool:
 def _is_statistic(verb: Token, date: Span, precision: str) -> bool:
     """A state or a number about a period rather than a happening."""
     if verb.lemma_.lower() == "be":
-        return True  # "November was the costliest month"
+        # "November was the costliest month"; but "there were 30 battles on April 25" counts
+        # happenings of one day: news
+        return not (precision == "day" and _happenings_on_a_day(verb))
     if date.root.dep_ in ("nsubj", "nsubjpass") and precision == "month":
         return True  # "November 2024 has been named ...", "October saw ..."
     subject = _subject(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -917,6 +940,31 @@ def _is_statistic(verb: Token, date: Span, precision: str) -> bool:
         return True
     counted = any(t.like_num for t in subject.subtree if t.i < subject.i)
     return counted and verb.lemma_.lower() in STATISTIC_VERBS
+
+
+def _happenings_on_a_day(verb: Token) -> bool:
+    """'There were 30 battles ...', 'there was an explosion ...': an existential whose subject is a
+    happening (fighting, a strike, a meeting), not a state."""
+    counted = _existential_subject(verb)
+    return counted is not None and counted.lemma_.lower() in HAPPENING_NOUNS
+
+
+def _existential_subject(verb: Token) -> Token | None:
+    """What "there is/are" says exists ("there were 30 battles" -> battles); ``None`` for other
+    predicates."""
+    if verb.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "attr")), None)
+
+
+def _reporter(verb: Token) -> Token | None:
+    """The saying an existential is reported by: "X said there were ..." (its head), or "X reported
+    that ... — there were ..." (a report the parser hung below it)."""
+    speech = ("statement", "warning", "report")
+    if verb.dep_ == "ccomp" and _TYPE_OF_VERB.get(verb.head.lemma_.lower()) in speech:
+        return verb.head
+    return next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i
+                 and _TYPE_OF_VERB.get(c.lemma_.lower()) in speech), None)
 
 
 def _dated_predicates(article: Article, units: list[_Unit], mentions: list[DateMention]) -> list[_Dated]:

@@ -166,10 +166,28 @@ def test_spans_ranges_durations_and_states(nlp, text, dates):
         "February 2025 has been named the costliest month for the army.",  # a period as subject
         "The daily casualty rate reached 900 in February.",  # a statistic
         "Some 41,000 casualties were recorded in February.",
+        "There were 300 attacks on the town in February.",  # a count over a month
     ],
 )
 def test_statistics_about_a_period_are_not_events(nlp, text):
     assert events_of(nlp, text, "2025-03-19").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "counted"),
+    [
+        # the parser hangs the report below the existential after a dash
+        ("In the morning briefing, the Norland General Staff reported that its troops hold the line "
+         "— there were 30 battles there on March 17.", "General Staff", "30 battles"),
+        ("The Defence Ministry said there were 12 attacks on the town on Monday.", "Defence Ministry",
+         "12 attacks on the town"),
+    ],
+)
+def test_happenings_counted_on_a_day_are_news_reported_by_who_counted_them(nlp, text, actor, counted):
+    row = only_row(events_of(nlp, text, "2025-03-19"))
+    assert (row["date"], row["event_type"]) == ("2025-03-17", "attack")
+    assert row["actor"].endswith(actor)
+    assert row["summary"] == f"{row['actor']} reports {counted}"
 
 
 def test_a_figure_on_a_given_day_is_news(nlp):
