@@ -223,38 +223,52 @@ class NameBook:
 
     Call :meth:`observe_person` for every person named (spaCy PERSON entities, in order), then
     :meth:`person` / :meth:`body` to get canonical names. A short mention ("Park", "President
-    Park") resolves to the fullest name the article gives whose tokens contain it; of two such
-    names ("Park Ji-won", then his sister "Park Ji-yeon"), the one the article named first, since a
-    story names the second person in full to tell them apart.
+    Park") resolves to the fullest name the article gives whose tokens contain it. Of two such
+    names ("Park Ji-won", then his sister "Park Ji-yeon"), a mention whose place in the text is
+    given is the one named in full most recently before it, as a reader takes it; otherwise the
+    one the article named first, since a story names the second person in full to tell them apart.
     """
 
     aliases: AliasTable = field(default_factory=builtin_aliases)
     full_names: list[str] = field(default_factory=list)
+    named_at: dict[str, list[int]] = field(default_factory=dict)  # where each full name stands
 
-    def observe_person(self, raw: str) -> None:
+    def observe_person(self, raw: str, *, at: int | None = None) -> None:
         name = strip_titles(raw)
         if looks_like_person_name(name) and name_key(name) not in _PRONOUNS:
             if name not in self.full_names:
                 self.full_names.append(name)
+            if at is not None:
+                self.named_at.setdefault(name, []).append(at)
 
-    def _expand(self, name: str) -> str:
+    def _expand(self, name: str, at: int | None = None) -> str:
         tokens = name_key(name).split()
+        fuller = [
+            full for full in self.full_names
+            if len(name_key(full).split()) > len(tokens) and all(
+                any(same_name_word(t, f) for f in name_key(full).split()) for t in tokens)
+        ]
         best = name
-        for full in self.full_names:  # the first full name wins ties (the story's protagonist)
-            full_tokens = name_key(full).split()
-            if len(full_tokens) > len(tokens) and all(
-                any(same_name_word(t, f) for f in full_tokens) for t in tokens
-            ):
-                if len(name_key(full).split()) > len(name_key(best).split()):
-                    best = full
-        return best
+        for full in fuller:  # the first full name wins ties (the story's protagonist)
+            if len(name_key(full).split()) > len(name_key(best).split()):
+                best = full
+        if at is None:
+            return best
+        # two people share the words: the one named most recently before the mention
+        people = [full for full in fuller if not any(
+            other != full and set(name_key(full).split()) < set(name_key(other).split())
+            for other in fuller)]  # a fragment the tagger cut from a longer name is not a person
+        before = {full: max(offsets) for full in people
+                  if (offsets := [o for o in self.named_at.get(full, []) if o < at])}
+        return max(before, key=before.__getitem__) if len(people) > 1 and before else best
 
-    def person(self, raw: str) -> str:
-        """Canonical name of a person mention ('President Park' -> 'Park Ji-won')."""
+    def person(self, raw: str, *, at: int | None = None) -> str:
+        """Canonical name of a person mention ('President Park' -> 'Park Ji-won'); ``at`` is
+        where the mention stands in the text, when known."""
         direct = self.aliases.canonical(clean_name(raw))
         if direct:
             return direct
-        name = self._expand(strip_titles(raw))
+        name = self._expand(strip_titles(raw), at)
         return self.aliases.canonical(name) or name
 
     def body(self, raw: str) -> str:

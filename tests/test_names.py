@@ -141,3 +141,16 @@ def test_a_surname_shared_by_two_people_is_the_one_named_first():
         book.observe_person(name)
     assert book.person("Park") == "Park Ji-won"
     assert book.person("Park Ji-yeon") == "Park Ji-yeon"
+
+
+def test_a_shared_surname_at_a_known_place_is_the_one_named_just_before():
+    book = NameBook()
+    book.observe_person("Park Ji-won", at=0)
+    book.observe_person("Park Ji-yeon", at=100)
+    book.observe_person("Park Ji-won", at=300)
+    assert book.person("Park", at=50) == "Park Ji-won"
+    assert book.person("Park", at=200) == "Park Ji-yeon"
+    assert book.person("Park", at=400) == "Park Ji-won"
+    # a fragment the tagger cut from a full name is not a third person
+    book.observe_person("Park Ji", at=350)
+    assert book.person("Park", at=400) == "Park Ji-won"

@@ -401,11 +401,11 @@ class ArticleContext:
         for ent in self._ents:
             if ent.label_ == "PERSON" and not self.in_quote(ent.start_char):
                 if self._plausible_person(ent):
-                    names.observe_person(self._whole_name(ent).text)
+                    names.observe_person(self._whole_name(ent).text, at=ent.start_char)
         for token in doc:
             titled = self._titled_name(token) or self._titled_hyphenated(token)
             if titled is not None and not self.in_quote(token.idx):
-                names.observe_person(titled)
+                names.observe_person(titled, at=token.idx)
             if token.dep_ == "acl" and token.lemma_.lower() in NAMING_PARTICIPLES and not self.in_quote(token.idx):
                 self._named_by_participle(token.head)  # "a captive surnamed Paik": Paik is a person
             elif token.lemma_.lower() == "surname" and token.pos_ == "VERB" and not self.in_quote(token.idx):
@@ -1005,7 +1005,7 @@ class ArticleContext:
                 # before the verb is its subject
                 prev = self.doc[current.i - 1]
                 if prev.text[:1].isupper() and prev.is_alpha and self._known_person(prev.text):
-                    name = self.names.person(prev.text)
+                    name = self.names.person(prev.text, at=prev.idx)
                     return Source(prev.text, name, self._country_of_person(name), cue, "person")
                 stray = self._stray_subject(current)
                 if stray is not None:
@@ -1149,7 +1149,7 @@ class ArticleContext:
             return None
         if (self._known_person(raw) or any(t.ent_type_ == "PERSON" for t in words)
                 or looks_like_person_name(raw) and len(raw.split()) >= 2):
-            name = self.names.person(raw)
+            name = self.names.person(raw, at=words[0].idx)
             country = self._country_of_person(name) or self._country_in(title)
             return Source(raw, name, country, "colon", "person")
         name = self.names.body(raw)
@@ -1228,7 +1228,7 @@ class ArticleContext:
             return None
         raw = self.doc[words[0].i : words[-1].i + 1].text
         if self._known_person(raw) or any(t.ent_type_ == "PERSON" for t in words):
-            name = self.names.person(raw)
+            name = self.names.person(raw, at=words[0].idx)
             return Source(raw, name, self._country_of_person(name), "colon", "person")
         if self.names.aliases.place(raw) or self.names.aliases.canonical(raw):
             name = self.names.body(raw)
@@ -1504,7 +1504,7 @@ class ArticleContext:
             named = self._named_by_participle(head)  # "The second captive identified by the surname of Paik"
             if named is not None:
                 raw = self.doc[head.left_edge.i : head.i + 1].text
-                return Source(raw, self.names.person(named), "", cue, "person")
+                return Source(raw, self.names.person(named, at=head.idx), "", cue, "person")
         if head.pos_ not in {"PROPN", "NOUN"} or head.ent_type_ in NON_ACTOR_ENTITIES:
             return None  # "November 2024", "20 percent": never who acts or speaks
         proper = self._is_proper(head)
@@ -1542,7 +1542,7 @@ class ArticleContext:
         )
         person = self._person_words(head, np_tokens, as_speaker=as_speaker) or self._named_by_participle(head)
         if person is not None:
-            name = self.names.person(person)
+            name = self.names.person(person, at=head.idx)
             country = country or self._country_of_person(name) or self._affiliation_in(modifiers)
             return Source(raw, name, country, cue, "person")
         if _is_title_word(head) and head.ent_type_ not in {"GPE", "NORP"}:
@@ -1785,7 +1785,7 @@ class ArticleContext:
                     if person is not None:
                         # "Lind's office" speaks for Lind; keep that visible in the name. "Lind's
                         # government" is her country's government when the article says which.
-                        name = self.names.person(person)
+                        name = self.names.person(person, at=head.idx)
                         home = country or self._country_of_person(name)
                         if head.lower_ in {"government", "administration"} and self._government_of(home):
                             return Source(raw, self._government_of(home), home, cue, "body")

@@ -580,7 +580,7 @@ def _source_for(phrase: Token | Span, ctx: ArticleContext, cue: str) -> Source:
         words = head.doc[person.left_edge.i:person.i + 1].text
         if looks_like_person_name(words):
             # "a representative, Kang Dae-sik": the model does not always tag the name
-            return Source(words, ctx.names.person(words), "", cue, "person")
+            return Source(words, ctx.names.person(words, at=person.idx), "", cue, "person")
     continued = _proper_name_continuation(head)
     if continued is not None:  # "the UK Ministry of Defense": the name runs on through "of"
         raw = continued
@@ -604,7 +604,7 @@ def _source_for(phrase: Token | Span, ctx: ArticleContext, cue: str) -> Source:
     if source.kind == "body" and head.pos_ == "PROPN" and looks_like_person_name(raw) and any(
             c.dep_ == "appos" and _lemma(c) in PERSON_ROLE_NOUNS for c in head.children):
         # "Olena Hrytsenko, head of ...": the small model often tags such names as organisations
-        name = ctx.names.person(raw)
+        name = ctx.names.person(raw, at=head.idx)
         return Source(raw, name, source.country, cue, "person")
     raw_out = source.raw if source.kind == "person" or head.pos_ == "PRON" else raw
     return Source(raw_out, name, source.country, cue, source.kind)
@@ -850,7 +850,8 @@ def _closing_credit(number_head: Token, ctx: ArticleContext) -> _Claim | None:
     cue = _lemma(tail[verb_at])
     person = next((e for e in _ents_in(span.doc, span.start, span.end) if e.label_ == "PERSON"), None)
     if person is not None:
-        return _Claim(Source(span.text, ctx.names.person(person.text), "", cue, "person"), tail[verb_at])
+        return _Claim(Source(span.text, ctx.names.person(person.text, at=person.start_char), "", cue, "person"),
+                      tail[verb_at])
     words = clean_name(span.text)
     name = ctx.names.aliases.canonical(words) or ctx.names.body(words)
     return _Claim(Source(span.text, LEADING_QUANTIFIERS.sub("", name), "", cue, "body"), tail[verb_at])

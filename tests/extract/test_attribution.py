@@ -787,3 +787,15 @@ def test_they_is_the_topic_of_the_sentence_before(source_of):
     text = ("Norland's spy agency said on Wednesday that 300 soldiers had been killed. "
             "Ukrainian officials put the toll higher. They said the losses were “catastrophic.”")
     assert speaker(source_of(text, "catastrophic")) == "Ukrainian officials"
+
+
+def test_a_shared_surname_is_the_person_named_most_recently_before_it(source_of):
+    text = (
+        "Norland's leader Choe Min Ho made a rare visit to the embassy on Friday.\n"
+        "Choe said the two countries shared an \"invincible alliance\", state media reported.\n"
+        "In Oslo, the prime minister embraced Choe Dal Su, a general who oversees the deployment. "
+        "Choe is subject to sanctions.\n"
+        "Choe responded by thanking him for his \"high evaluation.\""
+    )
+    assert speaker(source_of(text, "invincible alliance")) == "Choe Min Ho"
+    assert speaker(source_of(text, "high evaluation")) == "Choe Dal Su"
