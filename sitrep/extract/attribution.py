@@ -134,7 +134,9 @@ ORG_WORDS = frozenset(
     union league club network council committee ministry agency""".split()
 )
 # Nouns for texts that carry someone's words: their author is the source.
-DOCUMENT_NOUNS = frozenset(
+# Recordings someone released speak for them ("the video claims ...") and go by several names.
+RECORDING_NOUNS = frozenset("video footage clip recording".split())
+DOCUMENT_NOUNS = RECORDING_NOUNS | frozenset(
     """statement report readout communique release post tweet letter note interview memo
     assessment study survey analysis document transcript announcement remarks agreement treaty
     law resolution declaration charter decree article text bill accord pact""".split()
@@ -823,6 +825,7 @@ class ArticleContext:
             self._by_nearest_cue,
             self._by_next_sentence_agent,
             self._by_framing_phrase,
+            self._by_previous_sentence,
         ]
         if any(c.lower_ == "according" and c.i not in inside for t in tokens for c in t.children):
             # "according to X" hangs from the quoted words themselves: it is the closest credit
@@ -852,11 +855,17 @@ class ArticleContext:
         sentences = [s for s in self.sentences_between(*previous) if s.text.strip()]
         if not sentences:
             return None
-        last = sentences[-1]
+        return self._speaker_reported_in(sentences[-1], previous)
+
+    def _speaker_reported_in(
+        self, sentence: Span, bounds: tuple[int, int], *, kinds: frozenset[str] | set[str] = frozenset({"person", "body"})
+    ) -> Source | None:
+        """The speaker (of one of ``kinds``) whose words ``sentence`` reports through a verb of
+        speech outside any quote ("Singh said that ...", "X spoke to reporters"), else ``None``."""
         verbs = [
             t
-            for t in last
-            if previous[0] <= t.idx < previous[1]
+            for t in sentence
+            if bounds[0] <= t.idx < bounds[1]
             and not self.in_quote(t.idx)
             and (_reports_speech(t) or (t.pos_ == "VERB" and t.lemma_.lower() in TALK_VERBS))
         ]
@@ -878,7 +887,7 @@ class ArticleContext:
                     None,
                 )
             )
-            if found is not None and found.kind in {"person", "body"}:
+            if found is not None and found.kind in kinds:
                 return found
         return None
 
@@ -1409,6 +1418,27 @@ class ArticleContext:
                 return found
         return None
 
+    def _by_previous_sentence(self, tokens, inside, first, last, bounds) -> Source | None:
+        """'X claimed the talks had failed. “There is nothing left to discuss.”': a quote standing
+        as a sentence of its own, with no credit of its own, goes on with the words the sentence
+        before it reports, in the same paragraph (a paragraph of its own is the caller's case)."""
+        if not self.sentences:
+            return None
+        index = self._sentence_index(first)
+        sentence = self.sentences[index]
+        start, end = max(bounds[0], sentence.start_char), min(bounds[1], sentence.end_char)
+        if self.text[start : self.doc[first].idx].strip(" \"'“‘«"):
+            return None  # words before the quote in its sentence
+        words_end = tokens[-1].idx + len(tokens[-1])
+        closing = self.sentences[self._sentence_index(tokens[-1].i)]
+        if self.text[words_end : min(bounds[1], closing.end_char)].strip(" .,\"'”’»"):
+            return None  # words after it: a cue there is the other finders' to read
+        if index == 0 or self.sentences[index - 1].start_char < bounds[0]:
+            return None
+        # an unnamed role counts here ("Officials said the talks failed. “...”"): the sentence
+        # before is the quote's own frame, not a guess across paragraphs
+        return self._speaker_reported_in(self.sentences[index - 1], bounds, kinds={"person", "body", "role"})
+
     def _sentences(self, first: int, last: int) -> list[Span]:
         if not self.sentences:
             return []
@@ -1931,11 +1961,12 @@ class ArticleContext:
         """'"...," the letter reads' after 'X sent a letter' or 'In the letter, X notes', and
         '"...," the post stated' after 'X posted on its channel that ...': the document is the
         one named (or written, by the verb of its name) in the last paragraphs, and its writer is
-        the subject of the verb that named it there."""
+        the subject of the verb that named it there. "The video" is the "footage" X released."""
         window = self._recent_paragraphs_start(head.idx)
         lemma = head.lemma_.lower()
+        kin = RECORDING_NOUNS if lemma in RECORDING_NOUNS else {lemma}
         for token in reversed(self.tokens_between(window, head.idx)):
-            if token.lemma_.lower() != lemma or token.i == head.i or self.in_quote(token.idx):
+            if token.lemma_.lower() not in kin or token.i == head.i or self.in_quote(token.idx):
                 continue
             if token.pos_ == "VERB" and lemma in WRITING_VERBS:
                 verb = token  # "X posted that ...": the post is X's
@@ -1954,7 +1985,7 @@ class ArticleContext:
             if verb is token and is_cue(verb):
                 writers.append(self._source_of_verb(verb))  # the parse may hide its subject
             for found in writers:
-                if found is not None and found.kind in {"person", "body"}:
+                if found is not None and found.kind in {"person", "body", "role"}:
                     raw = self.doc[head.left_edge.i : head.i + 1].text
                     return Source(raw, found.name, found.country, cue, found.kind)
         return None

@@ -799,3 +799,31 @@ def test_a_shared_surname_is_the_person_named_most_recently_before_it(source_of)
     )
     assert speaker(source_of(text, "invincible alliance")) == "Choe Min Ho"
     assert speaker(source_of(text, "high evaluation")) == "Choe Dal Su"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        ("The Ruritanian premier Arvo Lind claimed the talks had failed. \"There is nothing left to discuss.\"",
+         "There is nothing left to discuss", "Arvo Lind"),
+        # the sentence before credits a body; its words go on in the quote
+        ("Norland's army said its drones had hit 40 vehicles. \"One crew destroyed 12 tanks in a night.\"",
+         "One crew destroyed 12 tanks in a night", "Norland's army"),
+    ],
+)
+def test_a_quote_standing_as_a_sentence_goes_on_with_the_sentence_before(source_of, text, words, name):
+    assert speaker(source_of(text, words)) == name
+
+
+def test_a_quote_sentence_does_not_take_the_speaker_of_another_paragraph_this_way(source_of):
+    text = "Arvo Lind claimed the talks had failed.\n\nThe hall was empty by noon. \"Nothing is left.\""
+    assert speaker(source_of(text, "Nothing is left")) is None
+
+
+def test_a_video_speaks_for_whoever_released_the_footage(source_of):
+    text = (
+        "Norland's special forces have released video footage of the raid.\n"
+        "The video claims the crews hit 40 vehicles. \"One crew destroyed 12 tanks in a single night.\""
+    )
+    found = source_of(text, "One crew destroyed 12 tanks in a single night")
+    assert found is not None and found.name.lower().endswith("special forces")
