@@ -969,7 +969,28 @@ def figure_rows(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
         row = _figure_row(doc, article, ctx, quotes, mention, rows)
         if row is not None:
             rows.append(row)
+    _name_unnamed_roles(rows, ctx)
     return rows
+
+
+def _name_unnamed_roles(rows: list[dict], ctx: ArticleContext) -> None:
+    """'About 5,000 troops have been sent, a South Korean lawmaker said' in the lead, and the same
+    number later from 'South Korean lawmaker Lee Min-ho': a story introduces its source by role
+    and names him further down, so the unnamed role was that person (as quotes do)."""
+    for row in rows:
+        words = clean_name(row["claimant_raw"]).lower().split()
+        raw_words = row["claimant_raw"].lower().split()
+        if not raw_words or raw_words[0] not in {"a", "an"} or not words:
+            continue
+        title = words[-1]
+        named = next((
+            other for other in rows
+            if other is not row and other["value"] == row["value"] and other["category"] == row["category"]
+            and title in other["claimant_raw"].lower().split()
+            and other["claimant"] in ctx.names.full_names + [ctx.names.person(n) for n in ctx.names.full_names]
+        ), None)
+        if named is not None:  # claimant_raw keeps the words used here
+            row["claimant"] = named["claimant"]
 
 
 def _initials(name: str, *, skip_small_words: bool) -> str:

@@ -602,3 +602,15 @@ def test_a_count_of_them_counts_the_troops_counted_before(figures):
             "Minister Ada Lind says 8,000 of them have already deployed to the border region.")
     row = one_row(figures(text).query("value == 8000"))
     assert (row["category"], row["subject"], row["claimant"]) == ("troops", "Vesmark soldiers", "Ada Lind")
+
+
+def test_a_source_introduced_by_role_and_named_later_claims_the_lead_figure(figures):
+    text = (
+        "Norland has sent about 5,000 construction troops to Ruritania since May, a Norlandic "
+        "lawmaker said Tuesday.\n"
+        "Norlandic lawmaker Arvo Lind told reporters that around 5,000 construction troops had moved "
+        "in phases since May."
+    )
+    rows = figures(text)
+    assert list(rows["claimant"]) == ["Arvo Lind", "Arvo Lind"]
+    assert rows["claimant_raw"].iloc[0] == "a Norlandic lawmaker"  # the words used there are kept
