@@ -1912,10 +1912,12 @@ class ArticleContext:
             if found is None and resolve and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
                 found = self._earlier_instrument(head, cue)  # "the treaty" named with its parties before
             return found
+        # "a report of the ministry" is the ministry's; "footage of their encounter" shows it
+        by = {"from", "by"} if head.lemma_.lower() in RECORDING_NOUNS else {"from", "by", "of"}
         authors = [
             g
             for c in head.children
-            if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}
+            if c.dep_ == "prep" and c.lower_ in by
             for g in c.children
             if g.dep_ == "pobj"
         ]
@@ -2227,8 +2229,8 @@ class ArticleContext:
         for token in reversed(self.tokens_between(start, pronoun.idx)):
             lemma = token.lemma_.lower()
             if token.pos_ == "NOUN" and lemma in DOCUMENT_NOUNS and lemma not in INSTRUMENT_NOUNS:
-                if self.in_quote(token.idx):
-                    continue
+                if self.in_quote(token.idx) or pronoun in token.subtree:
+                    continue  # "a report of their talks": "their" is not the report's own author
                 return self._document_author(token, "", False)
         return None
 

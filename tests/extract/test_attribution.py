@@ -827,3 +827,15 @@ def test_a_video_speaks_for_whoever_released_the_footage(source_of):
     )
     found = source_of(text, "One crew destroyed 12 tanks in a single night")
     assert found is not None and found.name.lower().endswith("special forces")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "their" inside the recording's own phrase once sent the resolver round in a circle
+        "The premier greeted the generals.\n\u201cBest wishes to your warriors,\u201d Lind said in video footage of their encounter.",
+        "The premier greeted the generals.\n\u201cBest wishes to your warriors,\u201d Lind said in a report of their encounter.",
+    ],
+)
+def test_a_pronoun_inside_a_documents_phrase_does_not_point_back_at_it(source_of, text):
+    assert speaker(source_of(text, "Best wishes to your warriors")) == "Lind"
