@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Sanity checks for the blind6 gold (adapted from /work/blind5/gold/check_blind.py).
+"""Sanity checks for the blind7 gold (adapted from /work/blind6/gold/check_blind.py).
 
 Checks: files are UTF-8 CSV with CRLF line ends and the seed-gold columns; every quote/evidence
 is an exact substring of its article; each quote span starts right after an opening quotation
@@ -8,8 +8,11 @@ qualifier may list accepted alternatives as A|B); date formats; no event dated a
 article's publication; summary length; the headline number is visible in the evidence; bounds
 follow the qualifier; every opening quotation mark (curly or straight, double or single) in the
 articles starts a recorded quote, or is listed as a deliberate skip. A quote whose closing mark
-is missing (a quote running to the end of its paragraph, continued by the next one) is listed in
-UNCLOSED: its span may end at the paragraph end, and its paragraph has one unmatched opening mark.
+is missing (a quote running to the end of its paragraph, continued by the next one) would be listed
+in UNCLOSED: its span may end at the paragraph end, and its paragraph has one unmatched opening mark
+(blind7 has no such quote, so UNCLOSED is empty). Added for blind7: every event evidence occurs
+exactly once in its article and no two event evidence spans of one article overlap (score.py
+locates evidence with str.find, so a repeated string would point at its first occurrence).
 Usage: python3 check_blind.py [articles_dir]
 """
 import csv, os, re, sys
@@ -63,10 +66,10 @@ def substr(tab, i, r, field):
     return True
 
 OPEN, CLOSE = "“\"‘'", "”\"’'"
-# (article_id, first words of the quote): quotes with no closing mark in their paragraph. In g01,
-# "Some of these DPRK ... equipment. is a continuation paragraph: the next paragraph opens a new
-# quote mark, so this one is never closed (seed rule: the span runs to the end of the sentence).
-UNCLOSED = {("g01_yenisafak-austin-withdraw-troops", "Some of these DPRK")}
+# (article_id, first words of the quote): quotes with no closing mark in their paragraph (seed rule:
+# the span runs to the end of the sentence). Every quotation mark in the blind7 articles is closed,
+# so the set is empty; the mechanism is kept from blind6.
+UNCLOSED = set()
 def unclosed(aid, text): return any(aid == a and text.startswith(k) for a, k in UNCLOSED)
 for i, r in enumerate(Q):
     if not r["speaker"].strip(): err(f"quotes[{i}]: empty speaker")
@@ -86,7 +89,7 @@ for i, r in enumerate(Q):
 
 QUAL = {"exact", "approx", "at_least", "up_to", "as_many_as", "over", "range"}
 CAT = {"troops", "casualties", "munitions", "equipment", "other"}
-WORDNUM = {2: ["two"], 3: ["three"], 6: ["six"], 100: ["a hundred"], 3000: ["three thousand"]}
+WORDNUM = {2: ["two"], 3: ["three"], 6: ["six"], 9: ["nine"], 100: ["a hundred"], 3000: ["three thousand"]}
 for i, r in enumerate(F):
     substr("figures", i, r, "evidence")
     quals = r["qualifier"].split("|")
@@ -101,15 +104,22 @@ for i, r in enumerate(F):
     if q0 in {"up_to", "as_many_as"} and (r["high"] != r["value"] or r["low"]): err(f"figures[{i}]: high should equal value, low empty")
     if q0 in {"exact", "approx"} and (r["low"] or r["high"]): err(f"figures[{i}]: bounds given for {r['qualifier']}")
     if q0 == "range" and not (r["low"] and r["high"] and int(r["low"]) <= v <= int(r["high"])): err(f"figures[{i}]: range needs low <= value <= high")
-    forms = [f"{v:,}", str(v), f"{v:,}".replace(",", " ")] + WORDNUM.get(v, [])  # g04 has "12 000"
+    forms = [f"{v:,}", str(v), f"{v:,}".replace(",", " ")] + WORDNUM.get(v, [])
     if v % 1_000_000 == 0 or v % 100_000 == 0 and v >= 1_000_000:
         forms.append(f"{v/1e6:g} million")
     if not any(re.search(r"(?<![\d,.])" + re.escape(s) + r"(?![\d,]|\s\d)", r["evidence"], re.I) for s in forms):
         err(f"figures[{i}]: value {v} not visible in evidence {r['evidence']!r}")
     if not r["claimant"].strip() or not r["subject"].strip(): err(f"figures[{i}]: empty claimant/subject")
 
+ev_spans = {}
 for i, r in enumerate(E):
-    substr("events", i, r, "evidence")
+    if substr("events", i, r, "evidence"):
+        t_, ev_ = arts[r["article_id"]], r["evidence"]
+        if t_.count(ev_) != 1: err(f"events[{i}]: evidence occurs {t_.count(ev_)} times in {r['article_id']}")
+        s0 = t_.find(ev_)
+        for j, (a0, b0) in ev_spans.get(r["article_id"], []):
+            if s0 < b0 and a0 < s0 + len(ev_): err(f"events[{i}]: evidence overlaps events[{j}]")
+        ev_spans.setdefault(r["article_id"], []).append((i, (s0, s0 + len(ev_))))
     if r["precision"] == "day":
         try: d = date.fromisoformat(r["date"])
         except ValueError: err(f"events[{i}]: bad day date {r['date']}"); continue
@@ -124,10 +134,11 @@ for i, r in enumerate(E):
     if not r["actor"].strip(): err(f"events[{i}]: empty actor")
 
 # Quotation-mark coverage. Curly “ and ‘ always open. A straight " opens when it stands at the
-# start of a paragraph or after whitespace, "(" or "[", and closes otherwise (g01 pairs a straight
-# opening " with a curly closing ”, and a curly “ with a straight closing "). A straight ' opens only before a letter and after
-# whitespace/start ('increasingly concerned' and 'co-belligerents' in g01); elsewhere ' and ’ are
-# apostrophes. The curly ‘ in g01's headline opens a quote that closes with a straight '.
+# start of a paragraph or after whitespace, "(" or "[", and closes otherwise. A straight ' opens
+# only before a letter and after whitespace/start: in blind7 these are the quotation marks of g01
+# ('would conform', 'satellite images', 'intelligence', 'at least', 'we do not yet know ...') and of
+# g06's headline ('brave'); everywhere else ' and ’ are apostrophes (DPRK)'s, Workers' Party,
+# leaders' level). g04, g06 (body) and g07 use straight double quotes; g05 and g08 curly ones.
 DELIBERATE_SKIPS = {}
 for aid, t in arts.items():
     quotes_here = [r["quote"] for r in Q if r["article_id"] == aid]
@@ -143,7 +154,7 @@ for aid, t in arts.items():
                 n_close += 1
         extra = 1 if unclosed(aid, para.lstrip('"“')) else 0
         if n_open != n_close + extra: err(f"coverage {aid}: {n_open} opening vs {n_close} closing double quotes in paragraph {para[:40]!r}")
-        for m in re.finditer(r"‘|(?<![\w])'(?=\w)", para):
+        for m in re.finditer(r"‘|(?<![^\s])'(?=\w)", para):  # ' after whitespace/start only: (DPRK)'s is not a mark
             opens.append(para_start + m.start())
     for o in opens:
         s_ = o + 1
