@@ -115,6 +115,9 @@ SAME_TITLES: dict[str, tuple[str, ...]] = {
     "ambassador": ("envoy", "diplomat"), "envoy": ("diplomat",),
     "gen": ("general",), "lt": ("lieutenant",), "col": ("colonel",), "adm": ("admiral",),
     "prof": ("professor",),
+    # the press calls a head of state by what it thinks of him: "leader Kim ... the dictator"
+    "leader": ("dictator", "ruler", "strongman"), "dictator": ("leader", "ruler", "strongman"),
+    "ruler": ("leader", "dictator"),
 }
 # Abbreviated titles that, like role nouns, sit before a person's name.
 NAME_TITLES = frozenset("gen lt col maj capt sgt mr mrs ms dr sen rep adm prof".split())
@@ -517,8 +520,10 @@ class ArticleContext:
                 name_part.insert(0, token)
             else:
                 break
-        if not name_part or len(name_part) > 4 or name_part[-1].lower_ in BODY_NOUNS:
-            return None  # "General Staff", "Defence Council": an institution, not a titled person
+        if (not name_part or len(name_part) > 4 or name_part[-1].lower_ in BODY_NOUNS
+                or name_part[-1].tag_ == "NNPS"):
+            # "General Staff", "Defence Council", "State Affairs": an institution, not a person
+            return None
         before = chain[: len(chain) - len(name_part)]
         name = " ".join(t.text for t in name_part)
         if not looks_like_person_name(name) or not self._name_tokens_plausible(name_part):
@@ -770,6 +775,12 @@ class ArticleContext:
                 named_words = set(name_key(source.name).split())
                 self._title_words.setdefault(source.name, set()).update(
                     w for w in name_key(source.raw).split() if w not in named_words
+                )
+                # "Kim Jong Un, the top leader of ...": the appositive's role is his title too
+                self._title_words[source.name].update(
+                    t.lower_ for c in head.children
+                    if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in PERSON_ROLE_NOUNS
+                    for t in c.subtree if t.i == c.i or t.i < c.i and t.dep_ in {"compound", "amod"}
                 )
         return actors
 
@@ -2149,6 +2160,18 @@ class ArticleContext:
                     or (a.source.kind == "role" and not a.plural and a.speaker and a.introduced))
                 and self._gender_of(a.source) in ("", PRONOUN_GENDER[lower])
             ]
+            # "the North Korean dictator thanked Putin ... He called ...": a description that is
+            # the topic of the sentence just before is "he", as the named person it refers to
+            described = self._topic_just_before(pronoun, [
+                a for a in before if a.source.kind in {"person", "role"} and not a.plural
+                and not a.introduced and self._gender_of(a.source) in ("", PRONOUN_GENDER[lower])])
+            if described is not None and described.source.kind == "role":
+                head = self.doc.char_span(described.start_char, described.start_char + 1,
+                                          alignment_mode="expand")
+                found = (self._source_from_head(head[0], cue=cue, resolve=True, as_speaker=True)
+                         if head is not None else None)
+                if found is not None and found.kind == "person":
+                    return Source(pronoun.text, found.name, found.country, cue, found.kind)
             # the subject of a recent clause is the likeliest "he" (centering): look back over
             # this paragraph and the two before it
             recent_start = self._recent_paragraphs_start(pronoun.idx)

@@ -839,3 +839,24 @@ def test_a_video_speaks_for_whoever_released_the_footage(source_of):
 )
 def test_a_pronoun_inside_a_documents_phrase_does_not_point_back_at_it(source_of, text):
     assert speaker(source_of(text, "Best wishes to your warriors")) == "Lind"
+
+
+def test_he_after_a_description_that_is_the_topic_is_the_person_it_describes(source_of):
+    text = (
+        "Norland's leader Arvo Lind met Premier Juha Tamm in Oslo on Monday.\n"
+        "Tamm thanked Lind for \"joining the fight\" at a banquet.\n"
+        "During the meeting, the Norlandic dictator thanked Tamm for his support. "
+        "He called the aid a \"fraternal duty.\""
+    )
+    assert speaker(source_of(text, "fraternal duty")) == "Arvo Lind"
+
+
+def test_a_description_finds_the_title_an_appositive_gave_and_no_institution_is_a_person(source_of):
+    text = (
+        "Arvo Lind, the top leader of Norland, met the visiting minister on Friday.\n"
+        "Lind, general secretary of the Party and president of the State Affairs of Norland, expressed "
+        "\"great concern\", state media said.\n"
+        "The decision is tantamount to intervention, the Norland leader said, noting that \"it is an "
+        "exercise of the right to self-defense.\""
+    )
+    assert speaker(source_of(text, "it is an exercise of the right to self-defense")) == "Arvo Lind"
