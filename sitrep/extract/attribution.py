@@ -71,7 +71,8 @@ CUE_LEMMAS = frozenset(
     welcome allege maintain contend counter concede observe mention reveal disclose indicate
     signal assure tout boast lament demand propose recommend conclude testify inform forecast
     brief highlight underline underscore refute rebut dispute question doubt believe think
-    cite continue thank hail congratulate laud commend applaud extol express convey voice""".split()
+    cite continue thank hail congratulate laud commend applaud extol express convey voice
+    shout yell scream exclaim chant whisper""".split()
 )
 # Cue verbs that report speech only on their own ('"...," he continued'), not with an object or
 # a verb after them ("continue to help", "continued the talks").

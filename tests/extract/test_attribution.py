@@ -860,3 +860,10 @@ def test_a_description_finds_the_title_an_appositive_gave_and_no_institution_is_
         "exercise of the right to self-defense.\""
     )
     assert speaker(source_of(text, "it is an exercise of the right to self-defense")) == "Arvo Lind"
+
+
+def test_words_shouted_inside_a_reported_clause_are_the_shouters(source_of):
+    text = ("One Norlandic soldier who was about to be captured shouted \"Long live the general\" and "
+            "tried to detonate a grenade, Lind said, adding that he was shot.")
+    found = source_of(text, "Long live the general")
+    assert found is not None and found.kind == "role" and "soldier" in found.name
