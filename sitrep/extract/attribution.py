@@ -156,6 +156,11 @@ SPEECH_NOUNS = DOCUMENT_NOUNS | frozenset(
     """remark claim comment warning assertion accusation pledge promise threat words call appeal
     message speech address vow denial allegation""".split()
 )
+# Occasions, which a text may say "showed" or "underscored" something but which never speak.
+HAPPENING_NOUNS = frozenset(
+    """show parade meeting visit summit ceremony event concert gala exercise drill performance rally
+    celebration festival conference talks session banquet reception""".split()
+)
 # Role nouns loose enough to stand for a person named with another title ("the official" after
 # "Deputy Foreign Minister X"); other titles ("the army chief") only refer to the same title.
 GENERIC_PERSON_NOUNS = frozenset("official diplomat leader envoy aide".split())
@@ -351,6 +356,8 @@ def _could_be_people(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in DOCUMENT_NOUNS or lemma in PERSON_ROLE_NOUNS:
         return lemma in PERSON_ROLE_NOUNS
+    if lemma in HAPPENING_NOUNS:
+        return False  # "Sunday's show underscored ...": an occasion says nothing itself
     return not re.search(r"(ment|tion|sion|ity|ness|ance|ence|ism|ship|age|ure|ing|cy)$", lemma)
 
 

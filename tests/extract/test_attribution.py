@@ -867,3 +867,9 @@ def test_words_shouted_inside_a_reported_clause_are_the_shouters(source_of):
             "tried to detonate a grenade, Lind said, adding that he was shot.")
     found = source_of(text, "Long live the general")
     assert found is not None and found.kind == "role" and "soldier" in found.name
+
+
+def test_an_occasion_is_no_speaker_the_agency_reporting_it_is(source_of):
+    text = ("State news agency NCNA said Sunday's show underscored blood-forged \"friendship and "
+            "genuine obligation\" between the two armies.")
+    assert speaker(source_of(text, "friendship and genuine obligation")) == "NCNA"
