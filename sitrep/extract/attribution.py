@@ -1548,6 +1548,10 @@ class ArticleContext:
                 return self._one_of(head, cue)
             return self._resolve_pronoun(head, cue) if resolve else None
         if head.pos_ == "NUM" and lower == "one":
+            named = self._named_by_participle(head)  # "One of them, identified by the surname Ri"
+            if named is not None:
+                raw = self.doc[head.left_edge.i : head.i + 1].text
+                return Source(raw, self.names.person(named, at=head.idx), "", cue, "person")
             return self._one_of(head, cue)
         if head.pos_ == "ADJ" and head.dep_ in {"nsubj", "nsubjpass"}:
             named = self._named_by_participle(head)  # "The second captive identified by the surname of Paik"
@@ -1662,8 +1666,8 @@ class ArticleContext:
     def _named_by_participle(self, head: Token) -> str | None:
         """'a sniper surnamed Ri', 'the second captive identified by the surname of Paik': the
         name a described person is given in their own phrase."""
-        if head.pos_ not in {"NOUN", "ADJ"}:  # the tagger takes "the second captive" for an adjective
-            return None
+        if head.pos_ not in {"NOUN", "ADJ"} and head.lower_ != "one":
+            return None  # the tagger takes "the second captive" for an adjective; "one of them"
         for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and any(
                     g.lemma_.lower() == "surname" for g in child.children):
@@ -1682,7 +1686,9 @@ class ArticleContext:
             for token in child.subtree:
                 if token.pos_ != "PROPN" or token.dep_ == "compound" or not token.text[:1].isupper():
                     continue
-                words = [t for t in token.subtree if t.dep_ == "compound" or t.i == token.i]
+                # "by the surname Ri": the noun "surname" is no part of the name
+                words = [t for t in token.subtree
+                         if t.i == token.i or t.dep_ == "compound" and t.pos_ == "PROPN"]
                 if self._name_tokens_plausible(words):
                     name = " ".join(t.text for t in words)
                     self.names.observe_person(name)

@@ -873,3 +873,9 @@ def test_an_occasion_is_no_speaker_the_agency_reporting_it_is(source_of):
     text = ("State news agency NCNA said Sunday's show underscored blood-forged \"friendship and "
             "genuine obligation\" between the two armies.")
     assert speaker(source_of(text, "friendship and genuine obligation")) == "NCNA"
+
+
+def test_one_of_them_identified_by_a_surname_is_that_person(source_of):
+    text = ("Two Norlandic soldiers were captured in January.\nOne of them, identified only by the surname "
+            "Ri, said in an interview published on Feb. 19 that he was \"80 percent decided\" on leaving.")
+    assert speaker(source_of(text, "80 percent decided")) == "Ri"
