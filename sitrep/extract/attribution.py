@@ -299,7 +299,8 @@ def _subjects_of(verb: Token) -> list[Token]:
     if agents:
         return agents
     subjects = [
-        c for c in verb.children if c.dep_ == "nsubj" and not any(g.dep_ == "case" for g in c.children)
+        _owned_role(c) or c
+        for c in verb.children if c.dep_ == "nsubj" and not any(g.dep_ == "case" for g in c.children)
         and c.tag_ != "VBG"  # "Reporting from Kyiv, X said": the parser's subject is X's participle
     ]
     if not subjects and verb.lemma_.lower() in TEXT_CUE_LEMMAS:
@@ -307,6 +308,18 @@ def _subjects_of(verb: Token) -> list[Token]:
         subjects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS
                     and c.i > verb.i]
     return sorted(subjects, key=lambda t: abs(t.i - verb.i))
+
+
+def _owned_role(subject: Token) -> Token | None:
+    """"The Republic of Norland (RN)'s vice foreign minister released ...": after a bracketed
+    acronym the parser hangs the role as an apposition of the owner; the role is the subject."""
+    for appos in subject.children:
+        if appos.dep_ != "appos" or appos.lemma_.lower() not in PERSON_ROLE_NOUNS:
+            continue
+        owner_mark = [t for t in subject.doc[subject.i : appos.i] if t.dep_ == "case" and t.lower_ in {"'s", "’s"}]
+        if owner_mark and owner_mark[-1].head.i != subject.i:
+            return appos
+    return None
 
 
 def _misparsed_subject(verb: Token) -> bool:
@@ -788,7 +801,8 @@ class ArticleContext:
                 self._title_words[source.name].update(
                     t.lower_ for c in head.children
                     if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in PERSON_ROLE_NOUNS
-                    for t in c.subtree if t.i == c.i or t.i < c.i and t.dep_ in {"compound", "amod"}
+                    for t in c.subtree
+                    if t.i == c.i or t.i < c.i and t.is_alpha and t.dep_ not in {"det", "poss", "case"}
                 )
         return actors
 

@@ -879,3 +879,10 @@ def test_one_of_them_identified_by_a_surname_is_that_person(source_of):
     text = ("Two Norlandic soldiers were captured in January.\nOne of them, identified only by the surname "
             "Ri, said in an interview published on Feb. 19 that he was \"80 percent decided\" on leaving.")
     assert speaker(source_of(text, "80 percent decided")) == "Ri"
+
+
+def test_a_role_owned_through_a_bracketed_acronym_is_the_subject(source_of):
+    text = ("The Republic of Norland (RN)'s vice foreign minister released a statement on Friday saying "
+            "that any deployment 'would conform' with the law.\n"
+            "\"We do not confirm it,\" said Arvo Lind, vice foreign minister of the RN.")
+    assert speaker(source_of(text, "would conform")) == "Arvo Lind"
