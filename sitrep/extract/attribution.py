@@ -873,6 +873,10 @@ class ArticleContext:
             media = media or found
         return media
 
+    def title_words(self, name: str) -> set[str]:
+        """The words the article used for a person's role ("lawmaker", "vice", "minister")."""
+        return set(self._title_words.get(name, set()))
+
     def speaker_of_previous_paragraph(self, start_char: int) -> Source | None:
         """Who spoke last in the paragraph before the one opening at ``start_char``.
 

@@ -974,23 +974,24 @@ def figure_rows(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
 
 
 def _name_unnamed_roles(rows: list[dict], ctx: ArticleContext) -> None:
-    """'About 5,000 troops have been sent, a South Korean lawmaker said' in the lead, and the same
-    number later from 'South Korean lawmaker Lee Min-ho': a story introduces its source by role
-    and names him further down, so the unnamed role was that person (as quotes do)."""
+    """'About 5,000 troops have been sent, a South Korean lawmaker said' in the lead, and later
+    'lawmaker Lee Min-ho told reporters': a story introduces its source by role and names him
+    further down, so the unnamed role is the one person the article gives that title (as quotes
+    do). Two people with the title leave it unnamed."""
     for row in rows:
         words = clean_name(row["claimant_raw"]).lower().split()
         raw_words = row["claimant_raw"].lower().split()
         if not raw_words or raw_words[0] not in {"a", "an"} or not words:
             continue
         title = words[-1]
-        named = next((
-            other for other in rows
-            if other is not row and other["value"] == row["value"] and other["category"] == row["category"]
+        people = {ctx.names.person(name) for name in ctx.names.full_names}
+        titled = {
+            other["claimant"] for other in rows
+            if other["start"] > row["start"] and other["claimant"] in people
             and title in other["claimant_raw"].lower().split()
-            and other["claimant"] in ctx.names.full_names + [ctx.names.person(n) for n in ctx.names.full_names]
-        ), None)
-        if named is not None:  # claimant_raw keeps the words used here
-            row["claimant"] = named["claimant"]
+        } | {person for person in people if title in ctx.title_words(person)}
+        if len(titled) == 1:  # claimant_raw keeps the words used here
+            row["claimant"] = titled.pop()
 
 
 def _initials(name: str, *, skip_small_words: bool) -> str:

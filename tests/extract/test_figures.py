@@ -614,3 +614,14 @@ def test_a_source_introduced_by_role_and_named_later_claims_the_lead_figure(figu
     rows = figures(text)
     assert list(rows["claimant"]) == ["Arvo Lind", "Arvo Lind"]
     assert rows["claimant_raw"].iloc[0] == "a Norlandic lawmaker"  # the words used there are kept
+
+
+def test_the_lead_role_is_the_one_person_given_that_title_whatever_number_he_gives_later(figures):
+    text = (
+        "Around 300 Norlandic soldiers have been killed, a Ruritanian lawmaker said on Monday.\n"
+        "Casualties have surpassed 3,000, lawmaker Arvo Lind told reporters after a briefing."
+    )
+    rows = figures(text)
+    assert list(rows["claimant"]) == ["Arvo Lind", "Arvo Lind"]
+    two = text + "\nLawmaker Juha Tamm said 2,000 more had been sent."
+    assert figures(two)["claimant"].iloc[0] == "unnamed Ruritanian lawmaker"  # which of the two?
