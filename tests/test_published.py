@@ -230,8 +230,8 @@ def test_seed_evidence_names_the_deciding_words(stem):
 
 
 def test_holdout_folder_windows_always_hold_the_real_date():
-    """Real articles from Oct 2024 to Oct 2025: most pin days in Oct-Dec 2024 (the folder's
-    story), two come from 2025. Every window the inference gives holds the real publication day
+    """Real articles from Oct 2024 to Dec 2025: most pin days in Oct-Dec 2024 (the folder's
+    story), a few come from 2025. Every window the inference gives holds the real publication day
     (give or take the day after), so no relative date resolved within it can be wrong; the
     articles whose year only the folder gives and whose days lie outside the story stay undated."""
     texts = {
@@ -249,10 +249,14 @@ def test_holdout_folder_windows_always_hold_the_real_date():
     # h33 names only a meeting "on Nov. 4" and was published on Nov 20: nothing in its text bounds
     # that lag, and a window open for weeks after every dated event would widen the folder's
     # stretch for every weekday-only article. It has no relative date for its window to resolve.
-    # h58 (June 2025) names the treaty signed "on 19 June 2024" and "ratified in November" as
-    # background and its own news only as "on 4 June": the text reads as November 2024 at the
-    # earliest, and nothing in it says that a whole year more has passed.
-    assert set(outside) == {"h33_kbs_nis_airborne", "h58_pravda_shoigu_sappers_builders"}, outside
+    # h58 (17 June 2025) names the treaty signed "on 19 June 2024" and "ratified in November" as
+    # background and its own news only as "on 4 June": read in 2024 it would be five months stale,
+    # so it is read in 2025, but nothing in it says the visit it reports came two weeks later.
+    # h76 (24 Dec 2025) names "December 24" and "October 28" and no year at all: the folder's
+    # year, that of its Oct-Dec 2024 story, places it a year early. A yearless text in a folder
+    # spanning more than a year cannot be placed by its words (a known limit; a manifest fixes it).
+    assert set(outside) == {"h33_kbs_nis_airborne", "h58_pravda_shoigu_sappers_builders",
+                            "h76_asiae_pows_letter_south_korea"}, outside
     # the wire datelines with their weekday, and the full date with its weekday, pin the day
     firm = {article_id for article_id, guess in guesses.items() if guess.firm}
     assert {"h01_yonhap_nis_600_killed", "h13_ians_yonhap_blinken_8000_kursk"} <= firm
