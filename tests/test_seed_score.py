@@ -63,23 +63,25 @@ def test_seed_events(seed_scores):
 FLOORS = {
     "holdout": {"quotes": {"f1": 0.95, "speaker_accuracy": 0.95},
                 "figures": {"f1": 0.85, "claimant_accuracy": 0.75, "qualifier_accuracy": 0.90},
-                # the 76 articles mix stories from Oct 2024 to Dec 2025, so the folder dates no
+                # the 84 articles mix stories from Oct 2024 to Dec 2025, so the folder dates no
                 # weekday-only article: most of their relative dates stay unresolved (with their
-                # real publication dates in a manifest, event F1 is about 0.96)
-                "events": {"f1": 0.50, "date_accuracy": 0.90}},
-    # measured once, untouched, at b98cd0d (see tests/blind/README.md); the floors sit at or just
-    # below those first numbers. Without a manifest this folder (Oct 2024 - Dec 2025, eight different
-    # months) dates no event at all, rightly refusing to guess; a floor of zero could not fail, so
-    # its events are scored only with the real publication dates given (below: F1 0.90)
-    "blind": {"quotes": {"f1": 0.95, "speaker_accuracy": 0.80},
-              "figures": {"f1": 0.85, "claimant_accuracy": 0.75, "qualifier_accuracy": 0.85}},
+                # real publication dates in a manifest, event F1 is about 0.96); h77-h84 name no
+                # year at all, so none of their 25 events is dated without one
+                "events": {"f1": 0.45, "date_accuracy": 0.90}},
+    # measured once, untouched, at c346455 (see tests/blind/README.md); the floors sit at or just
+    # below those first numbers
+    "blind": {"quotes": {"f1": 0.95, "speaker_accuracy": 0.78},
+              "figures": {"f1": 0.90, "claimant_accuracy": 0.80, "qualifier_accuracy": 0.95},
+              # without a manifest this folder (Oct 2024 - Dec 2025) dates 1 event, rightly: most
+              # of its texts name no year (with the real publication dates given, F1 is 0.84)
+              "events": {"f1": 0.10, "date_accuracy": 0.95}},
 }
 
 # Events when the analyst supplies publication dates (a manifest built from the gold's own
 # ``published`` column): what the event extraction does once the date is known.
 DATED_EVENT_FLOORS = {
     "holdout": {"f1": 0.90, "date_accuracy": 0.95},
-    "blind": {"f1": 0.85, "date_accuracy": 0.95},
+    "blind": {"f1": 0.80, "date_accuracy": 0.90},
 }
 
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Sanity checks for the blind7 gold (adapted from /work/blind6/gold/check_blind.py).
+"""Sanity checks for the blind8 gold (adapted from /work/blind7/gold/check_blind.py).
 
 Checks: files are UTF-8 CSV with CRLF line ends and the seed-gold columns; every quote/evidence
 is an exact substring of its article; each quote span starts right after an opening quotation
@@ -10,9 +10,13 @@ follow the qualifier; every opening quotation mark (curly or straight, double or
 articles starts a recorded quote, or is listed as a deliberate skip. A quote whose closing mark
 is missing (a quote running to the end of its paragraph, continued by the next one) would be listed
 in UNCLOSED: its span may end at the paragraph end, and its paragraph has one unmatched opening mark
-(blind7 has no such quote, so UNCLOSED is empty). Added for blind7: every event evidence occurs
+(blind8 has no such quote, so UNCLOSED is empty). Kept from blind7: every event evidence occurs
 exactly once in its article and no two event evidence spans of one article overlap (score.py
 locates evidence with str.find, so a repeated string would point at its first occurrence).
+New for blind8: the number words "a thousand", "two thousand" and "ten thousand" count as visible
+values; a figure's evidence must also be unique in its article (score.py finds it with str.find);
+the one deliberate skip (g07 "Feats.", a scare quote inside the museum's name) is checked to sit
+between real quotation marks; and the outlet column is checked against the author named in the text.
 Usage: python3 check_blind.py [articles_dir]
 """
 import csv, os, re, sys
@@ -53,6 +57,8 @@ for r in A:
     if r["published_confidence"] not in {"high", "medium", "low"}: err(f"articles: bad confidence {r}")
     if r["title"] and arts[aid].split("\n", 1)[0] != r["title"]: err(f"articles: title is not the first line of {aid}")
     if r["outlet"] and r["outlet"] not in arts[aid]: err(f"articles: outlet {r['outlet']!r} not named in {aid}")
+    if r["outlet"] and not re.search(r"\(" + re.escape(r["outlet"]) + r"\)|writes " + re.escape(r["outlet"]), arts[aid]):
+        err(f"articles: outlet {r['outlet']!r} is named in {aid} but not as the author (dateline or 'writes')")
     pub[aid] = date.fromisoformat(r["published"])
     if not (date(2024, 10, 1) <= pub[aid] <= date(2025, 12, 31)): err(f"articles: {aid} published outside the window")
 if set(pub) != set(arts): err("articles.csv does not cover exactly the article files")
@@ -67,8 +73,8 @@ def substr(tab, i, r, field):
 
 OPEN, CLOSE = "“\"‘'", "”\"’'"
 # (article_id, first words of the quote): quotes with no closing mark in their paragraph (seed rule:
-# the span runs to the end of the sentence). Every quotation mark in the blind7 articles is closed,
-# so the set is empty; the mechanism is kept from blind6.
+# the span runs to the end of the sentence). Every quotation mark in the blind8 articles is closed,
+# so the set is empty; the mechanism is kept from blind6/blind7.
 UNCLOSED = set()
 def unclosed(aid, text): return any(aid == a and text.startswith(k) for a, k in UNCLOSED)
 for i, r in enumerate(Q):
@@ -89,9 +95,11 @@ for i, r in enumerate(Q):
 
 QUAL = {"exact", "approx", "at_least", "up_to", "as_many_as", "over", "range"}
 CAT = {"troops", "casualties", "munitions", "equipment", "other"}
-WORDNUM = {2: ["two"], 3: ["three"], 6: ["six"], 9: ["nine"], 100: ["a hundred"], 3000: ["three thousand"]}
+WORDNUM = {2: ["two"], 3: ["three"], 6: ["six"], 9: ["nine"], 100: ["a hundred"], 1000: ["a thousand"],
+           2000: ["two thousand"], 3000: ["three thousand"], 10000: ["ten thousand"]}
 for i, r in enumerate(F):
-    substr("figures", i, r, "evidence")
+    if substr("figures", i, r, "evidence") and arts[r["article_id"]].count(r["evidence"]) != 1:
+        err(f"figures[{i}]: evidence occurs {arts[r['article_id']].count(r['evidence'])} times in {r['article_id']}")
     quals = r["qualifier"].split("|")
     if not quals or any(q not in QUAL for q in quals): err(f"figures[{i}]: bad qualifier {r['qualifier']}")
     if r["category"] not in CAT: err(f"figures[{i}]: bad category {r['category']}")
@@ -135,11 +143,18 @@ for i, r in enumerate(E):
 
 # Quotation-mark coverage. Curly “ and ‘ always open. A straight " opens when it stands at the
 # start of a paragraph or after whitespace, "(" or "[", and closes otherwise. A straight ' opens
-# only before a letter and after whitespace/start: in blind7 these are the quotation marks of g01
-# ('would conform', 'satellite images', 'intelligence', 'at least', 'we do not yet know ...') and of
-# g06's headline ('brave'); everywhere else ' and ’ are apostrophes (DPRK)'s, Workers' Party,
-# leaders' level). g04, g06 (body) and g07 use straight double quotes; g05 and g08 curly ones.
-DELIBERATE_SKIPS = {}
+# only before a letter or digit and after whitespace/start: in blind8 the only such mark is the one
+# opening g02's headline ('10,000 North Korean troops in Russia,'); everywhere else ' and ’ are
+# apostrophes (North's, partners' response, countries' foreign ministers, Putin’s). g01, g03 and
+# g08 use curly double quotes; g02, g04, g05, g06 and g07 straight ones.
+# (article_id, first characters after the opening mark): quotation marks that deliberately have no
+# quote row. g07 "Feats." is a scare quote around part of the name "Memorial Museum of Combat Feats".
+DELIBERATE_SKIPS = {("g07_unn-memorial-museum-expeditionary-forces", "Feats.")}
+for a_, k_ in DELIBERATE_SKIPS:
+    if a_ not in arts: err(f"skip: unknown article {a_}"); continue
+    j_ = arts[a_].find(k_)
+    if j_ < 1 or arts[a_][j_ - 1] not in OPEN or arts[a_][j_ + len(k_):j_ + len(k_) + 1] not in CLOSE:
+        err(f"skip {a_}: {k_!r} is not enclosed in quotation marks")
 for aid, t in arts.items():
     quotes_here = [r["quote"] for r in Q if r["article_id"] == aid]
     opens = []
