@@ -625,7 +625,7 @@ def in_future_clause(text: str, start: int) -> bool:
 _DATELINE_BEFORE = re.compile(
     r"^[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?"  # a syndicator's credit may come first: "(MENAFN- IANS)"
     r"(?:(?:(?P<caps>[A-Z][A-Z .'’\-]{1,40})|(?P<plain>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2}))"
-    r"(?:[ \t]*/[A-Z][A-Za-z .'’\-]{1,30}/)?"  # TASS names the country: "WONSAN /North Korea/,"
+    r"(?:[ \t]*/[A-Z][A-Za-z .'’\-]{1,30}/)?"  # TASS names the country: "TROMSO /Norland/,"
     r"(?:,[ \t]*[A-Z][A-Za-z .'’\-]{1,30})?,[ \t]*)?$"
 )
 _DATELINE_YEAR = r"^(?:,?[ \t]*\d{4})?"

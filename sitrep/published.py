@@ -599,8 +599,9 @@ def _infer(
                            stretch=None if own_stretch else stretch)
     if own is not None and _weekday_pinned_year(clues, reference_year) is None:
         later = _best_candidate(clues, year + 1, used_anchors, years=[year + 1])
-        if later is not None and (best is None or _reads_staler(clues, best) > _reads_staler(clues, later)):
-            best, year, year_reason = later, year + 1, f"{year_reason}, but the text's other days fit {year + 1}"
+        if later is not None and (best is None or _reads_staler(best) > _reads_staler(later)):
+            best, year = later, year + 1
+            year_reason = f"{year_reason}, but the text's other days fit {year}"
     if best is None:
         return _Inference(PublishedGuess(None, f"the date clues contradict each other in {year}"))
     chosen, used_clues, (earliest, latest), _ = best
@@ -613,9 +614,7 @@ def _infer(
     )
 
 
-def _reads_staler(
-    clues: _Clues, best: tuple[dt.date, _Clues, tuple[dt.date, dt.date], _Fit]
-) -> tuple[bool, bool]:
+def _reads_staler(best: tuple[dt.date, _Clues, tuple[dt.date, dt.date], _Fit]) -> tuple[bool, bool]:
     """How a reading of the text in one year goes against news style, worst first.
 
     A year the text writes ("reported on October 24, 2024") is not always the story's: news writes

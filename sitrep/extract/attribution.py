@@ -116,7 +116,7 @@ SAME_TITLES: dict[str, tuple[str, ...]] = {
     "ambassador": ("envoy", "diplomat"), "envoy": ("diplomat",),
     "gen": ("general",), "lt": ("lieutenant",), "col": ("colonel",), "adm": ("admiral",),
     "prof": ("professor",),
-    # the press calls a head of state by what it thinks of him: "leader Kim ... the dictator"
+    # the press calls a head of state by what it thinks of him: "leader Lind ... the dictator"
     "leader": ("dictator", "ruler", "strongman"), "dictator": ("leader", "ruler", "strongman"),
     "ruler": ("leader", "dictator"),
 }
@@ -316,7 +316,8 @@ def _owned_role(subject: Token) -> Token | None:
     for appos in subject.children:
         if appos.dep_ != "appos" or appos.lemma_.lower() not in PERSON_ROLE_NOUNS:
             continue
-        owner_mark = [t for t in subject.doc[subject.i : appos.i] if t.dep_ == "case" and t.lower_ in {"'s", "’s"}]
+        owner_mark = [t for t in subject.doc[subject.i : appos.i]
+                      if t.dep_ == "case" and t.lower_ in {"'s", "’s"}]
         if owner_mark and owner_mark[-1].head.i != subject.i:
             return appos
     return None
@@ -797,7 +798,7 @@ class ArticleContext:
                 self._title_words.setdefault(source.name, set()).update(
                     w for w in name_key(source.raw).split() if w not in named_words
                 )
-                # "Kim Jong Un, the top leader of ...": the appositive's role is his title too
+                # "Arvo Lind, the top leader of ...": the appositive's role is his title too
                 self._title_words[source.name].update(
                     t.lower_ for c in head.children
                     if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in PERSON_ROLE_NOUNS
@@ -895,7 +896,8 @@ class ArticleContext:
         return self._speaker_reported_in(sentences[-1], previous)
 
     def _speaker_reported_in(
-        self, sentence: Span, bounds: tuple[int, int], *, kinds: frozenset[str] | set[str] = frozenset({"person", "body"})
+        self, sentence: Span, bounds: tuple[int, int], *,
+        kinds: frozenset[str] | set[str] = frozenset({"person", "body"}),
     ) -> Source | None:
         """The speaker (of one of ``kinds``) whose words ``sentence`` reports through a verb of
         speech outside any quote ("Singh said that ...", "X spoke to reporters"), else ``None``."""
@@ -1474,7 +1476,8 @@ class ArticleContext:
             return None
         # an unnamed role counts here ("Officials said the talks failed. “...”"): the sentence
         # before is the quote's own frame, not a guess across paragraphs
-        return self._speaker_reported_in(self.sentences[index - 1], bounds, kinds={"person", "body", "role"})
+        return self._speaker_reported_in(
+            self.sentences[index - 1], bounds, kinds={"person", "body", "role"})
 
     def _sentences(self, first: int, last: int) -> list[Span]:
         if not self.sentences:
@@ -2192,7 +2195,7 @@ class ArticleContext:
                     or (a.source.kind == "role" and not a.plural and a.speaker and a.introduced))
                 and self._gender_of(a.source) in ("", PRONOUN_GENDER[lower])
             ]
-            # "the North Korean dictator thanked Putin ... He called ...": a description that is
+            # "the Norlandic dictator thanked the premier ... He called ...": a description that is
             # the topic of the sentence just before is "he", as the named person it refers to
             described = self._topic_just_before(pronoun, [
                 a for a in before if a.source.kind in {"person", "role"} and not a.plural

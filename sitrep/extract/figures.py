@@ -974,17 +974,17 @@ def figure_rows(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
 
 
 def _name_unnamed_roles(rows: list[dict], ctx: ArticleContext) -> None:
-    """'About 5,000 troops have been sent, a South Korean lawmaker said' in the lead, and later
-    'lawmaker Lee Min-ho told reporters': a story introduces its source by role and names him
+    """'About 5,000 troops have been sent, a Norlandic lawmaker said' in the lead, and later
+    'lawmaker Arvo Lind told reporters': a story introduces its source by role and names him
     further down, so the unnamed role is the one person the article gives that title (as quotes
     do). Two people with the title leave it unnamed."""
+    people = {ctx.names.person(name) for name in ctx.names.full_names}
     for row in rows:
         words = clean_name(row["claimant_raw"]).lower().split()
         raw_words = row["claimant_raw"].lower().split()
         if not raw_words or raw_words[0] not in {"a", "an"} or not words:
             continue
         title = words[-1]
-        people = {ctx.names.person(name) for name in ctx.names.full_names}
         titled = {
             other["claimant"] for other in rows
             if other["start"] > row["start"] and other["claimant"] in people
