@@ -442,11 +442,16 @@ def test_a_yearless_month_after_a_dated_one_in_its_paragraph_goes_on_in_that_yea
     assert infer_published(earlier).earliest == dt.date(2024, 6, 19)
 
 
+# News writes the year only of days outside the current year: "April 25" beside "October 24, 2024"
+# is a story of April 2025 with a background date from last year.
+HISTORY_BESIDE_NEWS = (
+    "The front held. There were 30 battles near the border on April 25, the staff said.\n"
+    "Background: intelligence first reported on October 24, 2024, that the troops had arrived."
+)
+
+
 def test_a_day_without_a_year_months_before_a_written_one_makes_that_year_history():
-    # News writes the year only of days outside the current year: "April 25" beside
-    # "October 24, 2024" is a story of April 2025 with a background date from last year.
-    text = ("The front held. There were 30 battles near the border on April 25, the staff said.\n"
-            "Background: intelligence first reported on October 24, 2024, that the troops had arrived.")
+    text = HISTORY_BESIDE_NEWS
     guess = infer_published(text)
     assert guess.date == dt.date(2025, 4, 25)
     assert "other days fit 2025" in guess.evidence
@@ -465,8 +470,7 @@ def test_a_reading_that_makes_the_newest_event_months_old_is_stale():
 
 
 def test_the_folder_year_is_the_year_an_article_reads_best_in():
-    dated = ("The front held. There were 30 battles near the border on April 25, the staff said.\n"
-             "Background: intelligence first reported on October 24, 2024, that the troops had arrived.")
+    dated = HISTORY_BESIDE_NEWS
     yearless = "The minister toured the port on July 12, officials said."
     guesses = infer_corpus_published({"dated": dated, "yearless": yearless})
     assert guesses["dated"].date == dt.date(2025, 4, 25)
