@@ -597,7 +597,9 @@ def _infer(
     years = [year - 1, year, year + 1] if year_from_folder else [year]
     best = _best_candidate(clues, year, used_anchors, years=years,
                            stretch=None if own_stretch else stretch)
-    if own is not None and _weekday_pinned_year(clues, reference_year) is None:
+    # only a reading that goes against news style can lose to the next year (see _reads_staler)
+    if (own is not None and (best is None or any(_reads_staler(best)))
+            and _weekday_pinned_year(clues, reference_year) is None):
         later = _best_candidate(clues, year + 1, used_anchors, years=[year + 1])
         if later is not None and (best is None or _reads_staler(best) > _reads_staler(later)):
             best, year = later, year + 1

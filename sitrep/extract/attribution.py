@@ -157,7 +157,7 @@ SPEECH_NOUNS = DOCUMENT_NOUNS | frozenset(
     message speech address vow denial allegation""".split()
 )
 # Occasions, which a text may say "showed" or "underscored" something but which never speak.
-HAPPENING_NOUNS = frozenset(
+OCCASION_NOUNS = frozenset(
     """show parade meeting visit summit ceremony event concert gala exercise drill performance rally
     celebration festival conference talks session banquet reception""".split()
 )
@@ -370,7 +370,7 @@ def _could_be_people(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in DOCUMENT_NOUNS or lemma in PERSON_ROLE_NOUNS:
         return lemma in PERSON_ROLE_NOUNS
-    if lemma in HAPPENING_NOUNS:
+    if lemma in OCCASION_NOUNS:
         return False  # "Sunday's show underscored ...": an occasion says nothing itself
     return not re.search(r"(ment|tion|sion|ity|ness|ance|ence|ism|ship|age|ure|ing|cy)$", lemma)
 
@@ -1428,8 +1428,7 @@ class ArticleContext:
         credited by the next sentence of its paragraph, whose subject points back at it."""
         if not self.sentences:
             return None
-        opening_sentence = self.sentence_of(self.doc[first])
-        if self.text[max(bounds[0], opening_sentence.start_char) : self.doc[first].idx].strip(" \"'“‘«"):
+        if not self._opens_its_sentence(first, bounds):
             return None  # the quote is part of a longer sentence: other finders handle it
         index = self._sentence_index(last)
         if index + 1 >= len(self.sentences):
@@ -1457,6 +1456,11 @@ class ArticleContext:
                 return found
         return None
 
+    def _opens_its_sentence(self, first: int, bounds: tuple[int, int]) -> bool:
+        """Whether only quotation marks stand before token ``first`` in its sentence."""
+        sentence = self.sentence_of(self.doc[first])
+        return not self.text[max(bounds[0], sentence.start_char) : self.doc[first].idx].strip(" \"'“‘«")
+
     def _by_previous_sentence(self, tokens, inside, first, last, bounds) -> Source | None:
         """'X claimed the talks had failed. “There is nothing left to discuss.”': a quote standing
         as a sentence of its own, with no credit of its own, goes on with the words the sentence
@@ -1464,9 +1468,7 @@ class ArticleContext:
         if not self.sentences:
             return None
         index = self._sentence_index(first)
-        sentence = self.sentences[index]
-        start, end = max(bounds[0], sentence.start_char), min(bounds[1], sentence.end_char)
-        if self.text[start : self.doc[first].idx].strip(" \"'“‘«"):
+        if not self._opens_its_sentence(first, bounds):
             return None  # words before the quote in its sentence
         words_end = tokens[-1].idx + len(tokens[-1])
         closing = self.sentences[self._sentence_index(tokens[-1].i)]
