@@ -72,7 +72,7 @@ CUE_LEMMAS = frozenset(
     signal assure tout boast lament demand propose recommend conclude testify inform forecast
     brief highlight underline underscore refute rebut dispute question doubt believe think
     cite continue thank hail congratulate laud commend applaud extol express convey voice
-    shout yell scream exclaim chant whisper""".split()
+    shout yell scream exclaim chant whisper sigh quip joke muse mutter murmur retort scoff""".split()
 )
 # Cue verbs that report speech only on their own ('"...," he continued'), not with an object or
 # a verb after them ("continue to help", "continued the talks").
@@ -91,6 +91,9 @@ WRITING_VERBS = frozenset("send write issue publish release post sign pen draft 
 # clause ("Kim said Yoon had congratulated Trump on his 'landslide victory'") the reporter's source
 # speaks.
 WEAK_CUE_LEMMAS = frozenset("thank hail congratulate".split())
+# Verbs for talking that report words only as what is talked of ("speaking of their 'pain'"),
+# not when they only introduce a speaker ("X, speaking in Oslo: '...'").
+TALK_ABOUT_LEMMAS = frozenset("speak talk".split())
 # Verbs that cite a text's words only when the text is their subject ("the letter reads").
 TEXT_CUE_LEMMAS = frozenset("read".split())
 # Nouns that name a person by role: "the official", "a Belarusian diplomat".
@@ -140,6 +143,9 @@ ORG_WORDS = frozenset(
 # Nouns for texts that carry someone's words: their author is the source.
 # Recordings someone released speak for them ("the video claims ...") and go by several names.
 RECORDING_NOUNS = frozenset("video footage clip recording".split())
+# What a page shows, as a headline labels it after a dash ("Lind visits the front – photos"):
+# a label, never a speaker.
+PAGE_LABEL_NOUNS = RECORDING_NOUNS | frozenset("photo picture image gallery map infographic live".split())
 DOCUMENT_NOUNS = RECORDING_NOUNS | frozenset(
     """statement report readout communique release post tweet letter note interview memo
     assessment study survey analysis document transcript announcement remarks agreement treaty
@@ -151,11 +157,14 @@ INSTRUMENT_NOUNS = frozenset(
 )
 # Verbs by which an instrument binds its parties ("the pact obliges A and B to ...").
 BINDING_VERBS = frozenset("commit oblige obligate bind require".split())
+# Nouns for someone's label on a thing: "X's description of the talks as '...'" is X's, and what
+# follows "of" is what is described, not who describes it.
+DESCRIBING_NOUNS = frozenset("description characterization characterisation portrayal".split())
 # Nouns for someone's words, whose author says what they hold ("X's remark that ...").
 SPEECH_NOUNS = DOCUMENT_NOUNS | frozenset(
     """remark claim comment warning assertion accusation pledge promise threat words call appeal
     message speech address vow denial allegation""".split()
-)
+) | frozenset(DESCRIBING_NOUNS)
 # Occasions, which a text may say "showed" or "underscored" something but which never speak.
 OCCASION_NOUNS = frozenset(
     """show parade meeting visit summit ceremony event concert gala exercise drill performance rally
@@ -198,6 +207,10 @@ GENDERED_TITLES = {
 PLURAL_PRONOUNS = frozenset("they them".split())
 THING_PRONOUNS = frozenset("it".split())
 # Dependency labels through which a verb inherits the subject of the verb it hangs from.
+# Words by which a sentence points back at the one before ("This was stated by X").
+POINTING_WORDS = frozenset("this that these those such".split())
+# the dash that ends a wire dateline ("Oslo (NTB) – ...")
+DATELINE_DASHES = frozenset("— – -- -".split())
 SUBJECT_SHARING_DEPS = frozenset("advcl xcomp conj acl relcl ccomp pcomp prep pobj dobj".split())
 # A broadcast transcript's caption: '[Ivan Petrov/Ruritanian Foreign Minister/May 4: "..."]'.
 CAPTION = re.compile(r"\[\s*(?P<who>[^\[\]/:\"“”\n]{2,60})/(?P<title>[^\[\]:\"“”\n]{2,160}):\s*[\"“‘']?\s*$")
@@ -239,6 +252,9 @@ def is_cue(token: Token) -> bool:
         return any(c.lemma_.lower() in DOCUMENT_NOUNS for c in _subjects_of(token))
     if token.lemma_.lower() in ONGOING_CUE_LEMMAS and any(c.dep_ in {"xcomp", "dobj"} for c in token.children):
         return False  # "it would continue to help": going on doing, not going on speaking
+    if token.lemma_.lower() in TALK_ABOUT_LEMMAS:
+        # "speaking of their 'unbearable pain'": the words talked about are the talker's
+        return any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in token.children)
     return token.lemma_.lower() in CUE_LEMMAS
 
 
@@ -299,7 +315,7 @@ def _subjects_of(verb: Token) -> list[Token]:
     if agents:
         return agents
     subjects = [
-        _owned_role(c) or c
+        _owned_role(c) or _after_dateline(c) or c
         for c in verb.children if c.dep_ == "nsubj" and not any(g.dep_ == "case" for g in c.children)
         and c.tag_ != "VBG"  # "Reporting from Kyiv, X said": the parser's subject is X's participle
     ]
@@ -321,6 +337,18 @@ def _owned_role(subject: Token) -> Token | None:
         if owner_mark and owner_mark[-1].head.i != subject.i:
             return appos
     return None
+
+
+def _after_dateline(subject: Token) -> Token | None:
+    """"Oslo (NTB) – Norland's Foreign Minister Arvo Lind said ...": the parser takes the
+    dateline's place for the subject and hangs the real one, after the dash, as its apposition."""
+    if subject.i != subject.sent.start:
+        return None
+    dashes = [c for c in subject.children if c.dep_ == "punct" and c.text in DATELINE_DASHES and c.i > subject.i]
+    if not dashes:
+        return None
+    after = [c for c in subject.children if c.dep_ == "appos" and c.i > dashes[0].i]
+    return after[0] if after else None
 
 
 def _misparsed_subject(verb: Token) -> bool:
@@ -1304,6 +1332,8 @@ class ArticleContext:
         head = token
         while head.head.i != head.i and head.head.i > head.i and head.head.pos_ in {"PROPN", "NOUN"}:
             head = head.head
+        if head.lemma_.lower() in PAGE_LABEL_NOUNS:
+            return None
         found = self._source_from_head(head, cue="dash", resolve=True, as_speaker=True)
         if found is not None and found.kind != "media":
             return found
@@ -1325,6 +1355,8 @@ class ArticleContext:
         head = trailing[0]
         while head.head.i != head.i and head.head.i > head.i and head.head.i <= trailing[-1].i:
             head = head.head
+        if head.lemma_.lower() in PAGE_LABEL_NOUNS:
+            return None
         if head.lower_ in PERSON_ROLE_NOUNS and not any(t.ent_type_ == "PERSON" for t in trailing):
             return self._headline_role(trailing, head)
         found = self._source_from_head(head, cue="dash", resolve=True, as_speaker=True)
@@ -1438,11 +1470,8 @@ class ArticleContext:
         if not words or not self._same_paragraph(words[0], bounds):
             return None
         root = following.root
-        if words[0].lower_ in {"this", "that", "these", "those", "such"}:
-            if not is_cue(root) or not any(c.dep_ == "agent" for c in root.children):
-                return None
-            agent = _subjects_of(root)[0]
-            return self._source_from_head(agent, cue=root.lemma_.lower(), resolve=True, as_speaker=True)
+        if words[0].lower_ in POINTING_WORDS:
+            return self._agent_pointing_back(following)
         # "“...” X said this / made the remarks at a briefing.": the object points back at the quote
         pointing = any(
             c.dep_ == "dobj" and c.lemma_.lower() in {"this", "that", "remark", "comment", "statement", "word"}
@@ -1455,6 +1484,33 @@ class ArticleContext:
             if found is not None and found.kind in {"person", "body"}:
                 return found
         return None
+
+    def _agent_pointing_back(self, sentence: Span) -> Source | None:
+        """The agent of "This was stated by X" (a passive cue whose subject points back)."""
+        root = sentence.root
+        if not is_cue(root) or not any(c.dep_ == "agent" for c in root.children):
+            return None
+        agent = _subjects_of(root)[0]
+        return self._source_from_head(agent, cue=root.lemma_.lower(), resolve=True, as_speaker=True)
+
+    def confirmer_of_sentence(self, char: int) -> Source | None:
+        """Who the next sentence credits with the sentence holding ``char``: "Troops lost a
+        thousand men last week. / This was confirmed by X." The next sentence may open a
+        paragraph of its own (wire copy often sets each sentence apart); nothing may stand
+        between the two."""
+        if not self.sentences:
+            return None
+        token = self.token_at_or_after(char)
+        if token is None:
+            return None
+        index = self._sentence_index(token.i)
+        if index + 1 >= len(self.sentences):
+            return None
+        following = self.sentences[index + 1]
+        words = [t for t in following if not t.is_space and not t.is_punct]
+        if not words or words[0].lower_ not in POINTING_WORDS or self.in_quote(words[0].idx):
+            return None
+        return self._agent_pointing_back(following)
 
     def _opens_its_sentence(self, first: int, bounds: tuple[int, int]) -> bool:
         """Whether only quotation marks stand before token ``first`` in its sentence."""
@@ -1960,8 +2016,10 @@ class ArticleContext:
             if found is None and resolve and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
                 found = self._earlier_instrument(head, cue)  # "the treaty" named with its parties before
             return found
-        # "a report of the ministry" is the ministry's; "footage of their encounter" shows it
-        by = {"from", "by"} if head.lemma_.lower() in RECORDING_NOUNS else {"from", "by", "of"}
+        # "a report of the ministry" is the ministry's; "footage of their encounter" shows it, and
+        # "X's description of the talks" describes them
+        shown = head.lemma_.lower() in RECORDING_NOUNS | DESCRIBING_NOUNS
+        by = {"from", "by"} if shown else {"from", "by", "of"}
         authors = [
             g
             for c in head.children

@@ -1047,6 +1047,15 @@ def _existential(number_head: Token) -> bool:
             and any(c.dep_ == "expl" for c in verb.children))
 
 
+def _bare_subject(number_head: Token) -> bool:
+    """'There are 11,000 in Kursk', 'as many as 10,000 have made their way to Kursk': a count
+    with no noun that is what its clause is about ("the two would discuss" points back at
+    people named, it counts nobody)."""
+    if _existential(number_head):
+        return True
+    return number_head.dep_ in {"nsubj", "nsubjpass"} and not any(c.dep_ == "det" for c in number_head.children)
+
+
 def _troops_named_before(number_head: Token, window: int) -> Token | None:
     """The last noun for troops ("North Korean troops") between ``window`` and the number's
     sentence, outside any count of its own."""
@@ -1089,10 +1098,11 @@ def _what_is_counted(number_head: Token, mention: NumberMention, ctx: ArticleCon
         # of which 80 were shot down": the same kind as the figure just counted in the sentence
         earlier = [r for r in previous if r["number_start"] >= number_head.sent.start_char]
         partitive_pronoun = noun is not None and noun.pos_ == "PRON" and noun.lower_ in {"them", "these", "those"}
-        if not earlier and (noun is None and _existential(number_head) or partitive_pronoun):
+        if not earlier and (noun is None and _bare_subject(number_head) or partitive_pronoun):
             # "8,000 of them have deployed" after "10,000 North Korean soldiers": the same people
             # 'Zelensky said 11,000 troops had arrived. "There are already 11,000 in Kursk," he
-            # said': a bare count that something is there counts what the text just counted
+            # said', '"... as many as 10,000 have made their way there"': a bare count that
+            # something is there or did something counts what the text just counted
             window = number_head.sent.start_char - EXISTENTIAL_LOOKBACK_CHARS
             earlier = [r for r in previous if r["number_start"] >= window and r["category"] == "troops"][-1:]
             if not earlier:
@@ -1125,6 +1135,10 @@ def _claimant_of(claim: _Claim | None, mention: NumberMention, article: Article,
     if quoted is not None:
         return quoted
     if claim is None:
+        # "A thousand were killed last week. / This was confirmed by X."
+        confirmer = ctx.confirmer_of_sentence(mention.start)
+        if confirmer is not None and confirmer.kind in {"person", "body"}:
+            return confirmer.name, confirmer.raw
         return article.unattributed_claimant, ""
     if claim.ownerless:  # "a report said": nobody named, but keep the words
         return article.unattributed_claimant, claim.source.raw

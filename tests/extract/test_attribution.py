@@ -886,3 +886,34 @@ def test_a_role_owned_through_a_bracketed_acronym_is_the_subject(source_of):
             "that any deployment 'would conform' with the law.\n"
             "\"We do not confirm it,\" said Arvo Lind, vice foreign minister of the RN.")
     assert speaker(source_of(text, "would conform")) == "Arvo Lind"
+
+
+def test_the_place_of_a_wire_dateline_is_not_the_speaker(source_of):
+    text = ("Oslo (NTB) – Norland's Foreign Minister Arvo Lind confirmed that “the border units have "
+            "been moved to the coast”. For the minister, this is “a grave escalation”.")
+    assert speaker(source_of(text, "the border units have been moved")) == "Arvo Lind"
+
+
+@pytest.mark.parametrize("verb", ["sighed", "quipped", "muttered", "retorted"])
+def test_a_manner_of_speaking_is_a_cue(source_of, verb):
+    text = f"\"There are already 9,000 of them at the border,\" Lind {verb}."
+    assert speaker(source_of(text, "There are already 9,000")) == "Lind"
+
+
+def test_speaking_of_words_makes_them_the_speakers(source_of):
+    text = ("Since then, leader Arvo Lind has met the families of the fallen, speaking of their "
+            "“unbearable pain,” while state media published images of him.")
+    assert speaker(source_of(text, "unbearable pain")) == "Arvo Lind"
+
+
+def test_a_headline_labelling_its_photos_after_the_dash_credits_the_subject(source_of):
+    text = ("Arvo Lind decorates troops who fought in the north and says his army is \"the finest\" – photos\n"
+            "The Norlandic leader awarded medals on Friday.")
+    assert speaker(source_of(text, "the finest")) == "Arvo Lind"
+
+
+def test_someones_description_of_a_thing_is_theirs_not_the_things(source_of):
+    text = ("Referencing Tamm's earlier description of the strategic dialogue as \"a solid foundation for "
+            "an unbreakable alliance,\" Lind said the sentiment had been \"tangibly confirmed\" by the drills.")
+    assert speaker(source_of(text, "a solid foundation")) == "Tamm"
+    assert speaker(source_of(text, "tangibly confirmed")) == "Lind"

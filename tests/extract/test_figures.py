@@ -625,3 +625,26 @@ def test_the_lead_role_is_the_one_person_given_that_title_whatever_number_he_giv
     assert list(rows["claimant"]) == ["Arvo Lind", "Arvo Lind"]
     two = text + "\nLawmaker Juha Tamm said 2,000 more had been sent."
     assert figures(two)["claimant"].iloc[0] == "unnamed Ruritanian lawmaker"  # which of the two?
+
+
+def test_a_lead_figure_confirmed_by_the_next_sentence_is_the_confirmers(figures):
+    text = ("Norlandic forces are suffering heavy losses, with a thousand of their troops killed or "
+            "wounded in the last week alone.\nThis was confirmed by Ruritanian spokesperson Arvo Lind.\n"
+            "The number far exceeds earlier figures.")
+    row = one_row(figures(text))
+    assert (row["value"], row["claimant"]) == (1000, "Arvo Lind")
+
+
+def test_a_bare_hedged_count_as_subject_counts_the_troops_just_counted(figures):
+    text = ("Officials said 10,000 Norlandic soldiers had moved to the border.\n"
+            "\"Last week we said as many as 8,000 were there. Now we assess that as many as 10,000 have "
+            "made their way to the coast,\" said spokesperson Arvo Lind.")
+    hedged = figures(text).query("qualifier == 'as_many_as'")
+    assert sorted(hedged["value"]) == [8000, 10000]
+    assert set(hedged["category"]) == {"troops"}
+
+
+def test_the_two_points_back_at_people_and_counts_nobody(figures):
+    text = ("Lind said 2,000 Norlandic soldiers had arrived. Lind also said the two would discuss "
+            "relations in \"all dimensions.\"")
+    assert list(figures(text)["value"]) == [2000]
