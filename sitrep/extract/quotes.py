@@ -76,7 +76,7 @@ def _classify(text: str, i: int, open_families: list[str]) -> tuple[str, str] | 
     if c in {"‘", "’", "'"}:
         if before.isalnum() and after.isalnum():
             return None  # don’t, Chile’s, Ana’s
-        if c == "‘" and after.isdigit() and not before.isalnum():
+        if c == "‘" and _year_elision(text, i + 1) and not before.isalnum():
             return None  # ‘90s
         single_open = "single" in open_families
         if c == "‘":
@@ -101,8 +101,8 @@ def _classify(text: str, i: int, open_families: list[str]) -> tuple[str, str] | 
         if single_open and not before.isspace() and not after.isalnum():
             return "close", "single"
         if (before.isspace() or before in "([{—–-:\"“") and (after.isalnum()):
-            if after.isdigit():
-                return None  # '90s
+            if _year_elision(text, i + 1):
+                return None  # '90s, '24 (but '10,000 troops,' opens a quote)
             return "open", "single"
         return None
     if c == '"':
@@ -115,6 +115,11 @@ def _classify(text: str, i: int, open_families: list[str]) -> tuple[str, str] | 
             return "close", "double"
         return "open", "double"  # '," but we will ...': a mark between spaces opens when none is open
     return None
+
+
+def _year_elision(text: str, start: int) -> bool:
+    """Whether ``text[start:]`` is a year cut to two digits ("90s", "24 race"), not a number."""
+    return re.match(r"\d\d(?:s\b|\b)(?![.,]\d)", text[start : start + 5]) is not None
 
 
 def _closing_single_follows(text: str, start: int) -> bool:

@@ -54,6 +54,14 @@ def test_straight_single_marks():
     assert quoted(text) == ["no more war"]
 
 
+@pytest.mark.parametrize("mark", ["'", "‘"])
+def test_a_single_quote_opening_on_a_number_is_a_quote_and_a_cut_year_is_not(mark):
+    close = "'" if mark == "'" else "’"
+    text = f"{mark}12,000 Norlandic troops at the border,{close} Ruritanian ministry says"
+    assert quoted(text) == ["12,000 Norlandic troops at the border"]
+    assert quoted(f"Lind, a veteran of the {mark}90s talks, said so. His {mark}24 campaign ended.") == []
+
+
 def test_quote_spanning_sentences_keeps_both_sentences():
     text = "He added, “Of course we will answer. It will not help them.” The meeting ended."
     assert quoted(text) == ["Of course we will answer. It will not help them"]
