@@ -160,11 +160,13 @@ BINDING_VERBS = frozenset("commit oblige obligate bind require".split())
 # Nouns for someone's label on a thing: "X's description of the talks as '...'" is X's, and what
 # follows "of" is what is described, not who describes it.
 DESCRIBING_NOUNS = frozenset("description characterization characterisation portrayal".split())
+# Words one offers or sends ("offered condolences for their 'pain'"): the giver speaks them.
+OFFERED_WORD_NOUNS = frozenset("condolence congratulation greeting apology thanks wish".split())
 # Nouns for someone's words, whose author says what they hold ("X's remark that ...").
 SPEECH_NOUNS = DOCUMENT_NOUNS | frozenset(
     """remark claim comment warning assertion accusation pledge promise threat words call appeal
     message speech address vow denial allegation""".split()
-) | frozenset(DESCRIBING_NOUNS)
+) | DESCRIBING_NOUNS | OFFERED_WORD_NOUNS
 # Occasions, which a text may say "showed" or "underscored" something but which never speak.
 OCCASION_NOUNS = frozenset(
     """show parade meeting visit summit ceremony event concert gala exercise drill performance rally
@@ -1005,6 +1007,9 @@ class ArticleContext:
                         and not owned_by_cue):
                     # "Lindqvist's remark that it was 'a step too far'": the remark's author
                     author = self._document_author(verb, verb.lemma_.lower(), True)
+                    if author is None and verb.lemma_.lower() in OFFERED_WORD_NOUNS and verb.dep_ == "dobj":
+                        # "X offered condolences for their 'unbearable pain'": who offers them
+                        author = self._source_of_verb(verb.head)
                     if author is not None:
                         return author
                 nominal = any(

@@ -917,3 +917,9 @@ def test_someones_description_of_a_thing_is_theirs_not_the_things(source_of):
             "an unbreakable alliance,\" Lind said the sentiment had been \"tangibly confirmed\" by the drills.")
     assert speaker(source_of(text, "a solid foundation")) == "Tamm"
     assert speaker(source_of(text, "tangibly confirmed")) == "Lind"
+
+
+def test_condolences_offered_are_the_givers_words(source_of):
+    text = ("Since then, Norlandic leader Arvo Lind has met with the families of soldiers killed "
+            "fighting for Ruritania and offered condolences for their \"unbearable pain\".")
+    assert speaker(source_of(text, "unbearable pain")) == "Arvo Lind"
