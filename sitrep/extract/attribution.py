@@ -791,11 +791,14 @@ class ArticleContext:
                 continue
             seen_heads.add(head.i)
             # the subject of a cue verb speaks, so a bare name there is a person (see _person_words)
-            speaking = head.dep_ == "nsubj" and _reports_speech(head.head)
+            # "according to the spy agency": a credit, so a speaker too
+            credited = (head.dep_ == "pobj" and head.head.lower_ == "to"
+                        and head.head.head.lower_ == "according")
+            speaking = credited or head.dep_ == "nsubj" and _reports_speech(head.head)
             source = self._source_from_head(head, cue="", resolve=False, as_speaker=speaking)
             if source is None or source.kind == "media":
                 continue
-            if source.kind == "body" and head.dep_ in {"pobj", "dobj"} and head.ent_type_ != "ORG":
+            if source.kind == "body" and head.dep_ in {"pobj", "dobj"} and head.ent_type_ != "ORG" and not credited:
                 continue  # places in prepositional phrases are settings, not actors
             if _names_a_settlement(head):
                 continue  # "near the village of Kolbovka": the tagger may call it an organisation

@@ -128,6 +128,9 @@ CLAIM_NOUNS = frozenset(
 )
 # Claim nouns that are documents: "intelligence reports suggested" passes the claim upward.
 DOCUMENT_NOUNS = CLAIM_NOUNS | frozenset("document evidence image footage record study".split())
+# Cue verbs of commitment: "X had promised to provide 10,000 troops, the lawmakers said" counts
+# what X committed to, but who says so is the sentence's reporter when it names one.
+COMMITMENT_LEMMAS = frozenset("promise pledge vow commit offer".split())
 CONFIRM_LEMMAS = frozenset("confirm verify corroborate substantiate".split())
 DENY_LEMMAS = frozenset("deny reject dismiss refute rebut".split())
 DISPUTE_LEMMAS = frozenset("dispute question doubt contest".split())
@@ -468,6 +471,12 @@ def _subject_of(verb: Token) -> Token | None:
         if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"} and any(
                 c.dep_ == "ccomp" for c in current.children):
             return current.head  # "Freedonia's special forces reported on Monday that ..." misparsed
+        if (current.tag_ == "VBG" and current.dep_ == "advcl" and current.head.dep_ == "ccomp"
+                and _is_cue_verb(current.head.head)):
+            # "X said that Y sent troops, claiming that ...": the parser hangs the reporter's
+            # participle on the reported clause; it is still X's claim
+            current = current.head.head
+            continue
         if current.dep_ in {"conj", "xcomp", "advcl"} and current.head.i != current.i:
             current = current.head
             continue
@@ -696,9 +705,11 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
     A reporting verb credits its subject, a claim noun its owner, an "according to X" on a verb of
     the chain (or on a verb coordinated with one: "100 were killed and 1,000 wounded, according
     to X") its object. A document without an owner ("intelligence reports suggested") is
-    remembered but the walk goes on to whoever reports the document.
+    remembered but the walk goes on to whoever reports the document; so is a promise ("X had
+    promised 10,000 troops, the lawmakers said"), whose reporter, when named, is the claimant.
     """
     fallback: _Claim | None = None
+    committed: _Claim | None = None
     chain = [number_head, *_ancestors(number_head)]
     for node in chain:
         if node.pos_ in {"VERB", "AUX"}:
@@ -737,6 +748,9 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
                     reporter = _subject_of(outer) if outer is not None else None
                     if reporter is not None and reporter.pos_ == "PROPN":
                         return _Claim(_source_for(reporter, ctx, _lemma(node)), node)
+                if _lemma(node) in COMMITMENT_LEMMAS:
+                    committed = committed or _Claim(_source_for(subject, ctx, _lemma(node)), node)
+                    continue
                 return _Claim(_source_for(subject, ctx, _lemma(node)), node)
         elif node.pos_ == "NOUN" and _lemma(node) in CLAIM_NOUNS and node is not number_head:
             owner = _owner_of_claim(node)
@@ -752,7 +766,7 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
                 obj = _according_to(verb)
                 if obj is not None and (claim := _claim_according_to(obj, ctx, verb)) is not None:
                     return claim
-    return fallback
+    return fallback or committed
 
 
 def _publisher_of(document: Token) -> Token | None:

@@ -648,3 +648,28 @@ def test_the_two_points_back_at_people_and_counts_nobody(figures):
     text = ("Lind said 2,000 Norlandic soldiers had arrived. Lind also said the two would discuss "
             "relations in \"all dimensions.\"")
     assert list(figures(text)["value"]) == [2000]
+
+
+@pytest.mark.parametrize(
+    ("reporter", "claimant"),
+    [("the lawmakers told journalists", "lawmakers"),
+     ("according to Ruritanian military intelligence", "Ruritanian military intelligence")],
+)
+def test_a_promise_of_troops_is_claimed_by_whoever_reports_it(figures, reporter, claimant):
+    text = ("Norland had promised to provide a total of about 10,000 troops, whose deployment was "
+            f"expected to be completed by December, {reporter}.")
+    assert one_row(figures(text))["claimant"] == claimant
+
+
+def test_a_reporters_participle_hung_on_the_reported_clause_is_still_the_reporters(figures):
+    text = ("Ruritania's spy agency said Friday that Norland sent a large troop deployment, claiming "
+            "that 1,500 special forces were already training in the east.")
+    assert one_row(figures(text))["claimant"] == "Ruritania's spy agency"
+
+
+def test_it_after_an_according_to_credit_is_that_body(figures):
+    text = ("Norland sent about 1,000 engineers in August.\nThe deployment followed an earlier dispatch "
+            "of an estimated 15,000 Norlandic troops, according to Ruritania's spy agency.\n"
+            "It claimed Norland lost 2,000 troops in the war.")
+    row = one_row(figures(text).query("value == 2000"))
+    assert (row["claimant"], row["claimant_raw"]) == ("Ruritania's spy agency", "It")
