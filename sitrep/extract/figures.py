@@ -488,8 +488,8 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _owner_of_claim(noun: Token) -> Token | Span | None:
-    """Who owns a claim noun: 'estimates from X', 'claims by X', "X's report", 'Ruritanian
-    intelligence claims'. A modifier owns the claim only when it names someone (a proper name or
+    """Who owns a claim noun: 'estimates from X', 'claims by X', "X's report", 'an estimate given
+    by X', 'Ruritanian intelligence claims'. A modifier owns the claim only when it names someone (a proper name or
     a nationality): "intelligence reports" has no owner."""
     doc = noun.doc
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}):
@@ -502,6 +502,13 @@ def _owner_of_claim(noun: Token) -> Token | Span | None:
     for child in noun.children:
         if child.dep_ == "poss":
             return child
+    counted = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    for acl in (c for t in [noun, *counted] for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        # "the American estimate of 3,000 given by spokesperson X": the agent gave it (the parser
+        # may hang the participle on the number)
+        agent = next((g for p in acl.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"), None)
+        if agent is not None and _lemma(agent) not in DOCUMENT_NOUNS:
+            return agent
     for acl in (c for c in noun.children if c.dep_ == "acl" and _lemma(c) in {"base", "cite"}):
         # "accusations, based on intelligence reports", "estimates citing Interpol"
         objects = [g for p in acl.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
@@ -751,7 +758,9 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
                 if _lemma(node) in COMMITMENT_LEMMAS:
                     committed = committed or _Claim(_source_for(subject, ctx, _lemma(node)), node)
                     continue
-                return _Claim(_source_for(subject, ctx, _lemma(node)), node)
+                source = _source_for(subject, ctx, _lemma(node))
+                spokesperson = _speaking_for_a_country(node, source, ctx)
+                return _Claim(spokesperson or source, node)
         elif node.pos_ == "NOUN" and _lemma(node) in CLAIM_NOUNS and node is not number_head:
             owner = _owner_of_claim(node)
             if owner is not None:
@@ -767,6 +776,22 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
                 if obj is not None and (claim := _claim_according_to(obj, ctx, verb)) is not None:
                     return claim
     return fallback or committed
+
+
+def _speaking_for_a_country(verb: Token, source: Source, ctx: ArticleContext) -> Source | None:
+    """'Spokesperson X told reporters that the U.S. believes there are 10,000': a country's belief
+    reported by a named person is that person's claim (he speaks for it, and can be asked)."""
+    place = ctx.names.aliases.place(source.country) if source.kind == "body" and source.country else None
+    if place is None or source.name != place.government:
+        return None
+    outer = next((a for a in _ancestors(verb) if _is_cue_verb(a)), None)
+    if outer is None:
+        return None
+    reporter = _subject_of(outer)
+    if reporter is None:
+        return None
+    found = _source_for(reporter, ctx, _lemma(outer))
+    return found if found.kind == "person" else None
 
 
 def _publisher_of(document: Token) -> Token | None:

@@ -12,7 +12,7 @@ from sitrep.article import Article
 from sitrep.extract.attribution import ArticleContext
 from sitrep.extract.figures import extract_figures
 from sitrep.extract.quotes import extract_quotes
-from sitrep.names import NameBook
+from sitrep.names import NameBook, builtin_aliases
 
 PUBLISHED = dt.date(2024, 11, 20)
 
@@ -673,3 +673,22 @@ def test_it_after_an_according_to_credit_is_that_body(figures):
             "It claimed Norland lost 2,000 troops in the war.")
     row = one_row(figures(text).query("value == 2000"))
     assert (row["claimant"], row["claimant_raw"]) == ("Ruritania's spy agency", "It")
+
+
+def test_an_estimate_given_by_someone_is_theirs(figures):
+    text = ("Norland has sent 10,000 soldiers to Ruritania, up from the Ruritanian estimate of 3,000 given "
+            "by National Security Council spokesperson Arvo Lind last week.")
+    assert one_row(figures(text).query("value == 3000"))["claimant"] == "Arvo Lind"
+
+
+def test_a_countrys_belief_reported_by_its_spokesperson_is_the_spokespersons_claim(nlp):
+    def claimants(text: str) -> list[str]:
+        article = Article("t", text, published=PUBLISHED)
+        doc = nlp(text)
+        ctx = ArticleContext(doc, article, NameBook(builtin_aliases()))  # the table knows the U.S.
+        return list(extract_figures(doc, article, ctx, quotes=schema.empty_frame("quotes"))["claimant"])
+
+    assert claimants("Pentagon spokesperson Ada Lind told reporters at a Monday briefing that the U.S. "
+                     "believes there are now 10,000 Norlandic troops in Ruritania.") == ["Ada Lind"]
+    # nobody speaks for it: the country claims
+    assert claimants("The U.S. believes there are now 10,000 Norlandic troops in Ruritania.") == ["US government"]
