@@ -68,7 +68,7 @@ TROOP_NOUNS = frozenset(
 )
 CASUALTY_NOUNS = frozenset(
     """casualty death fatality dead killed wounded injured loss losses prisoner pow captive
-    body corpse victim toll""".split()
+    body corpse victim toll injury""".split()
 )
 PEOPLE_NOUNS = frozenset(
     """people person civilian child children resident refugee citizen worker laborer labourer
@@ -175,9 +175,16 @@ def _noun_category(token: Token) -> str:
     for category, words in CATEGORY_BY_NOUNS:
         if forms & words:
             return category
-    if token.ent_type_ == "NORP" and token.tag_ in {"NNPS", "NNS"}:
-        return "other"  # "10,000 Ruritanians"
+    if token.ent_type_ == "NORP" and (token.tag_ in {"NNPS", "NNS"} or _nationality_as_people(token)):
+        return "other"  # "10,000 Ruritanians", "8,000 North Korean have been deployed"
     return ""
+
+
+def _nationality_as_people(token: Token) -> bool:
+    """A nationality adjective standing for its people ("as many as 8,000 North Korean have been
+    deployed"): tagged an adjective or a singular name, but a clause's argument."""
+    return (token.pos_ in {"ADJ", "PROPN"} and token.tag_ in {"JJ", "NNP"} and token.ent_type_ == "NORP"
+            and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"})
 
 
 def _ents_in(doc: Doc, start: int, end: int) -> list[Span]:
@@ -244,7 +251,7 @@ def _counted_noun(number_head: Token) -> tuple[Token | None, Token | None]:
     current = number_head
     while current.dep_ in MODIFIER_DEPS and current.head.i > current.i:
         current = current.head
-        if current.pos_ in {"NOUN", "PROPN"} and current.dep_ not in {"compound", "nmod"}:
+        if (current.pos_ in {"NOUN", "PROPN"} or _nationality_as_people(current)) and current.dep_ not in {"compound", "nmod"}:
             noun = current
             break
     if noun is None:

@@ -692,3 +692,13 @@ def test_a_countrys_belief_reported_by_its_spokesperson_is_the_spokespersons_cla
                      "believes there are now 10,000 Norlandic troops in Ruritania.") == ["Ada Lind"]
     # nobody speaks for it: the country claims
     assert claimants("The U.S. believes there are now 10,000 Norlandic troops in Ruritania.") == ["US government"]
+
+
+def test_injuries_are_casualties(figures):
+    row = one_row(figures('Lind said the toll "includes 2,700 injuries" among Norlandic soldiers.'))
+    assert (row["value"], row["category"]) == (2700, "casualties")
+
+
+def test_a_nationality_adjective_standing_for_its_people_is_counted(figures):
+    row = one_row(figures("As many as 8,000 Norlandic have been deployed to the front-line region, Lind said."))
+    assert (row["value"], row["qualifier"], row["category"]) == (8000, "as_many_as", "troops")
