@@ -1829,7 +1829,11 @@ class ArticleContext:
         if ent is None or chain[0].i < ent.start:
             # the entity missed part of the name ("General Staff" tagged as "Staff")
             if ent is None:
-                words = self.doc[chain[0].i : head.i + 1].text
+                start = chain[0].i
+                while (start > 0 and chain[0].ent_type_ == "NORP" and self.doc[start - 1].ent_type_ == "NORP"
+                       and self.doc[start - 1].head.i >= chain[0].i):
+                    start -= 1  # "South Korean Defense Ministry": the nationality whole, not "Korean ..."
+                words = self.doc[start : head.i + 1].text
             elif ent.label_ != "GPE" or not any(t.ent_type_ for t in chain if t.i < ent.start):
                 # "Radio Latvia": an outlet named after a country is not the country
                 words = self.doc[chain[0].i : max(ent.end, head.i + 1)].text

@@ -923,3 +923,8 @@ def test_condolences_offered_are_the_givers_words(source_of):
     text = ("Since then, Norlandic leader Arvo Lind has met with the families of soldiers killed "
             "fighting for Ruritania and offered condolences for their \"unbearable pain\".")
     assert speaker(source_of(text, "unbearable pain")) == "Arvo Lind"
+
+
+def test_a_body_named_after_a_two_word_nationality_keeps_it_whole(source_of):
+    text = "'12,000 Norlandic troops at the border,' South African Defense Ministry says"
+    assert speaker(source_of(text, "12,000 Norlandic troops")) == "South African Defense Ministry"
