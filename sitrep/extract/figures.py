@@ -507,7 +507,7 @@ def _owner_of_claim(noun: Token) -> Token | Span | None:
             continue  # "estimates of casualties", "an assessment of 8,000": what, not whose
         return obj
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and child.ent_type_ not in {"DATE", "TIME"}:  # not "Thursday's figure"
             return child
     counted = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
     for acl in (c for t in [noun, *counted] for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"):
@@ -1126,9 +1126,9 @@ def _is_population(number_head: Token) -> bool:
 
 
 def _what_is_counted(number_head: Token, mention: NumberMention, ctx: ArticleContext,
-                     previous: list[dict]) -> tuple[str, str, Token | None, Token | None]:
-    """(category, inherited subject, counted noun, subject phrase head); category '' when the
-    number counts neither people nor materiel."""
+                     previous: list[dict]) -> tuple[str, str, Token | None, Token | None, dict | None]:
+    """(category, inherited subject, counted noun, subject phrase head, the earlier row a bare
+    figure restates); category '' when the number counts neither people nor materiel."""
     noun, phrase_head = _counted_noun(number_head)
     if noun is None and re.match(r"[-‐‑]strong\b", ctx.text[mention.end:mention.end + 8]):
         # "a 2,600-strong unit", "the unit, 2,600-strong,": the count is the unit's size
@@ -1144,7 +1144,11 @@ def _what_is_counted(number_head: Token, mention: NumberMention, ctx: ArticleCon
         # of which 80 were shot down": the same kind as the figure just counted in the sentence
         earlier = [r for r in previous if r["number_start"] >= number_head.sent.start_char]
         partitive_pronoun = noun is not None and noun.pos_ == "PRON" and noun.lower_ in {"them", "these", "those"}
-        if not earlier and (noun is None and _bare_subject(number_head) or partitive_pronoun):
+        # "Thursday's 12,000 figure is larger than ...": a figure named for its value alone
+        bare_measure = noun is not None and _lemma(noun) in MEASURE_NOUNS and noun.i == number_head.head.i and (
+            _of_object(noun) is None and not any(c.dep_ == "compound" and c.i != number_head.i
+                                                 for c in noun.children))
+        if not earlier and (noun is None and _bare_subject(number_head) or partitive_pronoun or bare_measure):
             # "8,000 of them have deployed" after "10,000 North Korean soldiers": the same people
             # 'Zelensky said 11,000 troops had arrived. "There are already 11,000 in Kursk," he
             # said', '"... as many as 10,000 have made their way there"': a bare count that
@@ -1157,21 +1161,23 @@ def _what_is_counted(number_head: Token, mention: NumberMention, ctx: ArticleCon
                 named = _troops_named_before(number_head, window)
                 if named is not None:
                     return "troops", _render(number_head.doc, {t.i for t in named.subtree
-                                                               if t.i <= named.i and t.dep_ != "det"}), None, None
+                                                               if t.i <= named.i and t.dep_ != "det"}), None, None, None
         if earlier:
             # of several, the one of the same order of magnitude: "1,500 special forces were moved
             # on four ships, with 1,500 more to follow"
             source = min(reversed(earlier), key=lambda r: abs(math.log10(max(r["value"], 1) / max(mention.value, 1))))
             people = source["category"] in {"troops", "other", "casualties"}
             # what happened to them still decides: "500 were deployed, and 2,700 others injured"
-            inherited_subject = source["subject"] if elided else ""
+            inherited_subject = source["subject"] if elided or bare_measure else ""
+            if bare_measure:
+                return source["category"], inherited_subject, noun, phrase_head, source
             if category == "casualties" and people:
                 # "3,000 have been killed or wounded" after "11,000 troops": troops killed or wounded
                 happened = _elided_subject(number_head) if noun is None else ""
                 inherited_subject = f"{inherited_subject} {happened}".strip()
             else:
                 category = source["category"]
-    return category, inherited_subject, noun, phrase_head
+    return category, inherited_subject, noun, phrase_head, None
 
 
 def _claimant_of(claim: _Claim | None, mention: NumberMention, article: Article, ctx: ArticleContext,
@@ -1215,12 +1221,15 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
         return None  # "the one reported by ...": a pronoun, not a count
     if _is_population(number_head):
         return None  # "a country of 51 million people": who lives there, not who is in the war
-    category, inherited_subject, noun, phrase_head = _what_is_counted(number_head, mention, ctx, previous)
+    category, inherited_subject, noun, phrase_head, restated = _what_is_counted(number_head, mention, ctx, previous)
     if not category:
         return None
     claim = (_claim_from_parse(number_head, ctx) or _claim_from_punctuation(number_head, ctx)
              or _closing_credit(number_head, ctx))
     claimant, claimant_raw = _claimant_of(claim, mention, article, ctx, quotes, previous)
+    if claim is None and restated is not None:
+        # "Thursday’s 12,000 figure is larger than ...": claimed by whoever gave it before
+        claimant, claimant_raw = restated["claimant"], restated["claimant_raw"]
     cue_token = claim.cue_token if claim is not None else None
     chain = [number_head, *_ancestors(number_head)]
     clause_verbs = [t for t in chain if t.pos_ in {"VERB", "AUX"}]

@@ -702,3 +702,13 @@ def test_injuries_are_casualties(figures):
 def test_a_nationality_adjective_standing_for_its_people_is_counted(figures):
     row = one_row(figures("As many as 8,000 Norlandic have been deployed to the front-line region, Lind said."))
     assert (row["value"], row["qualifier"], row["category"]) == (8000, "as_many_as", "troops")
+
+
+def test_a_figure_named_by_its_value_restates_the_earlier_one(figures):
+    text = ("The intelligence service said about 12,000 Norlandic soldiers have been deployed to Ruritania.\n"
+            "Thursday's 12,000 figure is larger than had been flagged by officials before.")
+    rows = figures(text)
+    assert len(rows) == 2
+    restated = rows.iloc[1]
+    assert (restated["category"], restated["claimant"]) == ("troops", rows.iloc[0]["claimant"])
+    assert restated["claimant"] != "Thursday" and "soldiers" in restated["subject"]
