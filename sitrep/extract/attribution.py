@@ -94,6 +94,8 @@ WEAK_CUE_LEMMAS = frozenset("thank hail congratulate".split())
 # Verbs for talking that report words only as what is talked of ("speaking of their 'pain'"),
 # not when they only introduce a speaker ("X, speaking in Oslo: '...'").
 TALK_ABOUT_LEMMAS = frozenset("speak talk".split())
+# Verbs that put the subject's words on a thing only through "as" ("view the move as 'reckless'").
+REGARDING_LEMMAS = frozenset("address view regard see consider".split())
 # Verbs that cite a text's words only when the text is their subject ("the letter reads").
 TEXT_CUE_LEMMAS = frozenset("read".split())
 # Nouns that name a person by role: "the official", "a Belarusian diplomat".
@@ -101,7 +103,7 @@ PERSON_ROLE_NOUNS = frozenset(
     """official officer diplomat minister spokeswoman spokesman spokesperson ambassador envoy
     president leader commander general secretary chief head adviser advisor aide lawmaker senator
     representative analyst expert source soldier resident witness governor mayor director
-    chairman chairwoman chair premier chancellor king queen prince negotiator politician deputy
+    chairman chairwoman chairperson chair premier chancellor king queen prince negotiator politician deputy
     colonel captain lieutenant sergeant observer researcher professor member sister brother wife
     husband mother father son daughter man woman mp legislator prosecutor judge lawyer attorney
     journalist reporter correspondent activist doctor nurse economist strategist dictator ruler
@@ -122,6 +124,8 @@ SAME_TITLES: dict[str, tuple[str, ...]] = {
     # the press calls a head of state by what it thinks of him: "leader Lind ... the dictator"
     "leader": ("dictator", "ruler", "strongman"), "dictator": ("leader", "ruler", "strongman"),
     "ruler": ("leader", "dictator"),
+    "chairman": ("chairperson", "chairwoman", "chair"), "chairwoman": ("chairperson", "chairman", "chair"),
+    "chairperson": ("chairman", "chairwoman", "chair"),
 }
 # Abbreviated titles that, like role nouns, sit before a person's name.
 NAME_TITLES = frozenset("gen lt col maj capt sgt mr mrs ms dr sen rep adm prof".split())
@@ -174,7 +178,7 @@ OCCASION_NOUNS = frozenset(
 )
 # Role nouns loose enough to stand for a person named with another title ("the official" after
 # "Deputy Foreign Minister X"); other titles ("the army chief") only refer to the same title.
-GENERIC_PERSON_NOUNS = frozenset("official diplomat leader envoy aide".split())
+GENERIC_PERSON_NOUNS = frozenset("official diplomat leader envoy aide chairman chairwoman chairperson".split())
 # Role nouns for people a story keeps unnamed: "the source" is never someone it named.
 ANONYMOUS_ROLE_NOUNS = frozenset("source".split())
 # Modifiers of a title that do not change the office ("the senior official", "the official
@@ -257,6 +261,9 @@ def is_cue(token: Token) -> bool:
     if token.lemma_.lower() in TALK_ABOUT_LEMMAS:
         # "speaking of their 'unbearable pain'": the words talked about are the talker's
         return any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in token.children)
+    if token.lemma_.lower() in REGARDING_LEMMAS:
+        # "addressed him as 'Dear Chairman'", "which the allies view as a 'major escalation'"
+        return any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
     return token.lemma_.lower() in CUE_LEMMAS
 
 
@@ -728,6 +735,8 @@ class ArticleContext:
         name starts with a proper noun and holds no place, acronym or organisation we know."""
         if ent[0].pos_ != "PROPN" and not _is_title_word(ent[0]):
             return False
+        if all(_is_title_word(t) or not t.is_alpha for t in ent):
+            return False  # "the Chairperson": a capitalised title names nobody by itself
         for token in ent:
             if self.names.aliases.place(token.text) is not None:
                 return False
@@ -1099,12 +1108,28 @@ class ArticleContext:
                 # parser made X the root and its verb a clause of X; X is the subject
                 found = self._source_from_head(current.head, cue=cue, resolve=True, as_speaker=True)
                 return found if found is not None and found.kind in {"person", "body", "role"} else None
+            if current.i == verb.i and verb.dep_ == "advcl" and verb.tag_ in {"VBD", "VBZ", "VBP"}:
+                # "X added that one soldier, about to be captured, shouted '...'": a finite verb
+                # has a subject of its own; the parser hung it beside the clause that holds it
+                stranded = self._stranded_subject(verb)
+                if stranded is not None:
+                    return stranded
             if current.dep_ in SUBJECT_SHARING_DEPS and current.head.i != current.i:
                 current = current.head
                 inherited = True
                 continue
             break
         return None
+
+    def _stranded_subject(self, verb: Token) -> Source | None:
+        """The subject of the reported clause just before a subjectless finite verb."""
+        clauses = [c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i]
+        if not clauses:
+            return None
+        subjects = [c for c in clauses[-1].children if c.dep_ in {"nsubj", "nsubjpass"} and not self.in_quote(c.idx)]
+        if not subjects:
+            return None
+        return self._source_from_head(subjects[0], cue=verb.lemma_.lower(), resolve=True, as_speaker=True)
 
     def _stray_subject(self, verb: Token) -> Source | None:
         """'In a statement on Telegram, Latvian intelligence said ...': the parser hangs the
@@ -1807,6 +1832,8 @@ class ArticleContext:
             return titled + self._glued_tail(head)
         chain = [t for t in np_tokens if t.i <= head.i][-3:]
         chain = chain[next((k for k in range(len(chain) - 1, -1, -1) if chain[k].pos_ != "PROPN"), -1) + 1 :]
+        if chain and all(_is_title_word(t) for t in chain):
+            return None  # "the Chairperson": a capitalised title, no name
         if described and self._looks_like_personal_name(chain):
             # "Anatolii Barhylevych, the chief of the General Staff": the apposition says who he is
             words = " ".join(t.text for t in chain)
@@ -1816,7 +1843,10 @@ class ArticleContext:
         # a surname the tagger took for a place counts, unless it is a place we know
         if self._known_person(words) and self.names.aliases.place(words) is None:
             return words
-        if as_speaker and self._looks_like_personal_name(chain):
+        named_of = any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
+                       for c in head.children)
+        if as_speaker and not named_of and self._looks_like_personal_name(chain):
+            # ("Joint Chiefs of Staff", "Bank of Norland": a name going on with "of" is a body's)
             words = " ".join(t.text for t in chain)
             self.names.observe_person(words)
             return words

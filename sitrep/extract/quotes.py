@@ -69,6 +69,8 @@ def _classify(text: str, i: int, open_families: list[str]) -> tuple[str, str] | 
     c = text[i]
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if c == "“" and "double" in open_families and not before.isspace() and (after.isspace() or after in ".,;:!?"):
+        return "close", "double"  # '...reinforcements,“ the staff said': a closing mark set the wrong way
     if c in OPENING and c != "‘":
         return "open", OPENING[c]
     if c in CLOSING and c != "’":

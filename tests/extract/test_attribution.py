@@ -928,3 +928,35 @@ def test_condolences_offered_are_the_givers_words(source_of):
 def test_a_body_named_after_a_two_word_nationality_keeps_it_whole(source_of):
     text = "'12,000 Norlandic troops at the border,' South African Defense Ministry says"
     assert speaker(source_of(text, "12,000 Norlandic troops")) == "South African Defense Ministry"
+
+
+def test_a_name_going_on_with_of_is_a_body_not_a_person(source_of):
+    text = "“Another 3,000 troops were sent,” Norland’s Joint Chiefs of Staff said."
+    found = source_of(text, "Another 3,000 troops were sent")
+    assert found.kind == "body" and "Joint Chiefs of Staff" in found.name
+
+
+def test_the_capitalised_title_alone_is_the_person_named_before(source_of):
+    text = ("Arvo Lind attended a welcome ceremony for the returning regiment.\n"
+            "In a speech at the ceremony that day, the Chairperson said, \"The regiment won remarkable successes.\"")
+    assert speaker(source_of(text, "The regiment won remarkable successes")) == "Arvo Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("Lind addressed Tamm as “Dear Chairman of the Council” and extended his greetings.",
+         "Dear Chairman of the Council", "Lind"),
+        ("Norland has sent 10,000 troops, which Western countries view as a \"major escalation.\"",
+         "major escalation", "Western countries"),
+    ],
+)
+def test_words_put_on_someone_or_something_with_as_are_the_subjects(source_of, text, words, expected):
+    assert speaker(source_of(text, words)) == expected
+
+
+def test_a_finite_verb_hung_beside_the_reported_clause_keeps_that_clauses_subject(source_of):
+    text = ("Lind added that one Norlandic soldier, apparently about to be taken prisoner, shouted “Long live "
+            "the general” before attempting to detonate a grenade, but was ultimately killed.")
+    found = source_of(text, "Long live the general")
+    assert found is not None and found.kind == "role" and "soldier" in found.name

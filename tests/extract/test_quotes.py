@@ -886,3 +886,9 @@ def test_going_on_doing_something_is_no_cue(quotes_of):
     text = ("Envoy Ivo Marek said that during the talks, Norland had decided that it would continue "
             "to help with the \"rebuilding of the border region\".")
     assert speakers(quotes_of(text)) == ["Ivo Marek"]
+
+
+def test_a_closing_mark_printed_as_an_opening_one_still_closes():
+    text = ("“It is estimated that 3,000 more troops were sent,“ the staff said. It warned that “these "
+            "numbers could increase“.")
+    assert quoted(text) == ["It is estimated that 3,000 more troops were sent", "these numbers could increase"]
