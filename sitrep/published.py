@@ -40,7 +40,8 @@ candidate wins, and the clues that decided it are kept as a short human-readable
 * Dates in a clause about the future ("talks will resume on Friday", "until 2030") are no clue, nor
   is a weekday inside quotation marks (a speaker counts from the day of the speech).
 * A folder is one story where most of the dates its articles pin lie within
-  ``_STORY_SPAN_DAYS`` of each other (its core); an article the folder's year would date outside
+  ``_STORY_SPAN_DAYS`` of each other (its core; of equal stretches, the one holding more dates
+  whose year the text itself pins); an article the folder's year would date outside
   the core stays undated, and only the core anchors weekday-only articles, and only when every
   pinned date lies near it: a dated article outside the core shows the folder mixes stories, and
   "on Tuesday" could then belong to any of them. Without a core (the pinned dates scatter), the
@@ -690,21 +691,31 @@ def infer_published(text: str, *, corpus_year: int | None = None) -> PublishedGu
     return _infer(clues, folder_year=corpus_year, reference_year=reference, anchors=[]).guess
 
 
-def _story_core(pinned: list[dt.date]) -> tuple[dt.date, dt.date] | None:
+def _story_core(pinned: list[dt.date], strong: Iterable[dt.date] = ()) -> tuple[dt.date, dt.date] | None:
     """The first and last of the most dates lying within ``_STORY_SPAN_DAYS`` of each other, when
-    they are at least two and at least half of ``pinned``; else ``None`` (no one story)."""
+    they are at least two and at least half of ``pinned``; else ``None`` (no one story).
+
+    Of two such stretches the one holding more ``strong`` dates (those whose year the text itself
+    pins) wins: a date that only the folder's year places may lie a year off, and must not pull
+    the story towards itself."""
     days = sorted(pinned)
-    best: tuple[int, int] | None = None
+    strong_days = sorted(strong)
+
+    def strong_within(first: dt.date, last: dt.date) -> int:
+        return bisect.bisect_right(strong_days, last) - bisect.bisect_left(strong_days, first)
+
+    best: tuple[int, int, int] | None = None  # (strong count, i, j)
     for i, first in enumerate(days):
         j = bisect.bisect_right(days, first + dt.timedelta(days=_STORY_SPAN_DAYS)) - 1
-        if best is None or j - i > best[1] - best[0]:
-            best = (i, j)
+        key = (j - i, strong_within(first, days[j]))
+        if best is None or key > (best[2] - best[1], best[0]):
+            best = (key[1], i, j)
     if best is None:
         return None
-    count = best[1] - best[0] + 1
+    count = best[2] - best[1] + 1
     if len(days) > 1 and (count < 2 or 2 * count < len(days)):
         return None
-    return days[best[0]], days[best[1]]
+    return days[best[1]], days[best[2]]
 
 
 def _near(day: dt.date, core: tuple[dt.date, dt.date]) -> bool:
@@ -769,7 +780,10 @@ def infer_corpus_published(
         inference.guess.date for inference in first_pass.values()
         if inference.own_stretch and inference.guess.date
     ]
-    core = _story_core(pinned)
+    core = _story_core(pinned, strong=[
+        inference.guess.date for inference in first_pass.values()
+        if inference.own_year and inference.guess.date
+    ] + list(known.values()))
     span = (max(pinned) - min(pinned)).days if pinned else 0
     # Dated articles outside the core show the folder mixes stories: an article that only its
     # weekdays could place may belong to any of them, so the core does not date it.

@@ -475,3 +475,17 @@ def test_the_folder_year_is_the_year_an_article_reads_best_in():
     guesses = infer_corpus_published({"dated": dated, "yearless": yearless})
     assert guesses["dated"].date == dt.date(2025, 4, 25)
     assert guesses["yearless"].date == dt.date(2025, 7, 12)
+
+
+def test_the_story_core_follows_the_dates_texts_pin_with_their_own_year():
+    from sitrep.published import _story_core
+
+    d = dt.date
+    # three September days that only the folder's year places, and three late-December days the
+    # texts pin with their year: either 92-day stretch holds as many dates
+    weak = [d(2024, 9, 3), d(2024, 9, 4), d(2024, 9, 9)]
+    middle = [d(2024, 10, 20 + k) for k in range(8)]
+    strong_end = [d(2024, 12, 23), d(2024, 12, 23), d(2024, 12, 24)]
+    pinned = weak + middle + strong_end
+    assert _story_core(pinned) == (d(2024, 9, 3), d(2024, 10, 27))  # the earliest stretch by count alone
+    assert _story_core(pinned, strong=middle + strong_end) == (d(2024, 10, 20), d(2024, 12, 24))
