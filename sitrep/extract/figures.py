@@ -15,8 +15,10 @@ How each column is found, on the spaCy parse:
   the noun's lemma (troops, munitions, equipment, people) and, for people, from what happens to
   them ("soldiers were killed", "are believed to have been killed", "the loss of 2,030 troops",
   "including six officers" under a killing) -> casualties. Numbers that count neither people nor
-  materiel ("the two countries", "three rounds of talks") and populations ("a country of 51
-  million people") are not figures.
+  materiel ("the two countries", "three rounds of talks"), populations ("a country of 51
+  million people") and counts that name particular people or units rather than a tally ("one
+  soldier claimed", "the two prisoners", "two brigades of 6,000": the 6,000 is the figure) are
+  not figures.
 * ``claimant``: the speaker of a quote holding the number; else, walking up the parse from the
   number, the subject of the first reporting verb ("X said/reported/verified that ...", "He
   added that ...", resolved to the last person credited), the owner of a claim noun ("Ruritanian
@@ -85,6 +87,10 @@ EQUIPMENT_NOUNS = frozenset(
     boat submarine truck weapon rifle cannon mortar radar armament apc ifv satellite warplane
     bomber fighter-jet piece equipment uav carrier""".split()
 )
+# Units of a force: "two brigades" counts units, not people (their headcount is the figure).
+UNIT_NOUNS = frozenset("unit brigade battalion regiment division platoon squad corps detachment company".split())
+# A definite count up to this ("the two prisoners", "the nine") points back at people named.
+SMALL_COUNT = 10
 # Nouns whose value a number gives: "the number of casualties at 3,000", "the toll rose to 52".
 MEASURE_NOUNS = frozenset("number total toll figure count tally strength size estimate rate average".split())
 # Verbs whose subject is a quantity and whose object or target is its value: "the injured are
@@ -1209,6 +1215,23 @@ def _claimant_of(claim: _Claim | None, mention: NumberMention, article: Article,
     return claimant, claimant_raw
 
 
+def _names_particular_ones(number_head: Token, mention: NumberMention, noun: Token | None,
+                           ctx: ArticleContext) -> bool:
+    """Counts that name particular people or units rather than claim a tally: "one soldier
+    claimed", "the two prisoners" (people the story already follows), "two brigades of 6,000"
+    (units, whose headcount is the figure). "a 2,600-strong unit" is a headcount, and "one of
+    the soldiers was killed" a toll: both stay."""
+    if mention.value == 1:
+        verb = _verb_above(number_head)
+        return verb is None or not _reports_casualty(verb)  # "one of the soldiers was killed" is a toll
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in
+                   (noun.children if noun is not None and number_head.dep_ == "nummod" else number_head.children))
+    if definite and mention.value <= SMALL_COUNT:
+        return True
+    strong = re.match(r"[-‐‑]strong\b", ctx.text[mention.end:mention.end + 8]) is not None
+    return noun is not None and not strong and _lemma(noun) in UNIT_NOUNS and number_head.dep_ == "nummod"
+
+
 def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.DataFrame,
                 mention: NumberMention, previous: list[dict]) -> dict | None:
     """The row for one number, or None when it is not a figure."""
@@ -1223,6 +1246,8 @@ def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.Data
         return None  # "a country of 51 million people": who lives there, not who is in the war
     category, inherited_subject, noun, phrase_head, restated = _what_is_counted(number_head, mention, ctx, previous)
     if not category:
+        return None
+    if _names_particular_ones(number_head, mention, noun, ctx):
         return None
     claim = (_claim_from_parse(number_head, ctx) or _claim_from_punctuation(number_head, ctx)
              or _closing_credit(number_head, ctx))

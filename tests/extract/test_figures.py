@@ -712,3 +712,20 @@ def test_a_figure_named_by_its_value_restates_the_earlier_one(figures):
     restated = rows.iloc[1]
     assert (restated["category"], restated["claimant"]) == ("troops", rows.iloc[0]["claimant"])
     assert restated["claimant"] != "Thursday" and "soldiers" in restated["subject"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One soldier claimed radio intercepts showed the attack was planned.",  # a person, not a tally
+        "Lind met the two Norlandic prisoners of war in Kyiv.",  # people the story already follows
+        "Ruritania is training two Norlandic brigades near the border.",  # units, not a headcount
+    ],
+)
+def test_counts_naming_particular_people_or_units_are_not_figures(figures, text):
+    assert figures(text).empty
+
+
+def test_a_units_headcount_and_a_toll_of_one_stay_figures(figures):
+    assert list(figures("Norland sent a 2,600-strong brigade to the border.")["value"]) == [2600]
+    assert list(figures("Two Norlandic brigades of up to 6,000 soldiers each were sent.")["value"]) == [6000]
