@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Sanity checks for the blind8 gold (adapted from /work/blind7/gold/check_blind.py).
+"""Sanity checks for the blind10 gold (adapted from /work/blind9/gold/check_blind.py).
 
 Checks: files are UTF-8 CSV with CRLF line ends and the seed-gold columns; every quote/evidence
 is an exact substring of its article; each quote span starts right after an opening quotation
@@ -8,15 +8,19 @@ qualifier may list accepted alternatives as A|B); date formats; no event dated a
 article's publication; summary length; the headline number is visible in the evidence; bounds
 follow the qualifier; every opening quotation mark (curly or straight, double or single) in the
 articles starts a recorded quote, or is listed as a deliberate skip. A quote whose closing mark
-is missing (a quote running to the end of its paragraph, continued by the next one) would be listed
-in UNCLOSED: its span may end at the paragraph end, and its paragraph has one unmatched opening mark
-(blind8 has no such quote, so UNCLOSED is empty). Kept from blind7: every event evidence occurs
-exactly once in its article and no two event evidence spans of one article overlap (score.py
-locates evidence with str.find, so a repeated string would point at its first occurrence).
-New for blind8: the number words "a thousand", "two thousand" and "ten thousand" count as visible
-values; a figure's evidence must also be unique in its article (score.py finds it with str.find);
-the one deliberate skip (g07 "Feats.", a scare quote inside the museum's name) is checked to sit
-between real quotation marks; and the outlet column is checked against the author named in the text.
+is missing would be listed in UNCLOSED (blind10 has none). Kept from blind7-blind9: every event
+and figure evidence occurs exactly once in its article (score.py locates evidence with str.find),
+no two event evidence spans of one article overlap, number words ("three", "nine", ...) count as
+visible values, deliberate skips are checked to sit between real quotation marks, the outlet
+column is checked against the author named in the text, and a curly opening mark is classed by
+context like a straight one (it opens only at the start of a paragraph or after whitespace, "("
+or "[").
+New for blind10: DELIBERATE_SKIPS is empty (no quotation marks around names of things); a straight
+single quote opening after whitespace is used once, in g05's crosshead "- 'BRUTAL' FIGHTING -", and
+its row is checked like any other; quote rows may repeat the same text (g02 and g04 quote the same
+words twice, in the standfirst/headline and in the body), and the count check compares rows with
+opening marks; a paragraph may mix a straight opening mark with a curly closing one (g04:
+"Do you want to return to Chosun?”).
 Usage: python3 check_blind.py [articles_dir]
 """
 import csv, os, re, sys
@@ -57,7 +61,7 @@ for r in A:
     if r["published_confidence"] not in {"high", "medium", "low"}: err(f"articles: bad confidence {r}")
     if r["title"] and arts[aid].split("\n", 1)[0] != r["title"]: err(f"articles: title is not the first line of {aid}")
     if r["outlet"] and r["outlet"] not in arts[aid]: err(f"articles: outlet {r['outlet']!r} not named in {aid}")
-    if r["outlet"] and not re.search(r"\(" + re.escape(r["outlet"]) + r"\)|writes " + re.escape(r["outlet"]), arts[aid]):
+    if r["outlet"] and not re.search(r"\(" + re.escape(r["outlet"]) + r"\)|/" + re.escape(r["outlet"]) + r"/|writes " + re.escape(r["outlet"]), arts[aid]):
         err(f"articles: outlet {r['outlet']!r} is named in {aid} but not as the author (dateline or 'writes')")
     pub[aid] = date.fromisoformat(r["published"])
     if not (date(2024, 10, 1) <= pub[aid] <= date(2025, 12, 31)): err(f"articles: {aid} published outside the window")
@@ -71,10 +75,11 @@ def substr(tab, i, r, field):
         err(f"{tab}[{i}] {aid}: {field} NOT a substring: {r[field]!r}"); return False
     return True
 
-OPEN, CLOSE = "“\"‘'", "”\"’'"
+# “ is accepted as a CLOSING mark (kept from blind9, where The Sun printed ',“'); blind10 has no such case.
+OPEN, CLOSE = "“\"‘'", "”\"’'“"
 # (article_id, first words of the quote): quotes with no closing mark in their paragraph (seed rule:
-# the span runs to the end of the sentence). Every quotation mark in the blind8 articles is closed,
-# so the set is empty; the mechanism is kept from blind6/blind7.
+# the span runs to the end of the sentence). Every quotation mark in the blind10 articles is closed,
+# so the set is empty; the mechanism is kept from blind6-blind9.
 UNCLOSED = set()
 def unclosed(aid, text): return any(aid == a and text.startswith(k) for a, k in UNCLOSED)
 for i, r in enumerate(Q):
@@ -141,15 +146,15 @@ for i, r in enumerate(E):
     if len(r["summary"].split()) > 12: err(f"events[{i}]: summary > 12 words")
     if not r["actor"].strip(): err(f"events[{i}]: empty actor")
 
-# Quotation-mark coverage. Curly “ and ‘ always open. A straight " opens when it stands at the
-# start of a paragraph or after whitespace, "(" or "[", and closes otherwise. A straight ' opens
-# only before a letter or digit and after whitespace/start: in blind8 the only such mark is the one
-# opening g02's headline ('10,000 North Korean troops in Russia,'); everywhere else ' and ’ are
-# apostrophes (North's, partners' response, countries' foreign ministers, Putin’s). g01, g03 and
-# g08 use curly double quotes; g02, g04, g05, g06 and g07 straight ones.
+# Quotation-mark coverage. Curly ‘ always opens. A straight " or a curly “ opens when it stands at the
+# start of a paragraph or after whitespace, "(" or "[", and closes otherwise. A straight ' opens only
+# before a letter or digit and after whitespace/start: in blind10 only g05's crosshead "- 'BRUTAL'
+# FIGHTING -"; ' and ’ are apostrophes everywhere else (Russia's, don't, Year’s, North Koreans’).
+# Double marks: g01, g03, g05, g06 straight; g02 and g08 curly; g04 straight with one curly pair and
+# one straight-open/curly-close pair; g07 straight in the headline and first paragraphs, curly later.
 # (article_id, first characters after the opening mark): quotation marks that deliberately have no
-# quote row. g07 "Feats." is a scare quote around part of the name "Memorial Museum of Combat Feats".
-DELIBERATE_SKIPS = {("g07_unn-memorial-museum-expeditionary-forces", "Feats.")}
+# quote row.
+DELIBERATE_SKIPS = set()
 for a_, k_ in DELIBERATE_SKIPS:
     if a_ not in arts: err(f"skip: unknown article {a_}"); continue
     j_ = arts[a_].find(k_)
@@ -162,7 +167,8 @@ for aid, t in arts.items():
         n_open = n_close = 0
         for m in re.finditer(r"[“”\"]", para):
             c, j = m.group(), m.start()
-            is_open = c == "“" or (c == '"' and (j == 0 or para[j - 1] in " ([\t"))
+            # “ follows the same rule as a straight " (kept from blind9)
+            is_open = c in ('"', "“") and (j == 0 or para[j - 1] in " ([\t")
             if is_open:
                 opens.append(para_start + j); n_open += 1
             else:
