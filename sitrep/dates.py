@@ -196,7 +196,7 @@ _DOTTED_DAY = re.compile(
     rf"(?<![\w.]){_PREP}(?P<day>0?[1-9]|[12]\d|3[01])\.(?P<month>0?[1-9]|1[0-2])\."
     rf"(?P<year>{_YEAR})(?![\w]|\.\d)"
 )
-# Month.day in brackets after a relative day ("today (10.30)"), as Korean broadcasters write it;
+# Month.day in brackets after a relative day ("today (10.30)"), as some broadcasters write it;
 # elsewhere "(10.30)" is as likely a number, so only this position counts.
 _BRACKETED_MONTH_DAY = re.compile(
     r"(?:(?<=\btoday )|(?<=\byesterday ))\((?P<month>0?[1-9]|1[0-2])\.(?P<day>0?[1-9]|[12]\d|3[01])\)",

@@ -203,7 +203,7 @@ def looks_like_person_name(name: str) -> bool:
 
 
 # Shortest word two spellings of one name may differ in by a letter: "Tykhii"/"Tykhyi" and
-# "Shoigu"/"Shoygu" are one surname, "Kim"/"Kin" are not.
+# "Lindqvist"/"Lindkvist" are one surname, "Lind"/"Lund" are not.
 VARIANT_MIN_LETTERS = 5
 
 

@@ -88,7 +88,7 @@ NAMING_PARTICIPLES = frozenset("surname name call identify".split())
 # Verbs whose subject is a text's writer ("X sent a letter"): a later "the letter reads" is X's.
 WRITING_VERBS = frozenset("send write issue publish release post sign pen draft deliver submit".split())
 # Cue verbs for acts that carry someone's word ("thanked them for their 'feat'"): inside a reported
-# clause ("Kim said Yoon had congratulated Trump on his 'landslide victory'") the reporter's source
+# clause ("Lind said Tamm had congratulated Ruud on his 'landslide victory'") the reporter's source
 # speaks.
 WEAK_CUE_LEMMAS = frozenset("thank hail congratulate".split())
 # Verbs for talking that report words only as what is talked of ("speaking of their 'pain'"),
@@ -212,11 +212,11 @@ GENDERED_TITLES = {
 }
 PLURAL_PRONOUNS = frozenset("they them".split())
 THING_PRONOUNS = frozenset("it".split())
-# Dependency labels through which a verb inherits the subject of the verb it hangs from.
 # Words by which a sentence points back at the one before ("This was stated by X").
 POINTING_WORDS = frozenset("this that these those such".split())
-# the dash that ends a wire dateline ("Oslo (NTB) – ...")
+# The dash that ends a wire dateline ("Oslo (NTB) – ...").
 DATELINE_DASHES = frozenset("— – -- -".split())
+# Dependency labels through which a verb inherits the subject of the verb it hangs from.
 SUBJECT_SHARING_DEPS = frozenset("advcl xcomp conj acl relcl ccomp pcomp prep pobj dobj".split())
 # A broadcast transcript's caption: '[Ivan Petrov/Ruritanian Foreign Minister/May 4: "..."]'.
 CAPTION = re.compile(r"\[\s*(?P<who>[^\[\]/:\"“”\n]{2,60})/(?P<title>[^\[\]:\"“”\n]{2,160}):\s*[\"“‘']?\s*$")
@@ -280,7 +280,7 @@ MODAL_AUXILIARIES = frozenset("will would shall should could can may might must 
 
 
 def _hypothetical(verb: Token) -> bool:
-    """A cue verb in a reported plan ("X said Seoul would respond 'step by step'") names no act of
+    """A cue verb in a reported plan ("X said Oslo would respond 'step by step'") names no act of
     speech: the quoted words are the reporter's source's, so climbing goes on to "said"."""
     reported = verb.dep_ in {"ccomp", "xcomp", "advcl", "conj"} and is_cue(verb.head)
     return reported and any(c.dep_ == "aux" and c.lower_ in MODAL_AUXILIARIES for c in verb.children)
@@ -589,7 +589,7 @@ class ArticleContext:
             return None
         if before and _is_title_word(before[-1]):
             return name
-        # "Ambassador to Seoul Georgy Zinoviev": the title's own place comes between title and name
+        # "Ambassador to Oslo Ivan Petrov": the title's own place comes between title and name
         # (the parser hangs the name on the preposition)
         if (all(self._in_known_place(t) for t in before)
                 and head.dep_ == "pobj" and head.head.lower_ in {"to", "in", "of"}
@@ -601,7 +601,7 @@ class ArticleContext:
         return None
 
     def _in_known_place(self, token: Token) -> bool:
-        """'Seoul', or 'Korea' in 'South Korea': a token of a place the tables know."""
+        """'Oslo', or 'Africa' in 'South Africa': a token of a place the tables know."""
         if self.names.aliases.place(token.text) is not None:
             return True
         ent = self._ent_of.get(token.i)
@@ -1812,7 +1812,7 @@ class ArticleContext:
         ent = self._ent_of.get(head.i)
         if ent is not None and ent.label_ == "PERSON" and self._plausible_person(ent):
             return self._whole_name(ent).text
-        # a name the alias table calls a person, whatever the tagger made of it ("Zelenskyy" as ORG)
+        # a name the alias table calls a person, whatever the tagger made of it ("Lindqvist" as ORG)
         for words in ([ent.text] if ent is not None else []) + [head.text]:
             if words[:1].isupper() and self.names.aliases.is_person(words):
                 return words
@@ -1862,7 +1862,7 @@ class ArticleContext:
                 start = chain[0].i
                 while (start > 0 and chain[0].ent_type_ == "NORP" and self.doc[start - 1].ent_type_ == "NORP"
                        and self.doc[start - 1].head.i >= chain[0].i):
-                    start -= 1  # "South Korean Defense Ministry": the nationality whole, not "Korean ..."
+                    start -= 1  # "South African Defense Ministry": the nationality whole, not "African ..."
                 words = self.doc[start : head.i + 1].text
             elif ent.label_ != "GPE" or not any(t.ent_type_ for t in chain if t.i < ent.start):
                 # "Radio Latvia": an outlet named after a country is not the country
@@ -2461,7 +2461,7 @@ class ArticleContext:
         sentence = self.sentence_of(head)
         paragraph = self._paragraph(head.idx)
         own = (max(sentence.start_char, paragraph[0]), min(sentence.end_char, paragraph[1]))
-        # "After Seoul summoned Moscow's ambassador, the envoy stressed ...": an unnamed role
+        # "After Oslo summoned Riga's ambassador, the envoy stressed ...": an unnamed role
         # named with this title (or its equivalent) earlier in the sentence is the one meant
         related = {lemma, *SAME_TITLES.get(lemma, ()), *(k for k, v in SAME_TITLES.items() if lemma in v)}
         if wanted != {"body"}:

@@ -182,12 +182,12 @@ def _noun_category(token: Token) -> str:
         if forms & words:
             return category
     if token.ent_type_ == "NORP" and (token.tag_ in {"NNPS", "NNS"} or _nationality_as_people(token)):
-        return "other"  # "10,000 Ruritanians", "8,000 North Korean have been deployed"
+        return "other"  # "10,000 Ruritanians", "8,000 Norlandic have been deployed"
     return ""
 
 
 def _nationality_as_people(token: Token) -> bool:
-    """A nationality adjective standing for its people ("as many as 8,000 North Korean have been
+    """A nationality adjective standing for its people ("as many as 8,000 Norlandic have been
     deployed"): tagged an adjective or a singular name, but a clause's argument."""
     return (token.pos_ in {"ADJ", "PROPN"} and token.tag_ in {"JJ", "NNP"} and token.ent_type_ == "NORP"
             and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"})
@@ -762,7 +762,7 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
                 if listed is not None:
                     return _Claim(_source_for(listed, ctx, _lemma(node)), node)
                 if subject.lower_ in {"he", "she"}:
-                    # "Kirby told reporters that he believes ...": the pronoun of a reported
+                    # "Lind told reporters that he believes ...": the pronoun of a reported
                     # clause is the reporter
                     outer = next((a for a in _ancestors(node) if _is_cue_verb(a)), None)
                     reporter = _subject_of(outer) if outer is not None else None
@@ -1087,20 +1087,20 @@ def _last_named_speaker(quotes: pd.DataFrame, rows: list[dict], before: int) -> 
     return speakers[-1] if speakers else ""
 
 
-# How far back a bare existential count ("There are already 11,000 in Kursk") looks for the
+# How far back a bare existential count ("There are already 11,000 at the border") looks for the
 # counted figure it repeats: about the sentence or two before it.
 EXISTENTIAL_LOOKBACK_CHARS = 300
 
 
 def _existential(number_head: Token) -> bool:
-    """'There are 11,000 in Kursk': the number is what a "there is/are" says exists."""
+    """'There are 11,000 at the border': the number is what a "there is/are" says exists."""
     verb = number_head.head
     return (number_head.dep_ in {"attr", "nsubj"} and _lemma(verb) == "be"
             and any(c.dep_ == "expl" for c in verb.children))
 
 
 def _bare_subject(number_head: Token) -> bool:
-    """'There are 11,000 in Kursk', 'as many as 10,000 have made their way to Kursk': a count
+    """'There are 11,000 at the border', 'as many as 10,000 have made their way there': a count
     with no noun that is what its clause is about ("the two would discuss" points back at
     people named, it counts nobody)."""
     if _existential(number_head):
@@ -1109,7 +1109,7 @@ def _bare_subject(number_head: Token) -> bool:
 
 
 def _troops_named_before(number_head: Token, window: int) -> Token | None:
-    """The last noun for troops ("North Korean troops") between ``window`` and the number's
+    """The last noun for troops ("Norlandic troops") between ``window`` and the number's
     sentence, outside any count of its own."""
     doc = number_head.doc
     for token in reversed(doc[: number_head.sent.start]):
@@ -1155,14 +1155,14 @@ def _what_is_counted(number_head: Token, mention: NumberMention, ctx: ArticleCon
             _of_object(noun) is None and not any(c.dep_ == "compound" and c.i != number_head.i
                                                  for c in noun.children))
         if not earlier and (noun is None and _bare_subject(number_head) or partitive_pronoun or bare_measure):
-            # "8,000 of them have deployed" after "10,000 North Korean soldiers": the same people
-            # 'Zelensky said 11,000 troops had arrived. "There are already 11,000 in Kursk," he
+            # "8,000 of them have deployed" after "10,000 Norlandic soldiers": the same people
+            # 'Lind said 11,000 troops had arrived. "There are already 11,000 at the border," he
             # said', '"... as many as 10,000 have made their way there"': a bare count that
             # something is there or did something counts what the text just counted
             window = number_head.sent.start_char - EXISTENTIAL_LOOKBACK_CHARS
             earlier = [r for r in previous if r["number_start"] >= window and r["category"] == "troops"][-1:]
             if not earlier:
-                # '... the presence of North Korean troops in Russia. "There are already 11,000"':
+                # '... the presence of Norlandic troops in Ruritania. "There are already 11,000"':
                 # the people just named, counted
                 named = _troops_named_before(number_head, window)
                 if named is not None:

@@ -47,7 +47,7 @@ SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’»]?(\s|$))")
 # Nearby quotes with no speaker of their own continue the previous speaker's words when at most
 # this much text (the attribution "he said on Monday.") separates them.
 CONTINUATION_GAP = 160
-# A place dateline the parser takes into the speaker's phrase ("SEOUL - North Korean leader ...").
+# A place dateline the parser takes into the speaker's phrase ("OSLO - Norland's leader ...").
 PLACE_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?\s*(?:\([^()]{1,40}\)\s*)?(?:—|–|--|-|:)\s+(?=\S)")
 
 
@@ -407,7 +407,7 @@ class TranscriptTurn:
 def transcript_turns(text: str) -> list[TranscriptTurn]:
     """The newsmakers' turns of a broadcast transcript. A text is a transcript only when some
     label names a journalist's role ("HOST", "BYLINE"): capitals and a colon alone may be a
-    dateline ("SEOUL: ...") or a heading."""
+    dateline ("OSLO: ...") or a heading."""
     labels = list(TRANSCRIPT_TURN.finditer(text))
     journalists = {
         m["label"] for m in labels if m["role"] and m["role"].strip().lower() in JOURNALIST_ROLES
@@ -526,14 +526,14 @@ def _heading_line(text: str, start: int) -> tuple[int, int] | None:
 
 def _credit_from_elsewhere(rows: list[dict], text: str) -> None:
     """A quote that names no speaker takes the speaker of the same words credited elsewhere in
-    the article; one in a heading ("Moscow ‘in contact’ with Pyongyang"), which pulls its words
+    the article; one in a heading ("Riga ‘in contact’ with Oslo"), which pulls its words
     from the story below, else takes the first person quoted in the section the heading opens
     (up to the next heading); any other, the source quoted just before it (same or previous
     paragraph), whose words a reporter's paraphrase goes on quoting."""
     for row in rows:
         if row["speaker_kind"] == "role" and row["speaker_raw"].lower().split()[:1] in (["a"], ["an"]):
             # "... will be 'fair game,' a White House spokesman said" in the lead, and the same
-            # words later from "spokesman John Kirby": the unnamed role was that person
+            # words later from "spokesman Arvo Lind": the unnamed role was that person
             title = _normalise(row["speaker_raw"]).split()[-1]
             named = next((
                 o for o in rows
