@@ -250,7 +250,7 @@ def test_cache_pruning_drops_the_least_recently_used(tmp_path):
 def test_cli_names_the_articles_it_could_not_date(tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
-    (folder / "dated.txt").write_text("The minister spoke on Wednesday, 23 October 2024, in Seoul.\n")
+    (folder / "dated.txt").write_text("The minister spoke on Wednesday, 23 October 2024, in Oslo.\n")
     (folder / "undated.txt").write_text("The minister said that talks would go on.\n")
     result = subprocess.run([sys.executable, "-m", "sitrep", "build", str(folder), "--out", str(tmp_path / "d")],
                             capture_output=True, text=True, cwd=ROOT)

@@ -153,18 +153,18 @@ def test_resolve_date(expression, published, expected):
         ("In a statement Tuesday, officials", [("Tuesday", "weekday")]),
         ("issued the warning on Sunday, stating", [("on Sunday", "weekday")]),
         ("Over the weekend, media claimed", [("Over the weekend", "relative")]),
-        ("Zelensky warned last week that", [("last week", "relative")]),
-        ("At a press conference earlier this month, Yoon", [("earlier this month", "relative")]),
+        ("Lind warned last week that", [("last week", "relative")]),
+        ("At a press conference earlier this month, Tamm", [("earlier this month", "relative")]),
         ("the agency said yesterday", [("yesterday", "relative")]),
-        ("Yoon recently hinted", [("recently", "vague")]),
+        ("Tamm recently hinted", [("recently", "vague")]),
         ("cooperation in recent years.", [("in recent years", "vague")]),
         ("300 tanks destroyed in the last month", [("in the last month", "vague")]),
         ("\"The twenty-eighth of November also saw", [("The twenty-eighth of November", "absolute_day")]),
         ("fired over the last 18 months.", [("over the last 18 months", "vague")]),
         ("Victory Day on May 9 and", [("on May 9", "absolute_day")]),
         ("the vote in May 2024", [("in May 2024", "absolute_month")]),
-        ("Yoon said Monday North Korea", [("Monday", "weekday")]),
-        ("Sunday Kim spoke", [("Sunday", "weekday")]),
+        ("Tamm said Monday Norland", [("Monday", "weekday")]),
+        ("Sunday Lind spoke", [("Sunday", "weekday")]),
         ("Posted 2024-10-22 by staff", [("2024-10-22", "absolute_day")]),
         ("between June and August", [("June", "absolute_month"), ("August", "absolute_month")]),
         ("by the end of October", [("by the end of October", "absolute_month")]),
@@ -182,16 +182,16 @@ def test_find_date_mentions(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "North Korea may deploy troops to Ukraine.",  # modal verb
+        "Norland may deploy troops to Ruritania.",  # modal verb
         "May we ask whether the troops may stay?",  # sentence-initial modal
-        "Thousands march through Seoul as troops march north.",  # verb
+        "Thousands march through Oslo as troops march north.",  # verb
         "March on, the commander said.",  # verb, capitalised
-        "We will not remain idle, said Wed Kim.",  # "We", "Wed" are not Wednesday
+        "We will not remain idle, said Wed Lind.",  # "We", "Wed" are not Wednesday
         "Wedding guests and weekday markets",  # weekday names inside words
         "The Sun reported the story first.",  # a newspaper, not Sunday
         "according to the Sunday Times and the Good Friday Agreement",  # names
         "1,500 special forces and 11,000 troops",  # counts
-        "South Korea produces 155mm shells and 170mm howitzers.",  # calibres
+        "Norland produces 155mm shells and 170mm howitzers.",  # calibres
         "the Hwasong-19 missile and Su-30 jets",  # model names
         "around 2000 troops were seen",  # a count after a quantity cue
         "June Smith and April Ryan reported.",  # names
@@ -207,9 +207,9 @@ def test_find_date_mentions_ignores_lookalikes(text):
 
 def test_mentions_are_ordered_non_overlapping_and_exact():
     text = (
-        "Rudenko spoke on Sunday. At a press conference earlier this month, Yoon said on "
+        "Petrov spoke on Sunday. At a press conference earlier this month, Tamm said on "
         "November 7 that 1,500 troops had arrived since August 2023. Over the weekend, media "
-        "claimed 500 were killed; Zelensky warned last week."
+        "claimed 500 were killed; Lind warned last week."
     )
     mentions = find_date_mentions(text)
     assert [mention.text for mention in mentions] == [

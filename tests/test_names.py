@@ -10,7 +10,7 @@ from sitrep.names import NameBook, builtin_aliases, load_aliases, name_key, same
 @pytest.mark.parametrize(
     ("a", "b"),
     [
-        ("Kim Hong-kyun", "Kim Hong Kyun"),
+        ("Park Min-jun", "Park Min Jun"),
         ("the Kremlin’s", "Kremlin"),
         ("Zoë Müller", "Zoe Muller"),
     ],
@@ -20,7 +20,7 @@ def test_name_key_folds_spelling_noise(a, b):
 
 
 def test_name_key_keeps_different_people_apart():
-    assert name_key("Kim Jong Un") != name_key("Kim Yo Jong")
+    assert name_key("Park Min Jun") != name_key("Park Ji Min")
 
 
 @pytest.mark.parametrize(
@@ -99,9 +99,9 @@ def test_builtin_table_maps_transliterations():
 @pytest.mark.parametrize(
     ("variants", "distinct"),
     [
-        (["Oleksandr Syrskyi", "Oleksandr Syrsky", "Oleksandr Syrskyi"], ["Kim Jong Un", "Kim Yo Jong"]),
+        (["Oleksandr Syrskyi", "Oleksandr Syrsky", "Oleksandr Syrskyi"], ["Park Min Jun", "Park Ji Min"]),
         (["Lee Jae-myung", "Lee Jae Myung"], ["Andriy Yermak", "Andriy Sybiha"]),
-        (["Sergei Shoigu", "Sergey Shoigu", "Sergei Shoigu"], ["Mark Rutte", "Mark Carney"]),
+        (["Sergei Shoigu", "Sergey Shoigu", "Sergei Shoigu"], ["Mark Lind", "Mark Carney"]),
     ],
 )
 def test_unify_names_merges_spellings_not_people(variants, distinct):
@@ -128,7 +128,7 @@ def test_a_surname_spelled_one_letter_apart_takes_the_full_name():
 
 @pytest.mark.parametrize(
     ("a", "b", "same"),
-    [("tykhii", "tykhyi", True), ("shoigu", "shoygu", True), ("kim", "kin", False),
+    [("tykhii", "tykhyi", True), ("shoigu", "shoygu", True), ("lind", "lund", False),
      ("petrov", "petrova", False), ("sorokyi", "borokyi", False), ("zelenskiy", "zelenskyy", True)],
 )
 def test_same_name_word_allows_one_letter_in_long_words_only(a, b, same):

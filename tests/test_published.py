@@ -16,7 +16,7 @@ GOLD_ARTICLES = ROOT.parent / "shared" / "gold" / "articles.csv"
 HOLDOUT = ROOT / "tests" / "holdout"
 
 WEEKDAY_WITH_DATE = (
-    "On Wednesday, 23 October, the ministry warned Seoul. Shipments have continued since "
+    "On Wednesday, 23 October, the ministry warned Oslo. Shipments have continued since "
     "August 2023. The defence minister spoke on October 8."
 )
 
@@ -29,13 +29,13 @@ def test_weekday_named_with_its_date_pins_the_year_nearest_the_texts_own_years()
 
 
 def test_weekday_named_with_its_date_and_no_year_anywhere_gives_no_date():
-    guess = infer_published("On Wednesday, 23 October, the ministry warned Seoul.")
+    guess = infer_published("On Wednesday, 23 October, the ministry warned Oslo.")
     assert guess.date is None
     assert guess.evidence
 
 
 def test_weekday_with_date_uses_the_folder_year_as_reference():
-    text = "On Wednesday, 23 October, the ministry warned Seoul."
+    text = "On Wednesday, 23 October, the ministry warned Oslo."
     assert infer_published(text, corpus_year=2024).date == dt.date(2024, 10, 23)
     assert infer_published(text, corpus_year=2020).date == dt.date(2019, 10, 23)
 
@@ -307,7 +307,7 @@ def test_story_dated_only_by_its_dates_may_come_a_week_later():
 
 def test_article_dated_only_by_the_folder_gets_the_folders_stretch_as_window():
     texts = {
-        "anchor_early": "On Wednesday, 23 October, the ministry warned Seoul.",
+        "anchor_early": "On Wednesday, 23 October, the ministry warned Oslo.",
         "anchor_late": "SEOUL, November 9 (Yonhap) -- The president signed the law in 2024.",
         "weekday_only": "The officials said in a statement Tuesday that they would respond.",
     }
