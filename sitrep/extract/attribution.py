@@ -1900,7 +1900,7 @@ class ArticleContext:
             and country
             and self.names.aliases.canonical(words) is None
             and self.names.aliases.place(words) is None
-            and name != self._government_of(country)
+            and name != self.government_of(country)
             and not any(w in name_key(name).split() for w in name_key(country).split())
             and set(name_key(name).split()) & (BODY_NOUNS | ORG_WORDS)
         ):
@@ -1917,7 +1917,8 @@ class ArticleContext:
             return None
         return self.names.aliases.canonical(acronym)
 
-    def _government_of(self, country: str) -> str:
+    def government_of(self, country: str) -> str:
+        """The body that speaks for a country the alias table knows ("US government"), else ''."""
         place = self.names.aliases.place(country)
         return place.government if place else ""
 
@@ -1963,8 +1964,8 @@ class ArticleContext:
                         # government" is her country's government when the article says which.
                         name = self.names.person(person, at=head.idx)
                         home = country or self._country_of_person(name)
-                        if head.lower_ in {"government", "administration"} and self._government_of(home):
-                            return Source(raw, self._government_of(home), home, cue, "body")
+                        if head.lower_ in {"government", "administration"} and self.government_of(home):
+                            return Source(raw, self.government_of(home), home, cue, "body")
                         return Source(
                             raw,
                             f"{head.lower_} of {name}",
@@ -2238,7 +2239,7 @@ class ArticleContext:
             body = self._body_source(ent[-1], ent.text, country, cue)
             return Source(raw, body.name, body.country or country, cue, "body")
         if head.lemma_.lower() == "authority" and country:
-            return Source(raw, self._government_of(country) or clean_name(raw), country, cue, "body")
+            return Source(raw, self.government_of(country) or clean_name(raw), country, cue, "body")
         return Source(raw, clean_name(raw), country, cue, "role")
 
     def _is_media_text(self, text: str) -> bool:

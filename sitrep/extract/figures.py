@@ -794,8 +794,7 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
 def _speaking_for_a_country(verb: Token, source: Source, ctx: ArticleContext) -> Source | None:
     """'Spokesperson X told reporters that the U.S. believes there are 10,000': a country's belief
     reported by a named person is that person's claim (he speaks for it, and can be asked)."""
-    place = ctx.names.aliases.place(source.country) if source.kind == "body" and source.country else None
-    if place is None or source.name != place.government:
+    if source.kind != "body" or not source.country or source.name != ctx.government_of(source.country):
         return None
     outer = next((a for a in _ancestors(verb) if _is_cue_verb(a)), None)
     if outer is None:

@@ -19,13 +19,14 @@ PUBLISHED = dt.date(2024, 11, 20)
 
 @pytest.fixture()
 def figures(nlp):
-    """figures(text, outlet=..., published=..., quotes=...) -> the FIGURES frame for that text."""
+    """figures(text, outlet=..., published=..., quotes=..., aliases=...) -> the FIGURES frame for
+    that text (``aliases``: read with the built-in alias table, which knows countries)."""
 
     def run(text: str, *, outlet: str = "", published: dt.date | None = PUBLISHED,
-            quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+            quotes: pd.DataFrame | None = None, aliases: bool = False) -> pd.DataFrame:
         article = Article("t", text, outlet=outlet, published=published)
         doc = nlp(text)
-        ctx = ArticleContext(doc, article, NameBook())
+        ctx = ArticleContext(doc, article, NameBook(builtin_aliases()) if aliases else NameBook())
         frame = extract_figures(doc, article, ctx, quotes=quotes if quotes is not None else schema.empty_frame("quotes"))
         schema.validate(frame, "figures")
         return frame
@@ -681,17 +682,13 @@ def test_an_estimate_given_by_someone_is_theirs(figures):
     assert one_row(figures(text).query("value == 3000"))["claimant"] == "Arvo Lind"
 
 
-def test_a_countrys_belief_reported_by_its_spokesperson_is_the_spokespersons_claim(nlp):
-    def claimants(text: str) -> list[str]:
-        article = Article("t", text, published=PUBLISHED)
-        doc = nlp(text)
-        ctx = ArticleContext(doc, article, NameBook(builtin_aliases()))  # the table knows the U.S.
-        return list(extract_figures(doc, article, ctx, quotes=schema.empty_frame("quotes"))["claimant"])
-
-    assert claimants("Pentagon spokesperson Ada Lind told reporters at a Monday briefing that the U.S. "
-                     "believes there are now 10,000 Norlandic troops in Ruritania.") == ["Ada Lind"]
+def test_a_countrys_belief_reported_by_its_spokesperson_is_the_spokespersons_claim(figures):
+    reported = ("Pentagon spokesperson Ada Lind told reporters at a Monday briefing that the U.S. believes "
+                "there are now 10,000 Norlandic troops in Ruritania.")
+    assert list(figures(reported, aliases=True)["claimant"]) == ["Ada Lind"]
     # nobody speaks for it: the country claims
-    assert claimants("The U.S. believes there are now 10,000 Norlandic troops in Ruritania.") == ["US government"]
+    bare = "The U.S. believes there are now 10,000 Norlandic troops in Ruritania."
+    assert list(figures(bare, aliases=True)["claimant"]) == ["US government"]
 
 
 def test_injuries_are_casualties(figures):
