@@ -257,7 +257,8 @@ def _counted_noun(number_head: Token) -> tuple[Token | None, Token | None]:
     current = number_head
     while current.dep_ in MODIFIER_DEPS and current.head.i > current.i:
         current = current.head
-        if (current.pos_ in {"NOUN", "PROPN"} or _nationality_as_people(current)) and current.dep_ not in {"compound", "nmod"}:
+        counts_it = current.pos_ in {"NOUN", "PROPN"} or _nationality_as_people(current)
+        if counts_it and current.dep_ not in {"compound", "nmod"}:
             noun = current
             break
     if noun is None:
@@ -502,8 +503,8 @@ def _subject_of(verb: Token) -> Token | None:
 
 def _owner_of_claim(noun: Token) -> Token | Span | None:
     """Who owns a claim noun: 'estimates from X', 'claims by X', "X's report", 'an estimate given
-    by X', 'Ruritanian intelligence claims'. A modifier owns the claim only when it names someone (a proper name or
-    a nationality): "intelligence reports" has no owner."""
+    by X', 'Ruritanian intelligence claims'. A modifier owns the claim only when it names someone
+    (a proper name or a nationality): "intelligence reports" has no owner."""
     doc = noun.doc
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -1135,7 +1136,7 @@ def _what_is_counted(number_head: Token, mention: NumberMention, ctx: ArticleCon
     """(category, inherited subject, counted noun, subject phrase head, the earlier row a bare
     figure restates); category '' when the number counts neither people nor materiel."""
     noun, phrase_head = _counted_noun(number_head)
-    if noun is None and re.match(r"[-‐‑]strong\b", ctx.text[mention.end:mention.end + 8]):
+    if noun is None and _strength_follows(mention, ctx.text):
         # "a 2,600-strong unit", "the unit, 2,600-strong,": the count is the unit's size
         noun = phrase_head = next((a for a in _ancestors(number_head) if a.pos_ in {"NOUN", "PROPN"}), None)
         if noun is not None and _lemma(noun) in CONTAINER_NOUNS:
@@ -1214,6 +1215,11 @@ def _claimant_of(claim: _Claim | None, mention: NumberMention, article: Article,
     return claimant, claimant_raw
 
 
+def _strength_follows(mention: NumberMention, text: str) -> bool:
+    """Whether the number is a strength ("a 2,600-strong unit"): the size of what it modifies."""
+    return re.match(r"[-‐‑]strong\b", text[mention.end:mention.end + 8]) is not None
+
+
 def _names_particular_ones(number_head: Token, mention: NumberMention, noun: Token | None,
                            ctx: ArticleContext) -> bool:
     """Counts that name particular people or units rather than claim a tally: "one soldier
@@ -1227,8 +1233,8 @@ def _names_particular_ones(number_head: Token, mention: NumberMention, noun: Tok
                    (noun.children if noun is not None and number_head.dep_ == "nummod" else number_head.children))
     if definite and mention.value <= SMALL_COUNT:
         return True
-    strong = re.match(r"[-‐‑]strong\b", ctx.text[mention.end:mention.end + 8]) is not None
-    return noun is not None and not strong and _lemma(noun) in UNIT_NOUNS and number_head.dep_ == "nummod"
+    return (noun is not None and not _strength_follows(mention, ctx.text) and _lemma(noun) in UNIT_NOUNS
+            and number_head.dep_ == "nummod")
 
 
 def _figure_row(doc: Doc, article: Article, ctx: ArticleContext, quotes: pd.DataFrame,
