@@ -72,7 +72,8 @@ CUE_LEMMAS = frozenset(
     signal assure tout boast lament demand propose recommend conclude testify inform forecast
     brief highlight underline underscore refute rebut dispute question doubt believe think
     cite continue thank hail congratulate laud commend applaud extol express convey voice
-    shout yell scream exclaim chant whisper sigh quip joke muse mutter murmur retort scoff""".split()
+    shout yell scream exclaim chant whisper sigh quip joke muse mutter murmur retort scoff affirm
+    reaffirm""".split()
 )
 # Cue verbs that report speech only on their own ('"...," he continued'), not with an object or
 # a verb after them ("continue to help", "continued the talks").
@@ -915,6 +916,20 @@ class ArticleContext:
             # words; a person or body credited in the same place is the speaker
             media = media or found
         return media
+
+    def asked_by_nobody_named(self, start_char: int, end_char: int) -> bool:
+        """'When asked, "Do you want to go home?" he looked down': the quoted question is the
+        content of a passive "asked" with no agent; the one asked is the subject, the asker is
+        nobody the text names."""
+        tokens = [t for t in self.tokens_between(start_char, end_char) if not t.is_space]
+        inside = {t.i for t in tokens}
+        return any(
+            t.head.i not in inside and t.head.lemma_.lower() == "ask"
+            and (t.head.tag_ == "VBN" or t.head.dep_ == "advcl")  # the parser may tag it VBD
+            and not any(c.dep_ in {"agent", "nsubj"} for c in t.head.children)
+            and not any(c.dep_ == "aux" for c in t.head.children)  # "has asked": active
+            for t in tokens
+        )
 
     def title_words(self, name: str) -> set[str]:
         """The words the article used for a person's role ("lawmaker", "vice", "minister")."""
@@ -2271,13 +2286,13 @@ class ArticleContext:
             return label
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "at", "in", "with", "to", "for"}:
-                words = [
-                    t.text
+                words = "".join(
+                    t.text_with_ws
                     for t in prep.subtree
                     if t.i != prep.i and not (t.dep_ == "det" and t.head.head.i == prep.i)
-                ]
+                ).strip()  # as printed: "Oslo's agency", not "Oslo 's agency"
                 if words:
-                    label += f" ({' '.join(words)})"
+                    label += f" ({words})"
                 break
         return label
 
@@ -2307,9 +2322,14 @@ class ArticleContext:
                 head = self.doc.char_span(described.start_char, described.start_char + 1,
                                           alignment_mode="expand")
                 found = (self._source_from_head(head[0], cue=cue, resolve=True, as_speaker=True)
-                         if head is not None else None)
+                         if head is not None and head[0].lower_ not in PERSON_PRONOUNS else None)
                 if found is not None and found.kind == "person":
                     return Source(pronoun.text, found.name, found.country, cue, found.kind)
+                if described.speaker and (found is None or found.kind == "role"):
+                    # '"...," said the soldier. He added ...': a description the text never
+                    # names, who just spoke, is still "he" (or the "he" already resolved to it)
+                    role = found or described.source
+                    return Source(pronoun.text, role.name, role.country, cue, role.kind)
             # the subject of a recent clause is the likeliest "he" (centering): look back over
             # this paragraph and the two before it
             recent_start = self._recent_paragraphs_start(pronoun.idx)
@@ -2354,8 +2374,11 @@ class ArticleContext:
         among ``candidates`` (newest first): the likeliest antecedent of a subject pronoun."""
         if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
             return None
-        index = self._sentence_index(pronoun.i)
-        start = self.sentences[max(index - 1, 0)].start_char
+        index = self._sentence_index(pronoun.i) - 1
+        while index > 0 and all(self.in_quote(t.idx) or t.is_punct or t.is_space
+                                for t in self.sentences[index]):
+            index -= 1  # a sentence all in quotes is the topic's own words: look past it
+        start = self.sentences[max(index, 0)].start_char
         return next((a for a in candidates if a.start_char >= start and a.subject and a.main), None)
 
     def _teller_of(self, pronoun: Token, cue: str) -> Source | None:

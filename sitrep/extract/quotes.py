@@ -444,6 +444,10 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
         and not any(turn.start <= span.start < turn.end for turn in turns)
     ]
     sources = {span.start: ctx.source_of_span(span.start, span.end) for span in spans}
+    # a question put by someone the text never names is nobody's: no fallback fills it in
+    unasked = {span.start for span in spans if ctx.asked_by_nobody_named(span.start, span.end)}
+    for start in unasked:
+        sources[start] = None
     group_source: dict[int, Source] = {}
     for span in spans:
         if sources[span.start] is not None:
@@ -459,6 +463,11 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
             sources[here.start] = sources[after.start]
     for span in spans:
         # a quote running over paragraphs is attributed once, in any of its paragraphs
+        if span.start in unasked:
+            rows.append(_quote_row(article, ctx, span.start, span.end, None, dated=True))
+            rows[-1]["_unasked"] = True
+            previous = None
+            continue
         source = sources[span.start] or group_source.get(span.group)
         # a heading is no continuation of the paragraph before it (see _credit_from_elsewhere)
         alone = _stands_alone(text, span) and _heading_line(text, span.start) is None
@@ -478,7 +487,7 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
     if not rows:
         return schema.empty_frame("quotes")
     rows.sort(key=lambda row: row["start"])
-    _credit_from_elsewhere(rows, text)
+    _credit_from_elsewhere([row for row in rows if not row.pop("_unasked", False)], text)
     return schema.conform(pd.DataFrame(rows), "quotes")
 
 
@@ -528,23 +537,37 @@ def _credit_from_elsewhere(rows: list[dict], text: str) -> None:
     """A quote that names no speaker takes the speaker of the same words credited elsewhere in
     the article; one in a heading ("Riga ‘in contact’ with Oslo"), which pulls its words
     from the story below, else takes the first person quoted in the section the heading opens
-    (up to the next heading); any other, the source quoted just before it (same or previous
-    paragraph), whose words a reporter's paraphrase goes on quoting."""
+    (up to the next heading) when that section uses the heading's words; any other, the source
+    quoted just before it (same or previous paragraph), whose words a reporter's paraphrase goes
+    on quoting. A headline's quote takes the one speaker the story gives the same words, over
+    the headline's own shorthand credit; an unnamed role ("a spokesman", "Oslo's envoy") whose
+    words a named person says again below was that person."""
     for row in rows:
-        if row["speaker_kind"] == "role" and row["speaker_raw"].lower().split()[:1] in (["a"], ["an"]):
+        if row["speaker_kind"] == "role" and row["speaker_raw"].lower().split()[:1] != ["the"]:
             # "... will be 'fair game,' a White House spokesman said" in the lead, and the same
-            # words later from "spokesman Arvo Lind": the unnamed role was that person
+            # words later from "spokesman Arvo Lind": the unnamed role was that person; so was
+            # "Norland's defense minister" whose words "he added" again after Lind was named
             title = _normalise(row["speaker_raw"]).split()[-1]
+            words = _normalise(row["text"])
             named = next((
                 o for o in rows
                 if o["speaker_kind"] == "person" and o is not row
-                and title in _normalise(o["speaker_raw"]).split()
-                and _same_quote(_normalise(row["text"]), _normalise(o["text"]))
+                and _same_quote(words, _normalise(o["text"]))
+                and (title in _normalise(o["speaker_raw"]).split()
+                     or (len(words.split()) >= 4 and fuzz.ratio(words, _normalise(o["text"])) >= 90))
             ), None)
             if named is not None:  # speaker_raw keeps the words used here
                 for key in ("speaker", "speaker_country", "speaker_kind"):
                     row[key] = named[key]
-            continue
+                continue
+        if _in_title(text, row["start"]) or _heading_line(text, row["start"]) is not None:
+            # "'I want to live here': X posts video of captives": a headline's shorthand credit
+            # gives way to the speaker the story itself gives the same words
+            teller = _body_speaker_of(row, rows, text)
+            if teller is not None:
+                for key in ("speaker", "speaker_raw", "speaker_country", "cue", "speaker_kind"):
+                    row[key] = teller[key]
+                continue
         if row["speaker"]:
             continue
         words = _normalise(row["text"])
@@ -562,7 +585,12 @@ def _credit_from_elsewhere(rows: list[dict], text: str) -> None:
                 ):
                     break
                 section.append(other)
-            same = next((o for o in section if o["speaker_kind"] == "person"), None)
+            # only a section that uses the heading's words ('- "BRUTAL" FIGHTING -' over a cut
+            # story that never says "brutal" credits nobody)
+            end = section[-1]["end"] if section else row["end"]
+            used = {w[:5] for w in _normalise(text[row["end"] : end + 400]).split()}
+            if any(w[:5] in used for w in words.split() if w not in STOPWORDS):  # cross/crossing
+                same = next((o for o in section if o["speaker_kind"] == "person"), None)
         if same is None and _heading_line(text, row["start"]) is None:
             # 'X said Y had congratulated Z on his "landslide victory". During the call, they
             # discussed "security"': a partial quote with no cue of its own goes on with the
@@ -573,6 +601,31 @@ def _credit_from_elsewhere(rows: list[dict], text: str) -> None:
         if same is not None:
             for key in ("speaker", "speaker_raw", "speaker_country", "cue", "speaker_kind"):
                 row[key] = same[key]
+
+
+def _in_title(text: str, start: int) -> bool:
+    """Whether ``start`` lies in the article's first line, its headline."""
+    first_break = text.find("\n")
+    return first_break < 0 or start < first_break
+
+
+def _body_speaker_of(row: dict, rows: list[dict], text: str) -> dict | None:
+    """The one speaker the story below the headline gives the words of a headline quote: the
+    same words, or a body quote that holds them (a headline's 'precious' from "a precious common
+    asset"); ``None`` when no body quote holds them or two speakers do."""
+    words = _normalise(row["text"])
+    if not words:
+        return None
+    pattern = re.compile(rf"\b{re.escape(words)}\b")
+    tellers = [
+        o for o in rows
+        if o["speaker"] and o is not row and not _in_title(text, o["start"])
+        and _heading_line(text, o["start"]) is None
+        and (_same_quote(words, _normalise(o["text"])) or pattern.search(_normalise(o["text"])))
+    ]
+    if len({o["speaker"] for o in tellers}) != 1:
+        return None
+    return tellers[0]
 
 
 def _line_starts(text: str, start: int, end: int) -> list[int]:

@@ -892,3 +892,88 @@ def test_a_closing_mark_printed_as_an_opening_one_still_closes():
     text = ("“It is estimated that 3,000 more troops were sent,“ the staff said. It warned that “these "
             "numbers could increase“.")
     assert quoted(text) == ["It is estimated that 3,000 more troops were sent", "these numbers could increase"]
+
+
+# ------------------------------------------------------------------- unnamed speakers, headlines
+CAPTIVE_VIDEO = (
+    "‘I want to stay here’: Marten posts video of captured soldiers\n"
+    "President Ilse Marten released a video on Sunday showing two captured Norlandic soldiers.\n"
+    "When asked if they knew they would fight, one of the soldiers shook his head.\n"
+    "\"They said it would be training,\" said the soldier. He added that he had been there since May. "
+    "\"I came, saw friends die and then I was hurt.\"\n"
+    "When asked if he wanted to go back, he replied, “Are the people here good?” After a pause, "
+    "he said, \"I want to stay here.\"\n"
+    "When asked, \"Do you want to return home?\" he looked down in silence.\n"
+    "\"We are ready to exchange them,\" Marten said in her post."
+)
+
+
+def test_he_after_a_description_that_just_spoke_is_that_description(quotes_of):
+    # the soldier is never named; "he" is not the president named before him
+    quotes = quotes_of(CAPTIVE_VIDEO).set_index("text")
+    assert quotes.loc["I came, saw friends die and then I was hurt", "speaker"] == "unnamed soldier"
+    # and a quoted sentence between "He added" and the next "he" does not break the chain
+    assert quotes.loc["Are the people here good?", "speaker"] == "unnamed soldier"
+
+
+def test_a_question_put_by_nobody_named_has_no_speaker(quotes_of):
+    quotes = quotes_of(CAPTIVE_VIDEO).set_index("text")
+    assert quotes.loc["Do you want to return home?", "speaker"] == ""
+    assert quotes.loc["We are ready to exchange them", "speaker"] == "Ilse Marten"
+
+
+def test_a_headline_quote_takes_the_speaker_the_story_gives_its_words(quotes_of):
+    # the headline's colon credits the poster of the video; the story says who spoke the words
+    quotes = quotes_of(CAPTIVE_VIDEO)
+    assert quotes["speaker"].iloc[0] == "unnamed soldier"
+    assert quotes["text"].iloc[0] == "I want to stay here"
+
+
+def test_one_headline_word_inside_one_speakers_longer_quote_is_theirs(quotes_of):
+    text = (
+        "Norlandic, Ruritanian leaders trade greetings hailing their ‘precious’ ties.\n"
+        "In his message, Norlandic President Arvo Lind called the relations a “precious common asset "
+        "for generations”.\n"
+        "Ruritanian President Ivo Tamm praised the “heroic” soldiers."
+    )
+    assert speakers(quotes_of(text)) == ["Arvo Lind", "Arvo Lind", "Ivo Tamm"]
+
+
+def test_a_role_in_the_standfirst_is_the_person_who_says_the_same_words_below(quotes_of):
+    text = (
+        "Norland fought Ruritanian troops for the first time, minister says\n"
+        "“We expect more clashes in the coming weeks,” Norland’s defense minister adds.\n"
+        "Norland’s army battled Ruritanian troops on Tuesday, Norland’s defense minister confirmed.\n"
+        "Ivo Tamm said there were “small-scale clashes” near the border.\n"
+        "“We expect more clashes in the coming weeks,” he added."
+    )
+    assert speakers(quotes_of(text)) == ["Ivo Tamm"] * 3
+
+
+def test_a_crosshead_whose_words_the_section_never_uses_credits_nobody(quotes_of):
+    text = (
+        "Aid groups said the closure was a disaster.\n"
+        "- 'BRUTAL' WINTER -\n"
+        "\"The roads are closed,\" spokesman Arvo Lind told reporters.\n"
+    )
+    assert speakers(quotes_of(text)) == ["", "Arvo Lind"]
+
+
+def test_a_crosshead_whose_words_the_section_uses_is_the_sections_speaker(quotes_of):
+    text = (
+        "Aid groups said the closure was a disaster.\n"
+        "- 'BRAVE' CREWS -\n"
+        "\"The crews worked bravely all night,\" spokesman Arvo Lind told reporters.\n"
+    )
+    assert speakers(quotes_of(text)) == ["Arvo Lind", "Arvo Lind"]
+
+
+def test_reaffirming_a_commitment_in_quoted_words_is_the_reaffirmers_quote(quotes_of):
+    text = ("During the meeting, Lind reaffirmed his government's commitment to \"unconditional support of "
+            "all measures\" that Norland is taking, the Oslo Daily reported, citing state media.")
+    assert speakers(quotes_of(text)) == ["Lind"]
+
+
+def test_an_unnamed_officials_body_is_printed_as_the_text_prints_it(quotes_of):
+    text = "An official from Norland's intelligence agency said the troops had been \"redeployed\"."
+    assert speakers(quotes_of(text)) == ["unnamed official (Norland's intelligence agency)"]
