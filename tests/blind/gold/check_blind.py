@@ -1,26 +1,25 @@
 #!/usr/bin/env python3
-"""Sanity checks for the blind10 gold (adapted from /work/blind9/gold/check_blind.py).
+"""Sanity checks for the blind11 gold (adapted from /work/blind10/gold/check_blind.py).
 
 Checks: files are UTF-8 CSV with CRLF line ends and the seed-gold columns; every quote/evidence
 is an exact substring of its article; each quote span starts right after an opening quotation
 mark and ends at a closing mark (allowing one trailing , or . inside the marks); enums (a
-qualifier may list accepted alternatives as A|B); date formats; no event dated after its
-article's publication; summary length; the headline number is visible in the evidence; bounds
-follow the qualifier; every opening quotation mark (curly or straight, double or single) in the
-articles starts a recorded quote, or is listed as a deliberate skip. A quote whose closing mark
-is missing would be listed in UNCLOSED (blind10 has none). Kept from blind7-blind9: every event
-and figure evidence occurs exactly once in its article (score.py locates evidence with str.find),
-no two event evidence spans of one article overlap, number words ("three", "nine", ...) count as
-visible values, deliberate skips are checked to sit between real quotation marks, the outlet
-column is checked against the author named in the text, and a curly opening mark is classed by
-context like a straight one (it opens only at the start of a paragraph or after whitespace, "("
-or "[").
-New for blind10: DELIBERATE_SKIPS is empty (no quotation marks around names of things); a straight
-single quote opening after whitespace is used once, in g05's crosshead "- 'BRUTAL' FIGHTING -", and
-its row is checked like any other; quote rows may repeat the same text (g02 and g04 quote the same
-words twice, in the standfirst/headline and in the body), and the count check compares rows with
-opening marks; a paragraph may mix a straight opening mark with a curly closing one (g04:
-"Do you want to return to Chosun?”).
+qualifier may list accepted alternatives as A|B, but blind11 uses one qualifier per row); date
+formats; no event dated after its article's publication; summary length; the headline number is
+visible in the evidence; bounds follow the qualifier; every opening quotation mark (curly or
+straight, double or single) in the articles starts a recorded quote, or is listed as a deliberate
+skip. Kept from blind7-blind10: every event and figure evidence occurs exactly once in its article
+(score.py locates evidence with str.find), no two event evidence spans of one article overlap,
+number words ("nine") count as visible values, deliberate skips are checked to sit between real
+quotation marks, the outlet column is checked against the author named in the text, a curly
+opening mark is classed by context like a straight one, and the number of quote rows per article
+equals the number of opening marks (repeated quotations get repeated rows).
+New for blind11: straight single quotes open headline quotations in g02 ('coming days') and g07
+('Everything Is Going According to Plan'), both after a space; digit groups separated by a space
+(g06 "12 000", "4 700") count as visible values; the outlet column is filled once (g08, TASS,
+named in the dateline "/TASS/"); a new check that every figure row has exactly one qualifier; and
+a check that no kept line ends in the middle of a sentence (each paragraph ends with . ” " or ?,
+or is a headline/crosshead listed in HEADLINES).
 Usage: python3 check_blind.py [articles_dir]
 """
 import csv, os, re, sys
@@ -75,11 +74,11 @@ def substr(tab, i, r, field):
         err(f"{tab}[{i}] {aid}: {field} NOT a substring: {r[field]!r}"); return False
     return True
 
-# “ is accepted as a CLOSING mark (kept from blind9, where The Sun printed ',“'); blind10 has no such case.
+# “ is accepted as a CLOSING mark (kept from blind9, where The Sun printed ',“'); blind11 has no such case.
 OPEN, CLOSE = "“\"‘'", "”\"’'“"
 # (article_id, first words of the quote): quotes with no closing mark in their paragraph (seed rule:
-# the span runs to the end of the sentence). Every quotation mark in the blind10 articles is closed,
-# so the set is empty; the mechanism is kept from blind6-blind9.
+# the span runs to the end of the sentence). Every quotation mark in the blind11 articles is closed,
+# so the set is empty; the mechanism is kept from blind6-blind10.
 UNCLOSED = set()
 def unclosed(aid, text): return any(aid == a and text.startswith(k) for a, k in UNCLOSED)
 for i, r in enumerate(Q):
@@ -107,6 +106,7 @@ for i, r in enumerate(F):
         err(f"figures[{i}]: evidence occurs {arts[r['article_id']].count(r['evidence'])} times in {r['article_id']}")
     quals = r["qualifier"].split("|")
     if not quals or any(q not in QUAL for q in quals): err(f"figures[{i}]: bad qualifier {r['qualifier']}")
+    if len(quals) != 1: err(f"figures[{i}]: give one qualifier per row (score.py cannot match A|B): {r['qualifier']}")
     if r["category"] not in CAT: err(f"figures[{i}]: bad category {r['category']}")
     for k in ("value", "low", "high"):
         if r[k] and not r[k].isdigit(): err(f"figures[{i}]: {k} not a plain integer: {r[k]!r}")
@@ -148,12 +148,12 @@ for i, r in enumerate(E):
 
 # Quotation-mark coverage. Curly ‘ always opens. A straight " or a curly “ opens when it stands at the
 # start of a paragraph or after whitespace, "(" or "[", and closes otherwise. A straight ' opens only
-# before a letter or digit and after whitespace/start: in blind10 only g05's crosshead "- 'BRUTAL'
-# FIGHTING -"; ' and ’ are apostrophes everywhere else (Russia's, don't, Year’s, North Koreans’).
-# Double marks: g01, g03, g05, g06 straight; g02 and g08 curly; g04 straight with one curly pair and
-# one straight-open/curly-close pair; g07 straight in the headline and first paragraphs, curly later.
+# before a letter or digit and after whitespace/start: in blind11 only the headline quotations of g02
+# ('coming days') and g07 ('Everything Is Going According to Plan'); ' ’ and ʼ are apostrophes
+# everywhere else (Russia's, Russia’s, Peopleʼs). Double marks: g01 curly with one straight pair (the
+# last paragraph); g02, g04, g06, g07, g08 straight; g03 and g05 curly.
 # (article_id, first characters after the opening mark): quotation marks that deliberately have no
-# quote row.
+# quote row. blind11 has none: "human wave" (g03) is Budanov's wording and has a row.
 DELIBERATE_SKIPS = set()
 for a_, k_ in DELIBERATE_SKIPS:
     if a_ not in arts: err(f"skip: unknown article {a_}"); continue
@@ -188,6 +188,22 @@ for aid, t in arts.items():
     # every quote row must start at one of the opening marks (no stray rows)
     for q in quotes_here:
         if not any(t.startswith(q, o + 1) for o in opens): err(f"coverage {aid}: quote row not at an opening mark: {q[:40]!r}")
+
+
+# Every kept line is a whole paragraph: it ends with sentence punctuation, or is a headline or
+# crosshead (listed here by article and full text). A line cut off by the 2,000-character store
+# limit would fail this check.
+HEADLINES = {
+    ("g02_koreaherald-as-many-as-10000-in-kursk", "As many as 10,000 N. Korean troops are in Kursk, could join combat in 'coming days': State Dept."),
+    ("g06_babel-kim-awards-kursk-soldiers", "The Union of Russia and the DPRK"),
+    ("g07_newsmax-putin-choe-according-to-plan", "Putin: 'Everything Is Going According to Plan' With NKorea"),
+}
+for aid, t in arts.items():
+    if not t.endswith("\n") or t.endswith("\n\n"): err(f"{aid}: the file must end with exactly one newline")
+    for line in t.split("\n")[:-1]:
+        if not line.strip(): err(f"{aid}: empty line"); continue
+        if (aid, line) in HEADLINES: continue
+        if line.rstrip()[-1:] not in '.?!”"': err(f"{aid}: line does not end a sentence: {line[-40:]!r}")
 
 print(f"articles={len(A)} quotes={len(Q)} figures={len(F)} events={len(E)}")
 for name, rows in (("quotes", Q), ("figures", F), ("events", E)):
