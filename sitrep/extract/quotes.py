@@ -462,12 +462,11 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
         ):
             sources[here.start] = sources[after.start]
     for span in spans:
-        # a quote running over paragraphs is attributed once, in any of its paragraphs
         if span.start in unasked:
             rows.append(_quote_row(article, ctx, span.start, span.end, None, dated=True))
-            rows[-1]["_unasked"] = True
             previous = None
             continue
+        # a quote running over paragraphs is attributed once, in any of its paragraphs
         source = sources[span.start] or group_source.get(span.group)
         # a heading is no continuation of the paragraph before it (see _credit_from_elsewhere)
         alone = _stands_alone(text, span) and _heading_line(text, span.start) is None
@@ -487,7 +486,7 @@ def extract_quotes(doc: Doc, article: Article, ctx: ArticleContext) -> pd.DataFr
     if not rows:
         return schema.empty_frame("quotes")
     rows.sort(key=lambda row: row["start"])
-    _credit_from_elsewhere([row for row in rows if not row.pop("_unasked", False)], text)
+    _credit_from_elsewhere([row for row in rows if row["start"] not in unasked], text)
     return schema.conform(pd.DataFrame(rows), "quotes")
 
 
