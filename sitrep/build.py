@@ -34,6 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from sitrep import schema
+from sitrep.anchoring import WEEK, Anchor, plain_weekday_readings, week_anchors
 from sitrep.article import Article
 from sitrep.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
 from sitrep.metadata import make_article
@@ -47,6 +48,9 @@ BUILD_INFO = "build.json"
 CACHE_DIR = ".cache"
 ALIASES_NAME = "aliases.csv"
 EXTRACTED = ("quotes", "figures", "events")
+# The per-article key of weekday events read as of the best-guess publication day.
+WEEKDAY_READINGS = "weekday_readings"
+ANCHOR_ROUNDS = 3
 # Name columns unified across the corpus; role labels and outlets pass through unify_names unchanged
 # unless they really are spellings of one another.
 NAME_COLUMNS = {"quotes": ("speaker",), "figures": ("claimant",), "events": ("actor",)}
@@ -196,7 +200,64 @@ def _extract_one(doc, article: Article, aliases: AliasTable) -> Tables:
     quotes = extract_quotes(doc, article, ctx)
     figures = extract_figures(doc, article, ctx, quotes=quotes)
     events = extract_events(doc, article, ctx)
-    return {"quotes": quotes, "figures": figures, "events": events}
+    tables = {"quotes": quotes, "figures": figures, "events": events}
+    window = article.published_window
+    if window is not None and window[1] - window[0] >= WEEK:
+        # which week its weekdays mean is open: read them as of the best-guess day, for
+        # sitrep.anchoring to match against the events other articles date
+        as_guessed = replace(article, published_window=None)
+        tables[WEEKDAY_READINGS] = plain_weekday_readings(extract_events(doc, as_guessed, ctx))
+    return tables
+
+
+def _anchor_by_shared_events(
+    articles: list[Article],
+    files: list[ArticleFile],
+    per_article: dict[str, Tables],
+    *,
+    aliases: AliasTable,
+    cache_dir: Path | None = None,
+) -> tuple[list[Article], dict[str, Tables]]:
+    """Articles whose weekdays another article's dated event places in one week, re-extracted
+    with the publication window that week implies (see :mod:`sitrep.anchoring`)."""
+    for _ in range(ANCHOR_ROUNDS):
+        # an article placed in one round dates events that may place others in the next
+        readings = {a: t[WEEKDAY_READINGS] for a, t in per_article.items() if WEEKDAY_READINGS in t}
+        windows = {a.article_id: a.published_window for a in articles if a.published_window is not None}
+        if not readings:
+            break
+        events = pd.concat([t["events"] for t in per_article.values()], ignore_index=True)
+        anchors = week_anchors(readings, events, windows)
+        if not anchors:
+            break
+        articles, per_article = _reextract_anchored(articles, files, per_article, anchors,
+                                                    aliases=aliases, cache_dir=cache_dir)
+    return articles, per_article
+
+
+def _reextract_anchored(
+    articles: list[Article],
+    files: list[ArticleFile],
+    per_article: dict[str, Tables],
+    anchors: dict[str, Anchor],
+    *,
+    aliases: AliasTable,
+    cache_dir: Path | None,
+) -> tuple[list[Article], dict[str, Tables]]:
+    """The anchored articles with their narrower window (the best guess moved by the weeks the
+    anchor found), extracted again."""
+    anchored: dict[str, Article] = {}
+    for article in articles:
+        anchor = anchors.get(article.article_id)
+        if anchor is not None:
+            first, last = anchor.window
+            best = min(max(article.published + anchor.weeks * WEEK, first), last)
+            anchored[article.article_id] = replace(
+                article, published=best, published_window=None if first == last else anchor.window)
+    redone, _, _ = extract_articles(list(anchored.values()), files, aliases=aliases, cache_dir=cache_dir)
+    per_article = {**per_article, **redone}  # an article that failed again keeps its first reading
+    articles = [anchored[a.article_id] if a.article_id in redone else a for a in articles]
+    return articles, per_article
 
 
 # Below this many articles, starting a second parser process costs more than it saves.
@@ -395,6 +456,9 @@ def build_corpus(articles_dir: Path, out_dir: Path, *, progress: Progress | None
     per_article, failed, reused = extract_articles(
         articles, files, aliases=aliases, cache_dir=out_dir / CACHE_DIR, progress=progress
     )
+    articles, per_article = _anchor_by_shared_events(
+        articles, files, per_article, aliases=aliases, cache_dir=out_dir / CACHE_DIR
+    )
     skipped += failed
     failed_ids = {a.article_id for a in articles if a.article_id not in per_article}
     articles = [a for a in articles if a.article_id not in failed_ids]
@@ -451,6 +515,7 @@ def build_in_memory(
     context = dict(zip(base_articles["article_id"], base_articles["text"]))
     articles = make_articles(files, {}, context_texts=context) if files else []
     per_article, failed, _ = extract_articles(articles, files, aliases=aliases, progress=progress)
+    articles, per_article = _anchor_by_shared_events(articles, files, per_article, aliases=aliases)
     skipped += failed
     articles = [a for a in articles if a.article_id in per_article]
     files = [f for f in files if f.article_id in per_article]

@@ -258,3 +258,39 @@ def test_cli_names_the_articles_it_could_not_date(tmp_path):
     note = next(line for line in result.stderr.splitlines() if line.startswith("note:"))
     assert "1 article(s)" in note and "undated" in note and "dated," not in note
     assert "articles.csv" in note
+
+
+ONE_STORY = {
+    "b_wire.txt": (
+        "Norland says its troops are at the border\n"
+        "OSLO, Oct. 28, 2024 - Norland's Prime Minister Arvo Lind said on Oct. 28, 2024 that Norlandic "
+        "troops are deployed at the border with Ruritania.\n\"We are ready,\" Lind said.\n"
+    ),
+    "c_wire.txt": (
+        "Ruritania protests\n"
+        "OSLO, Nov. 20, 2024 - Ruritania summoned Norland's ambassador on Nov. 19, 2024 over the border "
+        "deployment.\n\"This is unacceptable,\" Foreign Minister Ivo Tamm said.\n"
+    ),
+    "a_blog.txt": (
+        "Lind confirms troops at the border\n"
+        "Prime Minister Arvo Lind confirmed on Monday that Norlandic troops were deployed at the border "
+        "with Ruritania.\n\"We will not back down,\" Lind said.\n"
+    ),
+}
+
+
+def test_a_weekday_only_article_is_placed_by_the_event_another_article_dates(tmp_path):
+    # a_blog names only "Monday": the folder's story runs for weeks, so on its own words it could be
+    # any Monday; b_wire dates the same statement by the same man to Monday 28 October
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in ONE_STORY.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    build_corpus(folder, tmp_path / "data")
+    articles = pd.read_parquet(tmp_path / "data" / "articles.parquet").set_index("article_id")
+    assert tuple(articles.loc["a_blog", ["published_earliest", "published_latest"]]) == ("2024-10-28", "2024-11-03")
+    events = pd.read_parquet(tmp_path / "data" / "events.parquet")
+    blog = events[events["article_id"] == "a_blog"]
+    assert blog[["date_text", "date", "actor"]].values.tolist() == [["on Monday", "2024-10-28", "Arvo Lind"]]
+    # and the timeline shows it as one statement reported by two articles
+    assert blog["cluster_size"].tolist() == [2]
