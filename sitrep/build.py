@@ -217,16 +217,21 @@ def _anchor_by_shared_events(
     *,
     aliases: AliasTable,
     cache_dir: Path | None = None,
+    context_events: pd.DataFrame | None = None,
 ) -> tuple[list[Article], dict[str, Tables]]:
     """Articles whose weekdays another article's dated event places in one week, re-extracted
-    with the publication window that week implies (see :mod:`sitrep.anchoring`)."""
+    with the publication window that week implies (see :mod:`sitrep.anchoring`). The dated events
+    of ``context_events`` (articles already built) count as well."""
     for _ in range(ANCHOR_ROUNDS):
         # an article placed in one round dates events that may place others in the next
         readings = {a: t[WEEKDAY_READINGS] for a, t in per_article.items() if WEEKDAY_READINGS in t}
         windows = {a.article_id: a.published_window for a in articles if a.published_window is not None}
         if not readings:
             break
-        events = pd.concat([t["events"] for t in per_article.values()], ignore_index=True)
+        frames = [t["events"] for t in per_article.values()]
+        if context_events is not None:
+            frames.append(context_events[~context_events["article_id"].isin(per_article)])
+        events = pd.concat(frames, ignore_index=True)
         anchors = week_anchors(readings, events, windows)
         if not anchors:
             break
@@ -515,7 +520,9 @@ def build_in_memory(
     context = dict(zip(base_articles["article_id"], base_articles["text"]))
     articles = make_articles(files, {}, context_texts=context) if files else []
     per_article, failed, _ = extract_articles(articles, files, aliases=aliases, progress=progress)
-    articles, per_article = _anchor_by_shared_events(articles, files, per_article, aliases=aliases)
+    articles, per_article = _anchor_by_shared_events(
+        articles, files, per_article, aliases=aliases,
+        context_events=base["events"] if base is not None else None)
     skipped += failed
     articles = [a for a in articles if a.article_id in per_article]
     files = [f for f in files if f.article_id in per_article]

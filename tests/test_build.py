@@ -294,3 +294,16 @@ def test_a_weekday_only_article_is_placed_by_the_event_another_article_dates(tmp
     assert blog[["date_text", "date", "actor"]].values.tolist() == [["on Monday", "2024-10-28", "Arvo Lind"]]
     # and the timeline shows it as one statement reported by two articles
     assert blog["cluster_size"].tolist() == [2]
+
+
+def test_an_uploaded_weekday_only_article_is_placed_by_the_tables_it_joins(tmp_path):
+    # the dashboard's upload path: the committed tables date the statement the upload reports
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("b_wire.txt", "c_wire.txt"):
+        (folder / name).write_text(ONE_STORY[name], encoding="utf-8")
+    build_corpus(folder, tmp_path / "data")
+    base = {t: pd.read_parquet(tmp_path / "data" / f"{t}.parquet") for t in schema.TABLES}
+    tables, _ = build_in_memory([("a_blog.txt", ONE_STORY["a_blog.txt"].encode())], base=base)
+    blog = tables["events"][tables["events"]["article_id"] == "a_blog"]
+    assert blog[["date", "actor"]].values.tolist() == [["2024-10-28", "Arvo Lind"]]
