@@ -49,11 +49,6 @@ class Anchor:
     other_article: str  # the article that dates it
     other_summary: str
 
-    @property
-    def evidence(self) -> str:
-        return (f"'{self.summary}' is the event {self.other_article} dates {self.day.isoformat()} "
-                f"('{self.other_summary}')")
-
 
 def content_words(summary: str, actor: str) -> set[str]:
     """A summary's content words cut to five letters, without the actor's own name."""

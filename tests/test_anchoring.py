@@ -33,7 +33,7 @@ def test_a_weekday_takes_the_week_another_article_dates_the_same_happening_in():
     assert anchor.day == D(2024, 10, 28) and anchor.weeks == -2
     # published on that Monday or within the six days after it
     assert anchor.window == (D(2024, 10, 28), D(2024, 11, 3))
-    assert "b" in anchor.evidence
+    assert anchor.other_article == "b"
 
 
 def test_the_same_actor_saying_something_else_places_nothing():
