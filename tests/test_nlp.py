@@ -11,6 +11,17 @@ def test_a_line_break_ends_a_sentence(nlp):
         "Talks stall in the capital", "Officials said on Monday that talks had stalled."]
 
 
+def test_a_person_entity_runs_to_the_last_word_of_the_name(nlp):
+    # the small model tags only "Ri Son"; the parser hangs both words on "Hui"
+    doc = nlp("Norland has met with Ruritania’s Foreign Minister Ri Son Hui at the palace.")
+    assert ("Ri Son Hui", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_an_office_after_a_name_stays_out_of_the_person(nlp):
+    doc = nlp("Officials from the Arvo Lind Foundation met on Monday.")
+    assert all(not (e.label_ == "PERSON" and "Foundation" in e.text) for e in doc.ents)
+
+
 def test_split_is_paragraph_aligned_and_lossless():
     text = "".join(f"Paragraph {i} says something about troops.\n" for i in range(100))
     pieces = split_paragraph_aligned(text, limit=200)

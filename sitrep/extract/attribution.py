@@ -97,6 +97,9 @@ WEAK_CUE_LEMMAS = frozenset("thank hail congratulate".split())
 TALK_ABOUT_LEMMAS = frozenset("speak talk".split())
 # Verbs that put the subject's words on a thing only through "as" ("view the move as 'reckless'").
 REGARDING_LEMMAS = frozenset("address view regard see consider".split())
+# ... of which all but "address" name a view, not words: in a reported clause ("X said Oslo has
+# regarded them as 'expendable'") the label is the reporter's source's
+VIEWING_LEMMAS = REGARDING_LEMMAS - {"address"}
 # Verbs that cite a text's words only when the text is their subject ("the letter reads").
 TEXT_CUE_LEMMAS = frozenset("read".split())
 # Nouns that name a person by role: "the official", "a Belarusian diplomat".
@@ -136,7 +139,7 @@ BODY_NOUNS = frozenset(
     parliament assembly cabinet army military command authority presidency court
     commission bureau directorate embassy mission delegation alliance coalition party union
     police guard force forces navy staff headquarters institute center centre foundation group
-    intelligence
+    intelligence leadership regime
     organization organisation network""".split()
 )
 # Words that make a capitalised name an organisation's ("Human Rights Watch", "Wagner Group").
@@ -305,6 +308,22 @@ def _drop_place_owner(words: str, names: NameBook) -> str:
     if len(parts) == 2 and names.aliases.place(clean_name(parts[0])) is not None:
         return parts[1]
     return words
+
+
+# Bodies that rule a country, named by the country's demonym when the text leaves it implied.
+RULING_NOUNS = frozenset("leadership regime".split())
+# Verbs of two parties meeting: "X met (with) Y", "X held talks with Y".
+MEETING_LEMMAS = frozenset("meet talk hold negotiate".split())
+# Plural nouns for the two parties of a meeting: "the two sides", "both leaders".
+PAIR_NOUNS = frozenset("side leader delegation man".split())
+
+
+def _names_a_pair(head: Token) -> bool:
+    """'the two sides', 'both leaders': a plural that stands for the two parties just named."""
+    if head.lemma_.lower() not in PAIR_NOUNS or head.tag_ != "NNS":
+        return False
+    return any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in {"det", "predet"} and c.lower_ == "both")
+               for c in head.children)
 
 
 def _in_main_clause(subject: Token) -> bool:
@@ -1042,8 +1061,8 @@ class ArticleContext:
                 nominal = any(
                     c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children) for c in verb.children
                 )
-                weak = verb.lemma_.lower() in WEAK_CUE_LEMMAS and verb.dep_ in {"ccomp", "xcomp", "conj"} and (
-                    is_cue(verb.head))
+                weak = verb.lemma_.lower() in WEAK_CUE_LEMMAS | VIEWING_LEMMAS and verb.dep_ in {
+                    "ccomp", "xcomp", "conj"} and is_cue(verb.head)
                 if is_cue(verb) and verb.i not in inside and not nominal and not _hypothetical(verb) and not weak:
                     found = self._source_of_verb(verb)
                     if found is not None and (found.kind != "media" or (
@@ -1687,6 +1706,10 @@ class ArticleContext:
                 return Source(raw, self.names.person(named, at=head.idx), "", cue, "person")
         if head.pos_ not in {"PROPN", "NOUN"} or head.ent_type_ in NON_ACTOR_ENTITIES:
             return None  # "November 2024", "20 percent": never who acts or speaks
+        if resolve and _names_a_pair(head):
+            parties = self._parties_of_meeting(head, cue)
+            if parties is not None:
+                return parties
         proper = self._is_proper(head)
         # the name in apposition: "the Chilean Deputy Ambassador to the OAS, Marta Solis"
         if not proper or _is_title_word(head):
@@ -2001,12 +2024,27 @@ class ArticleContext:
                          for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
                          for w in [c.text, *(t.text for t in g.subtree if t.i <= g.i)]]
             if resolve and determiner in {"the", "this", "that"} and rest == [head.text] and not country:
+                # "the leadership hailed them": the rulers of the country whose leader was just named
+                ruled = self._ruled_country(head) if lemma in RULING_NOUNS else None
+                if ruled is not None:
+                    return Source(raw, f"{ruled.demonym} {head.lower_}", ruled.country, cue, "body")
                 # "the ministry" that no ministry in the article explains: nobody we can name
                 return None
             place = self.names.aliases.place(country) if country else None
             name = " ".join(([place.demonym] if place and owner_tokens else []) + rest) or clean_name(raw)
             return Source(raw, name, country, cue, "body")
         return None
+
+    def _ruled_country(self, head: Token) -> Place | None:
+        """The country of the last person named in this sentence or the one before, when the
+        article or the alias table says which."""
+        index = self._sentence_index(head.i)
+        named = [ent for i in range(max(index - 1, 0), index + 1) for ent in self._ents_by_sent[i]
+                 if ent.label_ == "PERSON" and ent.start < head.i and self._plausible_person(ent)]
+        if not named:
+            return None
+        country = self._country_of_person(self.names.person(self._whole_name(named[-1]).text, at=named[-1].start_char))
+        return self.names.aliases.place(country) if country else None
 
     def _aliased(self, head: Token, np_tokens: list[Token], raw: str, country: str) -> str | None:
         """The alias table's canonical name for a common-noun phrase, as written, with its owner
@@ -2062,6 +2100,38 @@ class ArticleContext:
         raw = self.doc[subject.left_edge.i : members[-1].right_edge.i + 1].text
         kind = "person" if all(p.kind == "person" for p in parts) else "body"
         return Source(raw, " and ".join(names), countries.pop() if len(countries) == 1 else "", cue, kind)
+
+    def _parties_of_meeting(self, head: Token, cue: str) -> Source | None:
+        """'When Lind met with Tamm ..., the two sides said': the pair is the meeting's parties,
+        its subject and the one met, in this sentence before the phrase or in the one before."""
+        index = self._sentence_index(head.i)
+        for sentence in (self.sentences[index], self.sentences[index - 1] if index else None):
+            if sentence is None:
+                continue
+            meetings = [t for t in sentence if t.lemma_.lower() in MEETING_LEMMAS and t.pos_ == "VERB"
+                        and t.i < head.i and not self.in_quote(t.idx)]
+            for verb in reversed(meetings):
+                objects = [c for c in verb.children if c.dep_ == "dobj"]
+                # "met Tamm", "met with Tamm", "held talks with Tamm"
+                partners = [p for p in (
+                    self._source_from_head(t, cue=cue, resolve=True, as_speaker=True)
+                    for t in objects + [g for h in [verb, *objects] for c in h.children
+                                        if c.dep_ == "prep" and c.lower_ == "with"
+                                        for g in c.children if g.dep_ == "pobj"])
+                    if p is not None and p.kind in {"person", "body"}]
+                subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+                if len(subjects) != 1 or len(partners) != 1:
+                    continue
+                parts = [self._source_from_head(subjects[0], cue=cue, resolve=True, as_speaker=True), partners[0]]
+                if parts[0] is None or parts[0].kind not in {"person", "body"}:
+                    continue
+                kind = "person" if all(p.kind == "person" for p in parts) else "body"
+                names = [p.name if kind == "person" else (p.country or p.name) for p in parts]
+                if len(set(names)) < 2:
+                    continue
+                raw = self.doc[head.left_edge.i : head.i + 1].text
+                return Source(raw, " and ".join(names), "", cue, kind)
+        return None
 
     def _document_author(self, head: Token, cue: str, resolve: bool) -> Source | None:
         """Who wrote a statement, report or readout the text cites, when it says so.
@@ -2421,7 +2491,9 @@ class ArticleContext:
     def _gender_of(self, source: Source) -> str:
         """"m" or "f" when the words the text used for this person show it ("Ms", "spokesman"),
         else "": a first name alone is no evidence."""
-        words = self._title_words.get(source.name, set()) | set(name_key(source.raw).split())
+        # the words around the name, not the name's own ("Ri Son Hui" is no "son")
+        words = (self._title_words.get(source.name, set()) | set(name_key(source.raw).split())) - set(
+            name_key(source.name).split())
         genders = {GENDERED_TITLES[w] for w in words if w in GENDERED_TITLES}
         return genders.pop() if len(genders) == 1 else ""
 

@@ -649,6 +649,51 @@ def test_a_pronoun_skips_a_person_the_text_shows_is_of_the_other_gender(source_o
     assert speaker(source_of(text, quote)) == expected
 
 
+def test_a_word_of_a_name_is_no_gender_title(source_of):
+    # "Son" here is part of her name, not a kinship noun that would make her a "he"
+    text = (
+        "During her meeting with Foreign Minister Ivo Tamm, Ri Son Hui stated that Arvo Lind had "
+        "directed her to offer support to the army. She affirmed that Norland would \"stand firmly "
+        "with its comrades.\""
+    )
+    assert speaker(source_of(text, "stand firmly with its comrades")) == "Ri Son Hui"
+
+
+def test_a_view_in_a_reported_clause_is_the_reporters_label(source_of):
+    text = ("Oslo and Norland have regarded the conscripts as “expendable” and have ordered them to "
+            "attack, Ivo Tamm said.")
+    assert speaker(source_of(text, "expendable")) == "Ivo Tamm"
+
+
+def test_a_view_in_a_main_clause_is_the_viewers_label(source_of):
+    text = "Arvo Lind said on Monday that the strike was unacceptable. Norland regards the pact as “a threat.”"
+    assert speaker(source_of(text, "a threat")) == "Norland"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        ("When Arvo Lind met with Ivo Tamm in Oslo, the two sides said they wanted “closer ties”.",
+         "closer ties", "Arvo Lind and Ivo Tamm"),
+        ("Finland held talks with Sweden on Monday. Both sides said the pact was “a milestone”.",
+         "a milestone", "Finland and Sweden"),
+    ],
+)
+def test_the_two_sides_of_a_meeting_are_its_parties(source_of, text, quote, expected):
+    assert speaker(source_of(text, quote)) == expected
+
+
+def test_the_two_sides_with_no_meeting_named_stay_a_description(source_of):
+    text = "The two sides said they wanted “closer ties”."
+    assert " and " not in speaker(source_of(text, "closer ties"))
+
+
+def test_the_leadership_is_that_of_the_leader_just_named(source_of):
+    text = ("State media on Friday released images of Finnish President Arvo Lind kneeling before portraits.\n"
+            "The ceremony showed Lind presenting medals as the leadership hailed them as “heroes”.")
+    assert speaker(source_of(text, "heroes")) == "Finnish leadership"
+
+
 def test_a_speech_verb_in_a_reported_plan_is_not_the_speaker(source_of):
     text = "The country's top diplomat, Cho Min-ho, said Seoul would respond “step by step.”"
     assert speaker(source_of(text, "step by step")) == "Cho Min-ho"
