@@ -472,8 +472,25 @@ def _is_cue_verb(token: Token) -> bool:
         and token.dep_ not in {"amod", "compound"}
 
 
+def _inverted_subject(verb: Token) -> Token | None:
+    """'Label: 3,000 casualties, claims Lind': a cue verb after a comma that ends the sentence with
+    a name is inverted; the parser takes the name for its object and the line's label for its
+    subject."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or not _is_cue_verb(verb) or verb.tag_ not in {"VBZ", "VBD"}:
+        return None
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "nsubj", "attr"}]
+    if len(after) != 1 or after[0].pos_ != "PROPN" or after[0].left_edge.i != verb.i + 1:
+        return None
+    rest = doc[after[0].right_edge.i + 1 : verb.sent.end]
+    return after[0] if all(t.is_punct or t.is_space for t in rest) else None
+
+
 def _subject_of(verb: Token) -> Token | None:
     """Who performs a verb: the passive agent, else the subject, inherited up shared-subject links."""
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     current = verb
     for _ in range(5):
         agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -481,6 +498,8 @@ def _subject_of(verb: Token) -> Token | None:
             return agents[0]
         subjects = [c for c in current.children if c.dep_ in {"nsubj", "csubj"}]
         if subjects:
+            if subjects[0].lower_ in {"which", "who", "that"} and current.dep_ == "relcl":
+                return current.head  # "a briefing by the spy agency, which reported 100 deaths"
             return subjects[0]
         if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"} and any(
                 c.dep_ == "ccomp" for c in current.children):

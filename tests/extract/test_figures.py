@@ -137,6 +137,12 @@ def test_qualifier_and_bounds_follow_the_hedge(figures, phrase, qualifier, value
         ("At least 40 drones were shot down overnight, the Ukrainian air force said.", "Ukrainian air force"),
         ("The Institute for the Study of War estimated that 11,000 North Korean troops were deployed.",
          "Institute for the Study of War"),
+        # a relative clause's "which" is the body it hangs on
+        ("The estimate matched a briefing last week by the Norland Defence Agency, which reported about "
+         "100 soldiers killed.", "Norland Defence Agency"),
+        # an inverted cue at the end of a headline: the name after it speaks, not the line's label
+        ("Norland war briefing: more than 3,000 Ruritanian military casualties in Oslo, claims Arvo Lind",
+         "Arvo Lind"),
     ],
 )
 def test_claimant_from_the_sentence_structure(figures, text, claimant):
