@@ -64,7 +64,7 @@ from sitrep.names import clean_name, looks_like_person_name
 TROOP_NOUNS = frozenset(
     """troop troops soldier personnel force forces infantryman infantrymen commando serviceman
     servicemen servicemember fighter mercenary conscript recruit reservist marine paratrooper
-    sniper sapper gunner crewman crew sailor pilot special operator militant combatant guard
+    sniper sapper deminer gunner crewman crew sailor pilot special operator militant combatant guard
     guardsman rifleman trooper cadet volunteer man men unit brigade battalion regiment division
     platoon squad corps contingent detachment officer commander general army""".split()
 )

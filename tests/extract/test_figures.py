@@ -55,6 +55,7 @@ def one_row(frame: pd.DataFrame) -> pd.Series:
         ("It delivered 31 tanks to the front.", "equipment", "tanks"),
         ("Some 3 million refugees have fled the fighting.", "other", "refugees"),
         ("The report put the number of casualties at 3,000.", "casualties", "casualties"),
+        ("Norland would send 1,000 deminers to the region.", "troops", "deminers"),
     ],
 )
 def test_category_and_subject_come_from_the_counted_noun(figures, text, category, subject_word):
