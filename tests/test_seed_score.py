@@ -63,11 +63,12 @@ def test_seed_events(seed_scores):
 FLOORS = {
     "holdout": {"quotes": {"f1": 0.95, "speaker_accuracy": 0.95},
                 "figures": {"f1": 0.85, "claimant_accuracy": 0.75, "qualifier_accuracy": 0.90},
-                # the 108 articles mix stories from Oct 2024 to Dec 2025, so the folder dates no
+                # the 116 articles mix stories from Oct 2024 to Dec 2025, so the folder dates no
                 # weekday-only article: most of their relative dates stay unresolved (with their
                 # real publication dates in a manifest, event F1 is about 0.95); h77-h84 name no
-                # year at all, so none of their 25 events is dated without one
-                "events": {"f1": 0.45, "date_accuracy": 0.90}},
+                # year at all, so none of their 25 events is dated without one, and h109-h116
+                # (all yearless) date only a few (F1 0.451 at 1cd4274+)
+                "events": {"f1": 0.42, "date_accuracy": 0.90}},
     # measured once, untouched, at 81b8d34 (see tests/blind/README.md); the floors sit at or just
     # below those first numbers
     "blind": {"quotes": {"f1": 0.95, "speaker_accuracy": 0.95},
