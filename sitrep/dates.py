@@ -607,15 +607,23 @@ FUTURE_CUE = re.compile(
     r"is\s+to|are\s+to|next|(?:aim|hope|seek|intend)(?:s|ed|ing)?\s+to)\b|'ll\b",
     re.IGNORECASE,
 )
+# A scheduled happening in the present tense right before its date: "the contract expires on 31
+# December", "the summit opens on Monday" (news tells past events in the past tense).
+SCHEDULED_PRESENT = re.compile(
+    r"\b(?:expires|ends|begins|starts|resumes|opens|closes|takes\s+effect|comes\s+into\s+force|runs\s+out)"
+    r"\s+(?:on\s+|in\s+|at\s+the\s+end\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _CLAUSE_LOOKBACK_CHARS = 140
 
 
 def in_future_clause(text: str, start: int) -> bool:
-    """Whether the clause before a date speaks of the future ("talks will resume on Friday")."""
+    """Whether the clause before a date speaks of the future ("talks will resume on Friday",
+    "the deal expires on 31 December")."""
     before = text[max(0, start - _CLAUSE_LOOKBACK_CHARS):start]
     before = re.sub(r"\b([A-Z])\.", r"\1", before)  # "U.S." ends no clause
     clause = re.split(r"[,;:.!?\n\u201c\u201d\"]", before)[-1]
-    return bool(FUTURE_CUE.search(clause))
+    return bool(FUTURE_CUE.search(clause) or SCHEDULED_PRESENT.search(clause))
 
 
 # A wire dateline opens the story: the place (in capitals, or in ordinary case when the agency's

@@ -42,9 +42,10 @@ candidate wins, and the clues that decided it are kept as a short human-readable
 * A folder is one story where most of the dates its articles pin lie within
   ``_STORY_SPAN_DAYS`` of each other (its core; of equal stretches, the one holding more dates
   whose year the text itself pins); an article the folder's year would date outside
-  the core stays undated, and only the core anchors weekday-only articles, and only when every
-  pinned date lies near it: a dated article outside the core shows the folder mixes stories, and
-  "on Tuesday" could then belong to any of them. Without a core (the pinned dates scatter), the
+  the core stays undated, and only the core anchors weekday-only articles, and only when the
+  pinned dates lie near it: two dated articles outside the core (or one, of fewer than five) show
+  the folder mixes stories, and "on Tuesday" could then belong to any of them; a single stray
+  among many is likelier a misread date. Without a core (the pinned dates scatter), the
   folder's year and dates lend nothing to other articles.
 
 What it does not do: it never invents a year or a month. Without a year (from the text or the
@@ -94,6 +95,9 @@ _MONTH_LAG_DAYS = 62
 _SAME_PASSAGE_CHARS = 400
 # The longest span of pinned dates a folder may have and still count as one developing story.
 _STORY_SPAN_DAYS = 92
+# A folder mixes stories when two of its pinned dates lie outside its core, or one does and the
+# folder pins fewer than this many dates: one stray among many is likelier a misread date.
+_STRAY_SHARE = 5
 # How long before a day named with its year a day named without one may lie and still be of the
 # same year ("on October 28 ... on 5 November 2024"); further back, the written year is history.
 _YEARLESS_GAP_DAYS = 60
@@ -788,6 +792,8 @@ def infer_corpus_published(
     # Dated articles outside the core show the folder mixes stories: an article that only its
     # weekdays could place may belong to any of them, so the core does not date it.
     strays = [day for day in pinned if not _near(day, core)] if core is not None else []
+    # ... but one stray among many dates is likelier a misread date than a second story
+    mixed = len(strays) >= 2 or _STRAY_SHARE * len(strays) > len(pinned)
     if core is not None:
         anchors = [anchor for anchor in anchors if core[0] <= anchor <= core[1]]
     # The stretch an article dated only by the folder may lie in: every day the others could be.
@@ -807,7 +813,7 @@ def infer_corpus_published(
             results[article_id] = PublishedGuess(known[article_id], "given (not inferred)")
             continue
         inference = first_pass[article_id]
-        if not inference.own_stretch and strays and article.weekdays:
+        if not inference.own_stretch and mixed and article.weekdays:
             inference = _Inference(PublishedGuess(None, (
                 "nothing in the text pins the month, and the folder mixes stories "
                 f"({len(strays)} of its dated articles lie outside {core[0].isoformat()} to "
