@@ -63,26 +63,25 @@ def test_seed_events(seed_scores):
 FLOORS = {
     "holdout": {"quotes": {"f1": 0.95, "speaker_accuracy": 0.95},
                 "figures": {"f1": 0.85, "claimant_accuracy": 0.75, "qualifier_accuracy": 0.90},
-                # the 116 articles mix stories from Oct 2024 to Dec 2025, so the folder dates no
+                # the 124 articles mix stories from Oct 2024 to Dec 2025, so the folder dates no
                 # weekday-only article: most of their relative dates stay unresolved (with their
                 # real publication dates in a manifest, event F1 is about 0.95); h77-h84 name no
                 # year at all, so none of their 25 events is dated without one, and h109-h116
-                # (all yearless) date only a few (F1 0.451 at 1cd4274+)
+                # (all yearless) date only a few (F1 0.447 with h117-h124 too)
                 "events": {"f1": 0.42, "date_accuracy": 0.90}},
-    # measured once, untouched, at 81b8d34 (see tests/blind/README.md); the floors sit at or just
+    # measured once, untouched, at bcbdeda (see tests/blind/README.md); the floors sit at or just
     # below those first numbers
-    "blind": {"quotes": {"f1": 0.95, "speaker_accuracy": 0.95},
-              "figures": {"f1": 0.90, "claimant_accuracy": 0.85, "qualifier_accuracy": 0.95},
-              # without a manifest this folder (Oct 2024 - Dec 2025) dates 4 events, all rightly:
-              # most of its texts name no year (with the real publication dates given, F1 is 0.93)
-              "events": {"f1": 0.30, "date_accuracy": 0.95}},
+    "blind": {"quotes": {"f1": 0.95, "speaker_accuracy": 0.90},
+              "figures": {"f1": 0.80, "claimant_accuracy": 0.95, "qualifier_accuracy": 0.95}},
+    # (no events floor: without a manifest this one-story folder, Oct 2024 - Jan 2025, dated none
+    # of its events at that commit; with the real publication dates given, F1 is 0.91, below)
 }
 
 # Events when the analyst supplies publication dates (a manifest built from the gold's own
 # ``published`` column): what the event extraction does once the date is known.
 DATED_EVENT_FLOORS = {
     "holdout": {"f1": 0.90, "date_accuracy": 0.95},
-    "blind": {"f1": 0.90, "date_accuracy": 0.95},
+    "blind": {"f1": 0.85, "date_accuracy": 0.95},
 }
 
 
