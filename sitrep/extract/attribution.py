@@ -315,7 +315,7 @@ RULING_NOUNS = frozenset("leadership regime".split())
 # Verbs of two parties meeting: "X met (with) Y", "X held talks with Y".
 MEETING_LEMMAS = frozenset("meet talk hold negotiate".split())
 # Plural nouns for the two parties of a meeting: "the two sides", "both leaders".
-PAIR_NOUNS = frozenset("side leader delegation man".split())
+PAIR_NOUNS = frozenset("side leader delegation man minister president official diplomat envoy".split())
 
 
 def _names_a_pair(head: Token) -> bool:

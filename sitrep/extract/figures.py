@@ -761,8 +761,10 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
             if _is_cue_verb(node):
                 subject = _subject_of(node)
                 if node.tag_ == "VBN" and node.dep_ in {"acl", "advcl"} and not any(
-                        c.dep_ in {"aux", "auxpass", "agent"} for c in node.children):
-                    subject = None  # "forces, estimated at 50,000": a participle says nothing of who
+                        c.dep_ in {"aux", "auxpass", "agent", "ccomp"} for c in node.children):
+                    # "forces, estimated at 50,000": a participle says nothing of who; but one
+                    # with a that-clause is a misparsed verb ("the agency estimated that ...")
+                    subject = None
                 if subject is None:
                     # "Ruritanian intelligence claims that ..." parsed as a verb with its owner
                     # hanging as a compound

@@ -677,6 +677,9 @@ def test_a_view_in_a_main_clause_is_the_viewers_label(source_of):
          "closer ties", "Arvo Lind and Ivo Tamm"),
         ("Finland held talks with Sweden on Monday. Both sides said the pact was “a milestone”.",
          "a milestone", "Finland and Sweden"),
+        ("Arvo Lind also held discussions in Oslo on Monday with Foreign Minister Ivo Tamm.\n"
+         "According to the foreign ministry, both ministers agreed that tensions stem from “aggressive "
+         "actions”.", "aggressive actions", "Arvo Lind and Ivo Tamm"),
     ],
 )
 def test_the_two_sides_of_a_meeting_are_its_parties(source_of, text, quote, expected):

@@ -138,6 +138,10 @@ def test_qualifier_and_bounds_follow_the_hedge(figures, phrase, qualifier, value
         ("At least 40 drones were shot down overnight, the Ukrainian air force said.", "Ukrainian air force"),
         ("The Institute for the Study of War estimated that 11,000 North Korean troops were deployed.",
          "Institute for the Study of War"),
+        # the parser takes "estimated" for a participle modifying the agency; its that-clause
+        # shows it is the agency's verb
+        ("Norland's defence agency estimated in September that about 2,000 soldiers had been killed "
+         "in the fighting.", "Norland's defence agency"),
         # a relative clause's "which" is the body it hangs on
         ("The estimate matched a briefing last week by the Norland Defence Agency, which reported about "
          "100 soldiers killed.", "Norland Defence Agency"),
