@@ -144,7 +144,7 @@ def test_folder_of_unrelated_stories_lends_no_year_and_no_dates():
     texts = {
         "anchor": WEEKDAY_WITH_DATE,
         "june": "Intelligence on June 15 estimated the losses. The minister visited on June 4.",
-        "saturday": "Zelensky said Saturday that troops were deployed.",
+        "saturday": "Lind said Saturday that troops were deployed.",
         "wire": WIRE_COPY,
     }
     guesses = infer_corpus_published(texts)

@@ -308,7 +308,7 @@ def test_summary_is_a_short_headline_without_the_date(nlp):
     [
         # a bare participle describes the noun before it and names no actor
         ("Kyiv accused Moscow of violating the energy truce agreed last Tuesday.", "Energy truce agreed", ""),
-        ("Yoon spoke at a summit held with the Polish president in Seoul on Thursday.",
+        ("Kask spoke at a summit held with the Polish president in Seoul on Thursday.",
          "Summit held with the Polish president in Seoul", ""),
         # a relative clause's subject is the noun it hangs from
         ("The talks, which began on March 28, were described as the best chance in months.",

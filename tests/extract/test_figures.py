@@ -127,10 +127,10 @@ def test_qualifier_and_bounds_follow_the_hedge(figures, phrase, qualifier, value
         ("According to estimates from the U.S. and South Korean authorities, around 11,000 North "
          "Korean troops have been sent to Russia.", "U.S. and South Korean authorities"),
         ("According to the UN, at least 3,000 civilians have been killed.", "United Nations"),
-        ("Ukrainian President Volodymyr Zelensky warned that the North could deploy up to 100,000 troops.",
-         "Volodymyr Zelensky"),
-        ("Kyrylo Budanov, head of Ukraine's military intelligence, reported that 11,000 North Korean "
-         "infantrymen are training.", "Kyrylo Budanov"),
+        ("Norlandic President Arvo Lind warned that the North could deploy up to 100,000 troops.",
+         "Arvo Lind"),
+        ("Ivo Tamm, head of Ukraine's military intelligence, reported that 11,000 North Korean "
+         "infantrymen are training.", "Ivo Tamm"),
         ("Some Ukrainian military sources, though unconfirmed, suggest that the North may have "
          "committed as many as 12,000 troops.", "Ukrainian military sources"),
         ("This follows South Korean intelligence claims that the North has sent 1,500 special forces "
@@ -157,24 +157,24 @@ def test_claimant_from_the_sentence_structure(figures, text, claimant):
 
 
 def test_he_added_is_the_previous_speaker(figures):
-    text = ("Kyrylo Budanov said that 11,000 North Korean soldiers are training in Russia. "
+    text = ("Ivo Tamm said that 11,000 North Korean soldiers are training in Russia. "
             "He added that the first unit of 2,600 soldiers is en route to the front.")
     frame = figures(text)
-    assert list(frame["claimant"]) == ["Kyrylo Budanov", "Kyrylo Budanov"]
+    assert list(frame["claimant"]) == ["Ivo Tamm", "Ivo Tamm"]
     assert frame.iloc[1]["claimant_raw"] == "He"
 
 
 def test_a_document_passes_the_claim_to_who_reports_it(figures):
-    text = ("Ukrainian President Volodymyr Zelensky pointed out that intelligence reports suggested "
+    text = ("Norlandic President Arvo Lind pointed out that intelligence reports suggested "
             "10,000 North Korean soldiers were getting ready.")
-    assert one_row(figures(text))["claimant"] == "Volodymyr Zelensky"
+    assert one_row(figures(text))["claimant"] == "Arvo Lind"
 
 
 def test_a_description_is_not_the_person_the_claim_is_about(figures):
-    text = "Kim Jong Un could send as many as 100,000 troops, the analyst warned."
+    text = "Karl Vogt could send as many as 100,000 troops, the analyst warned."
     row = one_row(figures(text))
-    assert row["claimant"] != "Kim Jong Un"
-    assert "analyst" in row["claimant"]
+    assert row["claimant"] != "Karl Vogt"
+    assert "Ostrowski" in row["claimant"]
 
 
 def test_unattributed_figures_belong_to_the_outlet_else_the_article(figures):
@@ -199,8 +199,8 @@ def test_a_figure_inside_a_quote_belongs_to_the_quote_speaker(figures):
     [
         ("Officials said 1,500 soldiers were sent.", "reported"),
         ("The agency verified that 1,500 soldiers were sent.", "confirmed"),
-        ("Zelensky warned that the North could deploy up to 100,000 troops.", "projected"),
-        ("Zelensky revealed Russia's plan to train 10,000 North Korean soldiers.", "projected"),
+        ("Lind warned that the North could deploy up to 100,000 troops.", "projected"),
+        ("Lind revealed Russia's plan to train 10,000 North Korean soldiers.", "projected"),
         ("Moscow denied that 500 soldiers had been killed.", "denied"),
         ("Some sources, though unconfirmed, suggest 12,000 troops were committed.", "disputed"),
     ],
@@ -319,7 +319,7 @@ def test_an_acronym_refers_back_to_the_organisation_named_in_full(figures):
 
 
 def test_headline_credit_after_a_final_colon(figures):
-    assert "Zelensky" in one_row(figures("North Korea sends 10,000 troops to Russia: Zelensky"))["claimant"]
+    assert "Lind" in one_row(figures("North Korea sends 10,000 troops to Russia: Lind"))["claimant"]
 
 
 def test_a_number_standing_for_missing_people(figures):
@@ -434,13 +434,13 @@ def test_a_quote_without_a_known_speaker_leaves_the_claimant_to_the_parse(figure
 
 
 def test_a_title_case_headline_with_a_final_colon_credit(figures):
-    row = one_row(figures("Over 3,000 North Korean Soldiers Killed, Wounded In Kursk: Zelensky\nBody text follows."))
+    row = one_row(figures("Over 3,000 North Korean Soldiers Killed, Wounded In Kursk: Ostrowski\nBody text follows."))
     assert (row["category"], row["qualifier"]) == ("casualties", "over")
-    assert "Zelensky" in row["claimant"]
+    assert "Ostrowski" in row["claimant"]
 
 
 def test_the_number_of_soldiers_killed_exceeded(figures):
-    text = ('Zelensky wrote on X that "according to preliminary data, the number of North Korean soldiers '
+    text = ('Lind wrote on X that "according to preliminary data, the number of North Korean soldiers '
             'killed and wounded in the Kursk region has already exceeded 3,000".')
     row = one_row(figures(text))
     assert (row["category"], row["qualifier"], row["low"]) == ("casualties", "over", 3_000)
@@ -518,10 +518,10 @@ def test_a_quoted_number_is_as_of_the_day_the_quote_was_said(figures):
 
 
 def test_a_main_verb_tagged_as_participle_still_credits_its_subject(figures):
-    text = ("Volodymyr Zelensky said the number of forces has reached 11,000.\nVolodymyr Zelensky, the "
+    text = ("Arvo Lind said the number of forces has reached 11,000.\nArvo Lind, the "
             "President of Ukraine, announced on Monday night that about 11,000 North Korean forces have "
             "now reached the border region.")
-    assert set(figures(text)["claimant"]) == {"Volodymyr Zelensky"}
+    assert set(figures(text)["claimant"]) == {"Arvo Lind"}
 
 
 def test_others_take_the_kind_of_the_figure_before_them(figures):
@@ -541,7 +541,7 @@ def test_a_closing_credit_after_a_broken_list(figures):
 
 
 def test_he_in_a_reported_clause_is_the_reporter(figures):
-    text = ("President Yoon Suk Yeol said he may review the ban. A day later, spokesman John Kirby told "
+    text = ("President Mari Kask said he may review the ban. A day later, spokesman John Kirby told "
             "reporters that he believes at least 3,000 North Korean troops traveled by boat to Russia.")
     assert one_row(figures(text))["claimant"] == "John Kirby"
 
