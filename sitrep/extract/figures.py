@@ -134,6 +134,8 @@ CLAIM_NOUNS = frozenset(
 )
 # Claim nouns that are documents: "intelligence reports suggested" passes the claim upward.
 DOCUMENT_NOUNS = CLAIM_NOUNS | frozenset("document evidence image footage record study".split())
+# Nouns for what is known that also name who knows it ("intelligence"): evidence only as objects.
+EVIDENCE_NOUNS = frozenset("intelligence information".split())
 # Cue verbs of commitment: "X had promised to provide 10,000 troops, the lawmakers said" counts
 # what X committed to, but who says so is the sentence's reporter when it names one.
 COMMITMENT_LEMMAS = frozenset("promise pledge vow commit offer".split())
@@ -504,6 +506,9 @@ def _subject_of(verb: Token) -> Token | None:
         if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"} and any(
                 c.dep_ == "ccomp" for c in current.children):
             return current.head  # "Freedonia's special forces reported on Monday that ..." misparsed
+        if current.dep_ == "acl" and current.tag_ == "VBG" and (
+                _lemma(current.head) in DOCUMENT_NOUNS or _held_evidence(current.head)):
+            return current.head  # "intelligence showing 8,000 ...": the intelligence shows it
         if (current.tag_ == "VBG" and current.dep_ == "advcl" and current.head.dep_ == "ccomp"
                 and _is_cue_verb(current.head.head)):
             # "X said that Y sent troops, claiming that ...": the parser hangs the reporter's
@@ -772,7 +777,7 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
                     if owner is not None:
                         return _Claim(_owner_source(owner, ctx, _lemma(node)), node)
                     continue
-                if _lemma(subject) in DOCUMENT_NOUNS:
+                if _lemma(subject) in DOCUMENT_NOUNS or _held_evidence(subject):
                     owner = (_owner_of_claim(subject) or _owner_of_earlier_document(subject)
                              or _publisher_of(subject))
                     if owner is not None:
@@ -813,6 +818,12 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
     return fallback or committed
 
 
+def _held_evidence(noun: Token) -> bool:
+    """'X had intelligence suggesting ...', 'X released intelligence showing ...': intelligence as
+    a thing held or released (an object), not the body that gathers it ("intelligence said")."""
+    return _lemma(noun) in EVIDENCE_NOUNS and noun.dep_ in {"dobj", "pobj"}
+
+
 def _speaking_for_a_country(verb: Token, source: Source, ctx: ArticleContext) -> Source | None:
     """'Spokesperson X told reporters that the U.S. believes there are 10,000': a country's belief
     reported by a named person is that person's claim (he speaks for it, and can be asked)."""
@@ -831,7 +842,8 @@ def _speaking_for_a_country(verb: Token, source: Source, ctx: ArticleContext) ->
 def _publisher_of(document: Token) -> Token | None:
     """Who put a document out: "The White House released images showing that ..." -> the White
     House."""
-    if document.dep_ == "dobj" and document.head.pos_ == "VERB":
+    # "X had intelligence suggesting ...": holding is not publishing; whoever reports it claims it
+    if document.dep_ == "dobj" and document.head.pos_ == "VERB" and _lemma(document.head) != "have":
         subject = _subject_of(document.head)
         if subject is not None and _lemma(subject) not in DOCUMENT_NOUNS:
             return subject

@@ -142,6 +142,11 @@ def test_qualifier_and_bounds_follow_the_hedge(figures, phrase, qualifier, value
         # shows it is the agency's verb
         ("Norland's defence agency estimated in September that about 2,000 soldiers had been killed "
          "in the fighting.", "Norland's defence agency"),
+        # intelligence held is evidence, not a source: who reports it, or who releases it, claims
+        ("Spokesman Ivo Tamm claimed the Norland government had intelligence suggesting 3,000 soldiers "
+         "were deployed.", "Ivo Tamm"),
+        ("Norland's spy agency released intelligence showing 8,000 soldiers were training.",
+         "Norland's spy agency"),
         # a relative clause's "which" is the body it hangs on
         ("The estimate matched a briefing last week by the Norland Defence Agency, which reported about "
          "100 soldiers killed.", "Norland Defence Agency"),
