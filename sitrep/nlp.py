@@ -42,14 +42,26 @@ _NOT_NAME_TAILS = frozenset(
 )
 
 
+def _hyphenated_tail(doc, end: int) -> bool:
+    """A hyphen and a word glued to the token before ``end``: "Lee Jae" + "-won"."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text in {"-", "‐"}
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    )
+
+
 @Language.component("whole_person_names")
 def whole_person_names(doc):
     """A person's name runs to its last word.
 
-    The small model sometimes tags only the front of an unfamiliar name ("Minister Ri Sol Hwa":
-    PERSON "Ri Sol"), though the parser joins the whole name into one chain of compounds. The
-    entity is extended over the capitalised proper nouns its last word hangs on, so the rest of the
-    pipeline reads one person, not "Ri Sol" here and "Hwa" there.
+    The small model sometimes tags only the front of an unfamiliar name ("Minister Ri Son Hui":
+    PERSON "Ri Son"; "Lee Jae-won": PERSON "Lee Jae"), though the parser joins the whole name into
+    one chain of compounds, and a hyphenated given name is written as one word. The entity is
+    extended over its hyphenated part and the capitalised proper nouns its last word hangs on, so
+    the rest of the pipeline reads one person, not "Ri Son" here and "Hui" there.
     """
     ents = list(doc.ents)
     ent_at = {i: ent for ent in ents for i in range(ent.start, ent.end)}
@@ -58,6 +70,8 @@ def whole_person_names(doc):
         if ent.label_ != "PERSON":
             continue
         end = ent.end
+        while _hyphenated_tail(doc, end) and end not in ent_at and end + 1 not in ent_at:
+            end += 2
         while (
             end < len(doc)
             # the tail may be untagged, or tagged alone as a group or an organisation ("Hui": NORP)

@@ -17,6 +17,17 @@ def test_a_person_entity_runs_to_the_last_word_of_the_name(nlp):
     assert ("Ri Son Hui", "PERSON") in [(e.text, e.label_) for e in doc.ents]
 
 
+def test_a_person_entity_takes_the_hyphenated_part_the_tagger_cut_off(nlp):
+    from spacy.tokens import Span
+
+    from sitrep.nlp import whole_person_names
+
+    doc = nlp("Defence Minister Lee Jae-won spoke.")
+    start = next(t.i for t in doc if t.text == "Lee")
+    doc.ents = [Span(doc, start, start + 2, label="PERSON")]  # "Lee Jae", as the tagger may cut it
+    assert [(e.text, e.label_) for e in whole_person_names(doc).ents] == [("Lee Jae-won", "PERSON")]
+
+
 def test_an_office_after_a_name_stays_out_of_the_person(nlp):
     doc = nlp("Officials from the Arvo Lind Foundation met on Monday.")
     assert all(not (e.label_ == "PERSON" and "Foundation" in e.text) for e in doc.ents)

@@ -485,7 +485,7 @@ class ArticleContext:
         for ent in self._ents:
             if ent.label_ == "PERSON" and not self.in_quote(ent.start_char):
                 if self._plausible_person(ent):
-                    names.observe_person(self._whole_name(ent).text, at=ent.start_char)
+                    names.observe_person(ent.text, at=ent.start_char)
         for token in doc:
             titled = self._titled_name(token) or self._titled_hyphenated(token)
             if titled is not None and not self.in_quote(token.idx):
@@ -726,19 +726,6 @@ class ArticleContext:
             return "-" + self.doc[i + 2].text
         return ""
 
-    def _whole_name(self, ent: Span) -> Span:
-        """The person entity with the hyphenated part the tagger cut off ("Lee Jae" + "-won")."""
-        end = ent.end
-        while (
-            end + 1 < len(self.doc)
-            and self.doc[end].text in {"-", "‐"}
-            and not self.doc[end - 1].whitespace_
-            and not self.doc[end].whitespace_
-            and self.doc[end + 1].is_alpha
-        ):
-            end += 2
-        return self.doc[ent.start : end]
-
     def _is_proper(self, token: Token) -> bool:
         """A proper noun, or a name the tagger called a common noun ('Marchuk said')."""
         if token.pos_ == "PROPN":
@@ -877,7 +864,7 @@ class ArticleContext:
             token = self.doc[i]
             ent = self._ent_of.get(i)
             if ent is not None and ent.label_ == "PERSON" and ent.start == i:
-                return self._whole_name(ent) if self._plausible_person(ent) else None
+                return ent if self._plausible_person(ent) else None
             if token.pos_ not in {"PROPN", "ADP", "CCONJ", "DET"} and token.text not in {"-", "’s", "'s"}:
                 return None
             i += 1
@@ -1849,7 +1836,7 @@ class ArticleContext:
         """The words naming a person in this noun phrase, or None when it names no person."""
         ent = self._ent_of.get(head.i)
         if ent is not None and ent.label_ == "PERSON" and self._plausible_person(ent):
-            return self._whole_name(ent).text
+            return ent.text
         # a name the alias table calls a person, whatever the tagger made of it ("Lindqvist" as ORG)
         for words in ([ent.text] if ent is not None else []) + [head.text]:
             if words[:1].isupper() and self.names.aliases.is_person(words):
@@ -2043,7 +2030,7 @@ class ArticleContext:
                  if ent.label_ == "PERSON" and ent.start < head.i and self._plausible_person(ent)]
         if not named:
             return None
-        country = self._country_of_person(self.names.person(self._whole_name(named[-1]).text, at=named[-1].start_char))
+        country = self._country_of_person(self.names.person(named[-1].text, at=named[-1].start_char))
         return self.names.aliases.place(country) if country else None
 
     def _aliased(self, head: Token, np_tokens: list[Token], raw: str, country: str) -> str | None:
