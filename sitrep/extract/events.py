@@ -130,6 +130,9 @@ POINT_EVENT_NOUNS: dict[str, tuple[str, str]] = {  # noun lemma -> (verb for the
 
 # Passive verbs of planning: what "is expected" or "was scheduled" for a date had not happened.
 PLAN_VERBS = frozenset("expect schedule slate plan".split())
+# Verbs of a timetable, which the present tense puts ahead ("the contract expires on 31 December";
+# the same list as ``sitrep.dates.SCHEDULED_PRESENT``, which publication inference reads).
+SCHEDULE_VERBS = frozenset("expire end begin start resume open close".split())
 # Prepositions that put a clause before or after a date rather than on it ("after June 3",
 # "ahead of the November 5 election"): the clause is not dated by that expression; "by December"
 # is a deadline, so the deployment "expected to be completed by December" has no date.
@@ -921,6 +924,8 @@ def _is_future(verb: Token, date: str, published) -> bool:
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.lemma_.lower() in PLAN_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
         return True  # "the vote is expected this week", "talks are scheduled for Friday"
+    if verb.lemma_.lower() in SCHEDULE_VERBS and verb.tag_ in ("VBZ", "VBP") and not auxiliaries:
+        return True  # "the contract expires on 31 December"
     return any(a in ("will", "shall", "'ll") for a in auxiliaries) or (
         verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG")
 

@@ -206,6 +206,14 @@ def test_what_has_not_happened_is_not_on_the_timeline(nlp, text):
     assert events_of(nlp, text, "2025-03-19").empty
 
 
+def test_a_timetable_in_the_present_tense_is_ahead_even_when_publication_is_unknown(nlp):
+    text = "Ruritania fears losing supplies after the transit contract expires on 31 December 2024."
+    assert events_of(nlp, text, published=None).empty
+    # the same verb in the past is news
+    past = "The transit contract expired on 31 December 2024, Lind said."
+    assert only_row(events_of(nlp, past, published=None))["date"] == "2024-12-31"
+
+
 def test_an_event_noun_with_its_own_date_phrase_is_dated(nlp):
     text = "The two armies have grown closer since Moscow's invasion of Ukraine in February 2022."
     row = only_row(events_of(nlp, text, "2025-03-19"))
