@@ -168,15 +168,18 @@ def make_articles(
     manifest: dict[str, ManifestEntry],
     *,
     context_texts: dict[str, str] | None = None,
+    today: dt.date | None = None,
 ) -> list[Article]:
     """Articles with manifest values, else inferred ones. ``context_texts`` are other articles of
-    the same story (already built) that inform the year of an article that cannot pin its own."""
+    the same story (already built) that inform the year of an article that cannot pin its own;
+    ``today`` bounds the year of a folder that writes none (see
+    :func:`sitrep.published.infer_corpus_published`)."""
     from sitrep.published import infer_corpus_published
 
     texts = dict(context_texts or {})
     texts.update({f.article_id: _published_text(f) for f in files})
     known = {a: m.published for a, m in manifest.items() if m.published is not None and a in texts}
-    guesses = infer_corpus_published(texts, known=known)
+    guesses = infer_corpus_published(texts, known=known, today=today)
     articles = []
     for f in files:
         guess = guesses[f.article_id]
@@ -457,7 +460,7 @@ def build_corpus(articles_dir: Path, out_dir: Path, *, progress: Progress | None
     manifest, warnings = read_manifest(articles_dir)
     aliases = load_aliases(articles_dir / ALIASES_NAME)
     warnings += list(aliases.problems)
-    articles = make_articles(files, manifest)
+    articles = make_articles(files, manifest, today=dt.date.today())
     per_article, failed, reused = extract_articles(
         articles, files, aliases=aliases, cache_dir=out_dir / CACHE_DIR, progress=progress
     )
@@ -518,7 +521,7 @@ def build_in_memory(
     aliases = load_aliases()
     base_articles = base["articles"] if base is not None else schema.empty_frame("articles")
     context = dict(zip(base_articles["article_id"], base_articles["text"]))
-    articles = make_articles(files, {}, context_texts=context) if files else []
+    articles = make_articles(files, {}, context_texts=context, today=dt.date.today()) if files else []
     per_article, failed, _ = extract_articles(articles, files, aliases=aliases, progress=progress)
     articles, per_article = _anchor_by_shared_events(
         articles, files, per_article, aliases=aliases,

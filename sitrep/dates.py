@@ -177,14 +177,17 @@ _ORDINAL_WORDS.update({
 })
 _ORDINAL_DAY = "(?:" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + ")"
 
+# A weekday may carry its date after a comma or in brackets ("on Tuesday (Dec 17)").
+_WEEKDAY_THEN_DATE = rf"(?:(?P<weekday>{_WEEKDAY})(?:,?\s+|(?P<bracket>\s*\(\s*)))?"
+_BRACKET_CLOSED = r"(?(bracket)\s*\))"
 _DAY_MONTH = re.compile(
-    rf"\b{_PREP}(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:[Tt]he\s+)?"
+    rf"\b{_PREP}{_WEEKDAY_THEN_DATE}(?:[Tt]he\s+)?"
     rf"(?P<day>{_DAY}|(?i:{_ORDINAL_DAY}))\s+(?:of\s+)?"
-    rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR})(?:,?\s+(?P<year>{_YEAR})\b)?(?![\w])"
+    rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR})(?:,?\s+(?P<year>{_YEAR})\b)?(?![\w]){_BRACKET_CLOSED}"
 )
 _MONTH_DAY = re.compile(
-    rf"\b{_PREP}(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?P<month>{_MONTH_FULL}|{_MONTH_ABBR})\s+"
-    rf"(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR})\b)?"
+    rf"\b{_PREP}{_WEEKDAY_THEN_DATE}(?P<month>{_MONTH_FULL}|{_MONTH_ABBR})\s+"
+    rf"(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR})\b)?{_BRACKET_CLOSED}"
 )
 # ISO dates ("2024-10-22") appear in datelines and bylines pasted with the text.
 _ISO_DAY = re.compile(

@@ -166,6 +166,7 @@ class _Clues:
     yearless_days: tuple[_DayClue, ...] = ()
     weekdays: tuple[tuple[int, str], ...] = ()  # bare weekday mentions; "over the weekend" = Sunday
     dateline: tuple[int, int, str] | None = None  # month, day: "WARSAW, April 30 (AP) --"
+    weekday_named: tuple[dt.date, ...] = ()  # dated days the text names with their weekday
 
 
 @dataclass
@@ -436,7 +437,9 @@ def _score(clues: _Clues, candidate: dt.date, year: int, anchors: list[dt.date])
     dated = [day for day, _ in clues.dated_days] + yearless
     newest_dated = max(dated, default=None)
     newest = max(dated + weekdays, default=None)
-    same_year = yearless + [day for day, _ in clues.dated_days if day.year == candidate.year]
+    # (a day named with its weekday is in the weekday style itself: a weekday may precede it)
+    same_year = yearless + [day for day, _ in clues.dated_days
+                            if day.year == candidate.year and day not in clues.weekday_named]
     newest_same_year = max(same_year, default=None)
     return _Fit(
         (candidate - newest).days if newest else 0,
@@ -658,7 +661,9 @@ def _month_window(clues: _Clues, folder_year: int | None) -> PublishedGuess | No
 
 
 def _date_weekday_named_days(clues: _Clues, year: int) -> _Clues:
-    """A day named with its weekday that fits ``year`` is a dated day of that year."""
+    """A day named with its weekday that fits ``year`` is a dated day of that year; the newest
+    is a weekday mention too, since news names the weekday of the last few days: "on Tuesday
+    (Dec 17) ... Earlier on Monday" was written that Tuesday, not on the Monday after it."""
     fitting = [
         clue for clue in clues.yearless_days
         if clue.weekday is not None
@@ -666,11 +671,16 @@ def _date_weekday_named_days(clues: _Clues, year: int) -> _Clues:
     ]
     if not fitting:
         return clues
+    named = [(dt.date(year, clue.month, clue.day), clue) for clue in fitting]
+    newest_day, newest = max(named, key=lambda item: item[0])
+    lead = () if any(day > newest_day for day, _ in clues.dated_days) else (
+        (newest.weekday, newest.quoted),)
     return replace(
         clues,
-        dated_days=clues.dated_days + tuple(
-            (dt.date(year, clue.month, clue.day), clue.quoted) for clue in fitting),
+        dated_days=clues.dated_days + tuple((day, clue.quoted) for day, clue in named),
         yearless_days=tuple(clue for clue in clues.yearless_days if clue not in fitting),
+        weekdays=clues.weekdays + lead,
+        weekday_named=clues.weekday_named + tuple(day for day, _ in named),
     )
 
 
@@ -678,6 +688,18 @@ def _most_common(years: list[int]) -> int | None:
     """The most frequent year; on a tie, the latest (history is older than news)."""
     counts = Counter(years)
     return max(counts, key=lambda year: (counts[year], year)) if counts else None
+
+
+def _story_year(strong: list[dt.date], weaker: list[dt.date]) -> int | None:
+    """The year of the folder's story: the most common year among the most ``strong`` dates lying
+    close together (of equal stretches, the one holding more ``weaker`` dates); without strong
+    dates, among the most ``weaker`` ones. A folder whose strong dates split evenly between two
+    years still has one stretch where its story is told."""
+    days = strong or weaker
+    core = _story_core(days, strong=weaker if strong else (), majority=False)
+    if core is None:
+        return None
+    return _most_common([day.year for day in days if core[0] <= day <= core[1]])
 
 
 def _reference_year(*years: int | None) -> int | None:
@@ -695,7 +717,9 @@ def infer_published(text: str, *, corpus_year: int | None = None) -> PublishedGu
     return _infer(clues, folder_year=corpus_year, reference_year=reference, anchors=[]).guess
 
 
-def _story_core(pinned: list[dt.date], strong: Iterable[dt.date] = ()) -> tuple[dt.date, dt.date] | None:
+def _story_core(
+    pinned: list[dt.date], strong: Iterable[dt.date] = (), *, majority: bool = True
+) -> tuple[dt.date, dt.date] | None:
     """The first and last of the most dates lying within ``_STORY_SPAN_DAYS`` of each other, when
     they are at least two and at least half of ``pinned``; else ``None`` (no one story).
 
@@ -717,7 +741,7 @@ def _story_core(pinned: list[dt.date], strong: Iterable[dt.date] = ()) -> tuple[
     if best is None:
         return None
     count = best[2] - best[1] + 1
-    if len(days) > 1 and (count < 2 or 2 * count < len(days)):
+    if majority and len(days) > 1 and (count < 2 or 2 * count < len(days)):
         return None
     return days[best[1]], days[best[2]]
 
@@ -727,8 +751,30 @@ def _near(day: dt.date, core: tuple[dt.date, dt.date]) -> bool:
     return core[0] - slack <= day <= core[1] + slack
 
 
+def _latest_fitting_year(clues: Iterable[_Clues], today: dt.date) -> int | None:
+    """The latest year, not after ``today``, in which most of the weekdays the folder names with
+    their dates ("Wednesday, 23 October") are right; ``None`` when no text names one.
+
+    A folder that writes no year at all can still be placed by such a clue: the calendar repeats
+    only every five to eleven years, and no article comes from the future, so the latest fitting
+    year is the article's unless it is older than the calendar's cycle.
+    """
+    named = [clue for article in clues for clue in article.yearless_days if clue.weekday is not None]
+
+    def fits(year: int) -> int:
+        return sum(
+            1 for clue in named
+            if (day := _safe_date(year, clue.month, clue.day))
+            and day <= today and day.weekday() == clue.weekday
+        )
+
+    fitting = [year for year in range(today.year - _YEAR_SEARCH, today.year + 1) if fits(year)]
+    return max(fitting, key=lambda year: (fits(year), year)) if fitting else None
+
+
 def infer_corpus_published(
-    texts: dict[str, str], *, known: Mapping[str, dt.date] | None = None
+    texts: dict[str, str], *, known: Mapping[str, dt.date] | None = None,
+    today: dt.date | None = None,
 ) -> dict[str, PublishedGuess]:
     """Infer every article of a folder (one developing story), keyed like ``texts``.
 
@@ -738,29 +784,34 @@ def infer_corpus_published(
     the candidate nearest the dates other articles pin by their own year and date.
 
     ``known`` holds publication dates already known for some articles (a manifest): they are
-    returned as given and are the folder's strongest evidence for the others.
+    returned as given and are the folder's strongest evidence for the others. ``today`` bounds a
+    folder that writes no year and knows no date: the latest year before it in which the
+    weekdays named with their dates are right becomes the reference year.
     """
     known = {article_id: date for article_id, date in (known or {}).items() if date is not None}
     clues = {article_id: _read_clues(text) for article_id, text in texts.items()}
     folder_floor = _reference_year(*(article.year_floor for article in clues.values()))
+    clock_year = None
+    if folder_floor is None and not known and today is not None:
+        folder_floor = clock_year = _latest_fitting_year(clues.values(), today)
     references = {
         article_id: _reference_year(article.year_floor, folder_floor)
         for article_id, article in clues.items()
     }
-    # The folder's year: known dates and weekday-named dates first (a full date may be history).
-    strong_years = [date.year for date in known.values()] + [
-        pinned[0] for article_id, article in clues.items()
-        if article_id not in known
-        and (pinned := _weekday_pinned_year(article, references[article_id]))
-    ]
+    # The folder's year: that of its story, where the dates the texts pin lie close together;
+    # known dates and weekday-named dates first (a full date may be history).
     # (the year of the day the text fits best: "April 25" beside "October 24, 2024" is of 2025)
-    dated_years = [
-        inference.guess.date.year for article_id, article in clues.items()
+    own_days = {
+        article_id: inference.guess.date for article_id, article in clues.items()
         if article_id not in known and _own_year(article, references[article_id])
         and (inference := _infer(article, folder_year=None, reference_year=references[article_id],
                                  anchors=[])).guess.date
+    }
+    strong_days = list(known.values()) + [
+        day for article_id, day in own_days.items()
+        if _weekday_pinned_year(clues[article_id], references[article_id])
     ]
-    folder_year = _most_common(strong_years) or _most_common(dated_years)
+    folder_year = _story_year(strong_days, list(own_days.values()))
 
     first_pass = {
         article_id: _infer(article, folder_year=folder_year,
@@ -835,5 +886,9 @@ def infer_corpus_published(
                 f"only the folder's year {folder_year} would date it, and that puts it outside "
                 f"the stretch most of the folder's articles pin ({core[0].isoformat()} to "
                 f"{core[1].isoformat()})"))
+        if clock_year is not None and guess.date is not None:
+            guess = replace(guess, evidence=(
+                f"{guess.evidence} (no article writes a year: {clock_year} is the latest year "
+                f"before {today.isoformat()} in which the folder's weekdays fit their dates)"))
         results[article_id] = guess
     return results

@@ -170,6 +170,10 @@ def test_resolve_date(expression, published, expected):
         ("by the end of October", [("by the end of October", "absolute_month")]),
         ("Tuesday’s statement", [("Tuesday", "weekday")]),
         ("the agency stated today (10.30) that", [("today", "relative"), ("(10.30)", "absolute_day")]),
+        # a weekday with its date in brackets, as some broadcasters write it
+        ("Lind on Tuesday (Dec 17) claimed", [("on Tuesday (Dec 17)", "absolute_day")]),
+        ("on Monday (4 November) Tamm said", [("on Monday (4 November)", "absolute_day")]),
+        ("on Friday (the day after) Tamm", [("on Friday", "weekday")]),
     ],
 )
 def test_find_date_mentions(text, expected):

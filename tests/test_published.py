@@ -34,6 +34,56 @@ def test_weekday_named_with_its_date_and_no_year_anywhere_gives_no_date():
     assert guess.evidence
 
 
+def test_a_folder_that_writes_no_year_takes_the_latest_year_before_today_its_weekdays_fit():
+    texts = {
+        "anchor": "On Wednesday, 23 October, the ministry warned Oslo.",
+        "saturday": "Lind said Saturday that troops were deployed.",
+    }
+    # 23 October was a Wednesday in 2019, 2024 and 2030: 2030 is still to come
+    guesses = infer_corpus_published(texts, today=dt.date(2026, 11, 23))
+    assert guesses["anchor"].date == dt.date(2024, 10, 23)
+    assert "latest year before 2026-11-23" in guesses["anchor"].evidence
+    assert guesses["saturday"].date == dt.date(2024, 10, 26)  # the folder's one story
+    # the day itself must be past: the day before it, the 2024 reading is not yet possible
+    assert infer_corpus_published(texts, today=dt.date(2024, 10, 22))["anchor"].date == dt.date(2019, 10, 23)
+    # without a clock, nothing pins the year
+    assert infer_corpus_published(texts)["anchor"].date is None
+
+
+def test_the_newest_day_named_with_its_weekday_is_the_day_of_writing():
+    # "Earlier on Monday" is the day before: the story is not of the Monday after the 17th
+    text = ("Lind on Tuesday (Dec 17) claimed that the troops had withdrawn. "
+            "Earlier on Monday, Lind said 30 soldiers were wounded.")
+    guess = infer_published(text, corpus_year=2024)
+    assert guess.date == dt.date(2024, 12, 17)
+    assert "'on Tuesday (Dec 17)'" in guess.evidence
+
+
+def test_a_folder_split_between_two_years_takes_the_year_its_dates_cluster_in():
+    texts = {
+        # named with their weekdays: three days within eight weeks of 2024 ...
+        "a": "On Monday, 28 October, Lind spoke.", "b": "On Tuesday, 5 November, Tamm spoke.",
+        "c": "On Tuesday, 17 December, Lind spoke.",
+        # ... and three of 2025, months apart (the newest year written is 2025)
+        "d": "On Monday, 13 January, Tamm spoke of the 2025 budget.",
+        "e": "On Wednesday, 30 April, Lind spoke.", "f": "On Wednesday, 3 September, Tamm spoke.",
+        "yearless": "The envoy arrived on November 9, officials said on Saturday.",
+    }
+    guesses = infer_corpus_published(texts)
+    assert guesses["a"].date == dt.date(2024, 10, 28)
+    assert guesses["d"].date == dt.date(2025, 1, 13)
+    assert guesses["yearless"].date == dt.date(2024, 11, 9)  # the folder's story is of late 2024
+
+
+def test_the_clock_does_not_override_a_year_the_folder_writes():
+    texts = {"anchor": "On Wednesday, 23 October, the ministry warned Oslo.",
+             "history": "The accord of 4 March 2018 still holds, Lind said on Monday."}
+    guesses = infer_corpus_published(texts, today=dt.date(2026, 11, 23))
+    # the reference year is 2018, the text's own: 2019 is the fitting year nearest it
+    assert guesses["anchor"].date == dt.date(2019, 10, 23)
+    assert "latest year" not in guesses["anchor"].evidence
+
+
 def test_weekday_with_date_uses_the_folder_year_as_reference():
     text = "On Wednesday, 23 October, the ministry warned Oslo."
     assert infer_published(text, corpus_year=2024).date == dt.date(2024, 10, 23)
@@ -266,12 +316,16 @@ def test_holdout_folder_windows_always_hold_the_real_date():
     # 26 of this year", four months before, and nothing in it bounds that lag.
     # h124 (13 Dec 2025) has the dateline "December 13" and no year anywhere: like h76, the folder's
     # year places it a year early.
+    # h132 (Mon 13 Jan 2025) names "found on December 21" and "said on Thursday": read as the first
+    # Thursday after the 21st, it is two weeks early; only "the last week of December" (a span the
+    # inference does not read) says the Thursday is in January.
     assert set(outside) == {"h33_kbs_nis_airborne", "h58_pravda_shoigu_sappers_builders",
                             "h76_asiae_pows_letter_south_korea",
                             "h108_aljazeera_kim_new_year_blood",
                             "h112_stripes_3800_killed_or_wounded",
                             "h122_babel_kim_awards_kursk_soldiers",
-                            "h124_tass_engineer_regiment_returns"}, outside
+                            "h124_tass_engineer_regiment_returns",
+                            "h132_watoday_diary_human_bait_drones"}, outside
     # the wire datelines with their weekday, and the full date with its weekday, pin the day
     firm = {article_id for article_id, guess in guesses.items() if guess.firm}
     assert {"h01_yonhap_nis_600_killed", "h13_ians_yonhap_blinken_8000_kursk"} <= firm

@@ -63,12 +63,13 @@ def test_seed_events(seed_scores):
 FLOORS = {
     "holdout": {"quotes": {"f1": 0.95, "speaker_accuracy": 0.95},
                 "figures": {"f1": 0.85, "claimant_accuracy": 0.75, "qualifier_accuracy": 0.90},
-                # the 124 articles mix stories from Oct 2024 to Dec 2025, so the folder dates no
+                # the 132 articles mix stories from Oct 2024 to Dec 2025, so the folder dates no
                 # weekday-only article: most of their relative dates stay unresolved (with their
                 # real publication dates in a manifest, event F1 is about 0.95); h77-h84 name no
                 # year at all, so none of their 25 events is dated without one, and h109-h116
-                # (all yearless) date only a few (F1 0.447 with h117-h124 too)
-                "events": {"f1": 0.42, "date_accuracy": 0.90}},
+                # (all yearless) date only a few (F1 0.452 with h117-h132 too; h125-h132 write
+                # no year either)
+                "events": {"f1": 0.43, "date_accuracy": 0.90}},
     # measured once, untouched, at bcbdeda (see tests/blind/README.md); the floors sit at or just
     # below those first numbers
     "blind": {"quotes": {"f1": 0.95, "speaker_accuracy": 0.90},
