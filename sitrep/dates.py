@@ -205,6 +205,15 @@ _BRACKETED_MONTH_DAY = re.compile(
     r"(?:(?<=\btoday )|(?<=\byesterday ))\((?P<month>0?[1-9]|1[0-2])\.(?P<day>0?[1-9]|[12]\d|3[01])\)",
     re.IGNORECASE,
 )
+# A day of the month with no month ("reported on the 13th", "on the 9th to 11th"), as Korean and
+# other wire styles write the current or last month's days. Only after a preposition and before a
+# clause boundary: "the 47th Brigade" and "the 80th anniversary" are names and ordinals.
+_ORDINAL = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?P<prep>[Oo]n|[Ss]ince|[Ff]rom)\s+the\s+(?P<day>{_ORDINAL})"
+    rf"(?:\s*(?:to|-|–|through|and)\s*(?:the\s+)?(?P<last>{_ORDINAL}))?"
+    r"(?=\s*[,.;:)\"”’]|\s*$|\s+(?:that|when|as|at|in|of\s+this\s+month|local|morning|afternoon|evening|night)\b)"
+)
 _MONTH_YEAR = re.compile(
     rf"\b{_PREP}(?:{_PART}[\s-]+)?(?P<month>{_MONTH_FULL})\b(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b"
     r"|\s+(?:of\s+)?(?P<relyear>last|this|next)\s+year\b)?"  # "in August last year"
@@ -284,6 +293,15 @@ def _candidates(text: str) -> list[tuple[int, int, ParsedDate]]:
             found.append((match.start(), match.end(), ParsedDate(
                 "absolute_day", year=year, month=month, day=day, weekday=weekday,
                 preposition=(match.groupdict().get("prep") or "").lower())))
+
+    for match in _DAY_OF_MONTH.finditer(text):
+        first = int(re.match(r"\d+", match["day"]).group())
+        last = int(re.match(r"\d+", match["last"]).group()) if match["last"] else 0
+        if last and last <= first:
+            continue
+        found.append((match.start(), match.end(), ParsedDate(
+            "relative", day=first, amount=last, relative="day_of_month",
+            preposition=match["prep"].lower())))
 
     for match in _MONTH_YEAR.finditer(text):
         month_name = match["month"]
@@ -522,6 +540,15 @@ def _resolve_relative(parsed: ParsedDate, published: dt.date) -> ResolvedDate | 
         return _span(published, monday + dt.timedelta(days=6))
     if relative == "next_week":
         return _span(monday + dt.timedelta(days=7), monday + dt.timedelta(days=13))
+    if relative == "day_of_month":
+        # the latest such day on or before publication; "the 9th to 11th" is a span
+        year, month = (published.year, published.month) if parsed.day <= published.day else (
+            _shift_month(published.year, published.month, -1))
+        last_day = calendar.monthrange(year, month)[1]
+        if max(parsed.day, parsed.amount) > last_day:
+            return None
+        first = dt.date(year, month, parsed.day)
+        return _span(first, dt.date(year, month, parsed.amount)) if parsed.amount else _day(first)
     if relative == "this_month":
         return _month(published.year, published.month)
     if relative == "last_month":

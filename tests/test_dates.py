@@ -174,6 +174,10 @@ def test_resolve_date(expression, published, expected):
         ("Lind on Tuesday (Dec 17) claimed", [("on Tuesday (Dec 17)", "absolute_day")]),
         ("on Monday (4 November) Tamm said", [("on Monday (4 November)", "absolute_day")]),
         ("on Friday (the day after) Tamm", [("on Friday", "weekday")]),
+        # a day of the month with no month, as Korean wires write it
+        ("the agency reported on the 13th that", [("on the 13th", "relative")]),
+        ("On the 25th, there was a clash", [("On the 25th", "relative")]),
+        ("The ceremony took place on the 9th to 11th.", [("on the 9th to 11th", "relative")]),
     ],
 )
 def test_find_date_mentions(text, expected):
@@ -203,10 +207,29 @@ def test_find_date_mentions(text, expected):
         "5 Marines and the Novak 5 team made a Decision 5",  # abbreviations inside words
         "Pfizer's Covid-2019 data, the 1990s, and Resolution A-2024",  # not years
         "The ratio (10.30) rose and the index (3.5) fell.",  # numbers in brackets
+        "the 80th anniversary and attacks on the 47th Brigade",  # ordinals that are not days
     ],
 )
 def test_find_date_mentions_ignores_lookalikes(text):
     assert find_date_mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("reported on the 13th that", dt.date(2025, 12, 13), ("2025-12-13", "day")),
+        ("reported on the 13th that", dt.date(2025, 12, 12), ("2025-11-13", "day")),  # last month's
+        ("took place on the 9th to 11th.", dt.date(2025, 12, 13), ("2025-12", "month")),
+        ("said on the 31st.", dt.date(2025, 12, 13), None),  # November has no 31st
+    ],
+)
+def test_a_day_of_the_month_is_the_latest_such_day_by_publication(text, published, expected):
+    (mention,) = find_date_mentions(text)
+    resolved = resolve_mention(mention, published)
+    if expected is None:
+        assert resolved is None
+    else:
+        assert (resolved.date, resolved.precision) == expected
 
 
 def test_mentions_are_ordered_non_overlapping_and_exact():
