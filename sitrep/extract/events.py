@@ -173,6 +173,8 @@ _RANGE_HEAD = re.compile(
 AFTER_CUES = frozenset("later since subsequently afterwards afterward".split())
 SAME_TIME_NOUNS = frozenset({"time"})  # "at the time", "at that time"
 SAME_DAY_NOUNS = frozenset({"day"})  # "on the same day", "that same day", "on that day"
+# "the previous day", "the day before", "the next day": a day's step from the day told before.
+DAY_OFFSET_WORDS = {"previous": -1, "before": -1, "next": 1, "following": 1, "after": 1}
 
 PLURAL_ANAPHOR_NOUNS = frozenset("country nation side state government neighbour neighbor ally".split())
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -1144,31 +1146,50 @@ def _is_past(verb: Token) -> bool:
                                              for a in auxiliaries) and verb.tag_ == "VBN"
 
 
-def _same_time_cue(token: Token) -> Token | None:
-    """The verb that "at the time", "at that time", "(on) the same day" or "that same day"
-    modifies, else None. A time a phrase defines ("on the day of the vote") is no back-reference."""
+def _same_time_cue(token: Token) -> tuple[Token, int] | None:
+    """The verb that "at the time", "at that time", "(on) the same day", "that same day", "earlier
+    in the day", "the previous day" or "the next day" modifies, with its offset in days from the
+    day told just before; else None. A time a phrase defines ("on the day of the vote", "the day
+    after the vote") is no back-reference."""
     if token.dep_ == "prep" and token.lower_ in ("at", "on"):
         noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+    elif token.dep_ == "prep" and token.lower_ == "in" and token.head.lower_ in ("earlier", "later"):
+        noun = next((c for c in token.children if c.dep_ == "pobj"), None)  # "earlier in the day"
     elif token.dep_ == "npadvmod" and token.lemma_.lower() == "day":
-        noun = token  # "the same day, X met ...", "X spoke that same day"
+        noun = token  # "the same day, X met ...", "X spoke that same day", "the previous day"
     else:
         return None
-    if noun is None or any(c.dep_ in ("prep", "relcl", "acl", "compound") for c in noun.children):
+    # (after "earlier in the day" the parser often hangs the reported clause on "day" as a relcl)
+    defining = ("prep", "acl", "compound") if token.lower_ == "in" else ("prep", "relcl", "acl", "compound")
+    if noun is None or any(c.dep_ in defining for c in noun.children):
         return None
     lemma = noun.lemma_.lower()
     determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
-    same = any(c.dep_ == "amod" and c.lower_ == "same" for c in noun.children)
-    others = [c for c in noun.children if c.dep_ == "amod" and c.lower_ != "same"]
-    if others or not determiners & {"the", "that"}:
+    modifiers = {c.lower_ for c in noun.children if c.dep_ == "amod"}
+    sides = {c.lower_ for c in noun.children if c.dep_ == "advmod"} & set(DAY_OFFSET_WORDS)
+    offsets = {DAY_OFFSET_WORDS[word] for word in (modifiers | sides) & set(DAY_OFFSET_WORDS)}
+    if modifiers - {"same"} - set(DAY_OFFSET_WORDS) or len(offsets) > 1 or not determiners & {"the", "that"}:
         return None
+    offset = offsets.pop() if offsets else 0
     if lemma in SAME_TIME_NOUNS:
-        ok = token.lower_ == "at" and not same  # "at the time"; "at the same time" is "meanwhile"
+        ok = token.lower_ == "at" and not modifiers  # "at the time"; "at the same time" is "meanwhile"
+    elif token.lower_ == "in":
+        ok = lemma in SAME_DAY_NOUNS and not modifiers and determiners == {"the"}
     else:
-        ok = lemma in SAME_DAY_NOUNS and (same or determiners == {"that"})  # "that day", "the same day"
+        # "that day", "the same day", "the previous day", "the day before"
+        ok = lemma in SAME_DAY_NOUNS and ("same" in modifiers or offset != 0 or determiners == {"that"})
     verb = token.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("pobj", "prep", "dobj") and verb.head.i != verb.i:
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("pobj", "prep", "dobj", "advmod") and verb.head.i != verb.i:
         verb = verb.head  # "an interview with X on the same day": the day of the verb above
-    return verb if ok and verb.pos_ in ("VERB", "AUX") else None
+    return (verb, offset) if ok and verb.pos_ in ("VERB", "AUX") else None
+
+
+def _cue_phrase(token: Token) -> list[Token]:
+    """The words of a same-time cue ("the previous day", "earlier in the day"), without a clause
+    the parser hung on its noun."""
+    top = token.head if token.lower_ == "in" else token
+    clause = {t.i for c in top.subtree if c.dep_ == "relcl" for t in c.subtree}
+    return [t for t in top.subtree if t.i not in clause]
 
 
 def _relative_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[_Unit],
@@ -1187,8 +1208,8 @@ def _relative_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[
             if token.idx in in_dates:
                 continue
             after_verb = _relative_cue(token)
-            same_verb = _same_time_cue(token) if after_verb is None else None
-            verb = after_verb or same_verb
+            same_time = _same_time_cue(token) if after_verb is None else None
+            verb = after_verb or (same_time[0] if same_time else None)
             if verb is None:
                 continue
             anchors = [r for r in dated + rows if r.start < token.idx]
@@ -1206,7 +1227,11 @@ def _relative_rows(doc: Doc, article: Article, ctx: ArticleContext, units: list[
                 cue_tokens = [token]
             else:
                 date, precision = anchor.date, anchor.precision
-                cue_tokens = list(token.subtree)
+                if same_time[1]:
+                    if precision != "day":
+                        break  # "the previous day" of a month: no day the text supports
+                    date = (dt.date.fromisoformat(date) + dt.timedelta(days=same_time[1])).isoformat()
+                cue_tokens = _cue_phrase(token)
             if verb.dep_ == "amod":  # a misparsed "has since shared": the sentence is the clause
                 tokens = _clause_tokens(unit.sent.root)
             else:

@@ -245,6 +245,36 @@ def test_a_day_offset_from_a_dated_frame(nlp, text, published, date):
     assert evidence.startswith(offset.iloc[0]["date_text"])
 
 
+def test_the_previous_day_and_the_same_day_step_from_the_day_told_before(nlp):
+    text = ("The ministry said on Tuesday that 10,000 troops were in Ruritania. \"As many as 10,000 "
+            "have made their way,\" said spokesperson Arvo Lind the previous day. On the same day, "
+            "Ivo Tamm also said that 11,000 soldiers are in Norland now.")
+    frame = events_of(nlp, text, "2024-11-05")
+    assert list(zip(frame["date_text"], frame["date"], frame["actor"])) == [
+        ("on Tuesday", "2024-11-05", "ministry"),
+        ("the previous day", "2024-11-04", "Arvo Lind"),
+        ("on the same day", "2024-11-04", "Ivo Tamm"),  # the same day as Lind's, not the ministry's
+    ]
+
+
+def test_earlier_in_the_day_is_the_day_told_before(nlp):
+    text = "Lind met Tamm on Monday. The state media said earlier in the day Lind departed for Oslo."
+    frame = events_of(nlp, text, "2024-11-05")
+    assert list(zip(frame["date_text"], frame["date"])) == [
+        ("on Monday", "2024-11-04"), ("earlier in the day", "2024-11-04")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lind met Tamm on Monday. Tamm flew to Oslo the day after the vote.",  # a day the phrase defines
+        "Lind met Tamm in October. The next day, Tamm flew to Oslo.",  # a step from a month: no day
+    ],
+)
+def test_a_day_step_needs_a_day_to_step_from(nlp, text):
+    assert len(events_of(nlp, text, "2024-11-05")) == 1
+
+
 def test_relative_dates_need_a_publication_date(nlp):
     text = "The minister spoke on Sunday. The treaty was signed on March 3, 2025, in Geneva."
     frame = events_of(nlp, text, published=None)
