@@ -36,6 +36,9 @@ Conventions (all documented choices, relative to the publication date P):
   current year, so a yearless date is normally in P's year, past or upcoming ("talks on December
   4" in a story of November 25); across the turn of the year ("Dec. 28" in a story of January 8)
   the nearer reading wins. News reports the past, hence the weight.
+* A weekday with its date ("Wednesday, 23 October", "on Tuesday (Dec 17)") is that day.
+* Day of the month alone ("reported on the 13th", as Korean wires write): the latest such day on
+  or before P; "on the 9th to 11th" is a span.
 * Weeks start on Monday. "last week" is the calendar week before P's week; "this week" is P's
   week ("earlier this week" its days up to P, "later this week" from P on); "over the weekend" is
   the Saturday-Sunday on or just before P; "two weeks ago" the week centred 14 days before P. A

@@ -16,7 +16,9 @@ rows the text dates only indirectly:
 * a clause with "later", "since" or "subsequently" and no date of its own, after a dated event, lies
   between that event and publication: it gets the publication month when both fall in one month,
   and no row otherwise;
-* "at the time" / "at that time" takes the date of the last dated event before it.
+* "at the time" / "at that time", "the same day" and "earlier in the day" take the date of the last
+  dated event before them; "the previous day" / "the day before" and "the next day" step a day
+  from it (only from a day, not a month).
 
 Expressions that date nothing are dropped: bounds ("after June 3"), spans over several months
 ("in January and February"), durations ("in the last month"), datelines, page furniture
