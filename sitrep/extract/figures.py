@@ -136,6 +136,8 @@ CLAIM_NOUNS = frozenset(
 DOCUMENT_NOUNS = CLAIM_NOUNS | frozenset("document evidence image footage record study".split())
 # Nouns for what is known that also name who knows it ("intelligence"): evidence only as objects.
 EVIDENCE_NOUNS = frozenset("intelligence information".split())
+# Verbs by which someone puts a claim out: "officials offered a lower estimate of 1,200".
+GIVING_LEMMAS = frozenset("offer give provide release issue publish present".split())
 # Cue verbs of commitment: "X had promised to provide 10,000 troops, the lawmakers said" counts
 # what X committed to, but who says so is the sentence's reporter when it names one.
 COMMITMENT_LEMMAS = frozenset("promise pledge vow commit offer".split())
@@ -802,7 +804,7 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
                 spokesperson = _speaking_for_a_country(node, source, ctx)
                 return _Claim(spokesperson or source, node)
         elif node.pos_ == "NOUN" and _lemma(node) in CLAIM_NOUNS and node is not number_head:
-            owner = _owner_of_claim(node)
+            owner = _owner_of_claim(node) or _giver_of(node)
             if owner is not None:
                 return _Claim(_owner_source(owner, ctx, _lemma(node)), node)
     if fallback is None:
@@ -818,10 +820,23 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
     return fallback or committed
 
 
+def _giver_of(claim: Token) -> Token | None:
+    """Who gives a claim: "officials offered a lower estimate of 1,200" -> the officials (but
+    not who disputes or rejects it)."""
+    if claim.dep_ != "dobj" or _lemma(claim.head) not in GIVING_LEMMAS:
+        return None
+    subject = _subject_of(claim.head)
+    return subject if subject is not None and _lemma(subject) not in DOCUMENT_NOUNS else None
+
+
 def _held_evidence(noun: Token) -> bool:
     """'X had intelligence suggesting ...', 'X released intelligence showing ...': intelligence as
-    a thing held or released (an object), not the body that gathers it ("intelligence said")."""
-    return _lemma(noun) in EVIDENCE_NOUNS and noun.dep_ in {"dobj", "pobj"}
+    a thing held or released (an object), not the body that gathers it ("intelligence said"); so is
+    intelligence "suggesting" or "showing" something, a participle the parser may hang it on as
+    its subject when the word stands in quotation marks."""
+    if _lemma(noun) not in EVIDENCE_NOUNS:
+        return False
+    return noun.dep_ in {"dobj", "pobj"} or (noun.dep_ == "nsubj" and noun.head.tag_ == "VBG")
 
 
 def _speaking_for_a_country(verb: Token, source: Source, ctx: ArticleContext) -> Source | None:

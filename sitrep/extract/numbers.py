@@ -82,7 +82,7 @@ _HEDGES_BEFORE = (
 )
 _HEDGE_BEFORE_RE = re.compile(
     r"(?:^|(?<=[\s(\[“\"‘']))(?P<hedge>" + "|".join(f"(?P<{q}>{p})" for q, p in _HEDGES_BEFORE)
-    + r")\s*$",
+    + r")[’'\"”]?\s*$",  # a hedge may be quoted on its own: "'at least' 3,000"
     re.IGNORECASE,
 )
 _HEDGE_AFTER_RE = re.compile(

@@ -147,6 +147,9 @@ def test_qualifier_and_bounds_follow_the_hedge(figures, phrase, qualifier, value
          "were deployed.", "Ivo Tamm"),
         ("Norland's spy agency released intelligence showing 8,000 soldiers were training.",
          "Norland's spy agency"),
+        # quotation marks around 'intelligence' let the parser make it the participle's subject
+        ("On Wednesday, spokesperson Arvo Lind claimed the US had 'intelligence' suggesting there were "
+         "3,000 soldiers in Norland.", "Arvo Lind"),
         # a relative clause's "which" is the body it hangs on
         ("The estimate matched a briefing last week by the Norland Defence Agency, which reported about "
          "100 soldiers killed.", "Norland Defence Agency"),
@@ -159,6 +162,14 @@ def test_claimant_from_the_sentence_structure(figures, text, claimant):
     row = one_row(figures(text))
     assert row["claimant"] == claimant
     assert row["claimant_raw"]
+
+
+def test_who_gives_an_estimate_owns_it_but_not_who_reports_the_other_figure(figures):
+    text = ("Ivo Tamm said 3,800 soldiers were killed, while the Ruritanian defence ministry offered "
+            "a lower estimate of around 1,200 casualties.")
+    frame = figures(text)
+    assert list(zip(frame["value"], frame["claimant"])) == [
+        (3800, "Ivo Tamm"), (1200, "Ruritanian defence ministry")]
 
 
 def test_he_added_is_the_previous_speaker(figures):

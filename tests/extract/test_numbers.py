@@ -75,6 +75,7 @@ def test_finds_scaled_and_word_numbers(text, value, number_text):
         ("more than 13,000 containers", "over", 13_000, None),
         ("over 300,000 shells", "over", 300_000, None),
         ("well over 200 tanks", "over", 200, None),
+        ("'at least' 3,000 soldiers", "at_least", 3_000, None),  # a hedge quoted on its own
         ("1,000 troops", "exact", None, None),
     ],
 )
