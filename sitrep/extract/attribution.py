@@ -207,6 +207,8 @@ PERSON_PRONOUNS = frozenset("he she him her".split())
 # Grammatical gender of third-person pronouns, and the title words that show a person's: a "she"
 # never resolves to a "Mr" or a "spokesman", a "he" never to a "Ms" or a "spokeswoman".
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+KINSHIP_NOUNS = frozenset("husband wife mother father son daughter brother sister".split())
+POSSESSIVE_GENDER = {"his": "m", "her": "f"}
 GENDERED_TITLES = {
     **dict.fromkeys("""mr mr. sir lord king prince spokesman chairman congressman businessman
         statesman councilman husband father son brother""".split(), "m"),
@@ -450,6 +452,22 @@ def _participle_agents(noun: Token) -> list[Token]:
     ]
 
 
+def _own_possessive(subject: Token, sentence_ents: list[Span]) -> str | None:
+    """"his" or "her" after ``subject`` in its verb's clause, reported clauses included, with no
+    other person named before it ("Lind declared after talks with her counterpart Tamm", "Lind
+    said his team was ready"): the subject's own."""
+    if subject.dep_ != "nsubj":
+        return None
+    for token in subject.head.subtree:
+        if token.dep_ != "poss" or token.lower_ not in {"his", "her"} or token.i < subject.i:
+            continue
+        if any(e.label_ == "PERSON" and e.start < token.i and not e.start <= subject.i < e.end
+               for e in sentence_ents):
+            return None
+        return token.lower_
+    return None
+
+
 class ArticleContext:
     """Attribution for one parsed article; built once, asked many times."""
 
@@ -476,6 +494,9 @@ class ArticleContext:
             self._place_of_government.setdefault(place.government, place)
         # the words each person was introduced with ("defence minister"), to tell titles apart
         self._title_words: dict[str, set[str]] = {}
+        # "his" or "her" each person used of themselves ("X declared after talks with her
+        # counterpart"): the gender the text shows when no title does
+        self._own_pronouns: dict[str, set[str]] = {}
         # every quotation, scare quotes included: the quotes extractor reuses this one scan
         self.quote_spans = self._quote_spans()
         self._quoted = [(q.start, q.end) for q in self.quote_spans]
@@ -591,10 +612,13 @@ class ArticleContext:
         if head.pos_ != "PROPN" or head.dep_ == "compound":
             return None
         left = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"}]
-        chain = [t for t in self.doc[left[0].i : head.i + 1]] if left else [head]
+        # (a compound may carry its own: "Choe" hangs on "Son" in "Choe Son Hui")
+        chain = [t for t in self.doc[left[0].left_edge.i : head.i + 1]] if left else [head]
         name_part: list[Token] = []
         for token in reversed(chain):
-            if (token.pos_ == "PROPN" and token.text[:1].isupper() and not _is_title_word(token)
+            # a capitalised kinship word inside a name is part of it ("Choe Son Hui")
+            titled = _is_title_word(token) and not (token.lower_ in KINSHIP_NOUNS and name_part)
+            if (token.pos_ == "PROPN" and token.text[:1].isupper() and not titled
                     and not self._in_known_place(token)):
                 name_part.insert(0, token)
             else:
@@ -617,6 +641,13 @@ class ArticleContext:
             return name
         # "Vice Foreign Minister, Eero Salo": a name set in apposition to a title
         if not before and head.dep_ == "appos" and _is_title_word(head.head):
+            return name
+        # "North Korea's Choe Son Hui": a country's own person, named in full
+        if (not before and 2 <= len(name_part) <= 3
+                and any(c.dep_ == "poss" and c.ent_type_ in {"GPE", "NORP"} for c in head.children)
+                and not any(t.lower_ in BODY_NOUNS | ORG_WORDS | MEDIA_WORDS | SETTLEMENT_NOUNS
+                            or t.ent_type_ not in {"", "PERSON"} for t in name_part)
+                and self.names.aliases.canonical(name) is None):
             return name
         return None
 
@@ -847,6 +878,9 @@ class ArticleContext:
                 self._title_words.setdefault(source.name, set()).update(
                     w for w in name_key(source.raw).split() if w not in named_words
                 )
+                own = _own_possessive(head, self._ents_by_sent[self._sentence_index(head.i)])
+                if own is not None:
+                    self._own_pronouns.setdefault(source.name, set()).add(own)
                 # "Arvo Lind, the top leader of ...": the appositive's role is his title too
                 self._title_words[source.name].update(
                     t.lower_ for c in head.children
@@ -2482,6 +2516,8 @@ class ArticleContext:
         words = (self._title_words.get(source.name, set()) | set(name_key(source.raw).split())) - set(
             name_key(source.name).split())
         genders = {GENDERED_TITLES[w] for w in words if w in GENDERED_TITLES}
+        if not genders:
+            genders = {POSSESSIVE_GENDER[w] for w in self._own_pronouns.get(source.name, ())}
         return genders.pop() if len(genders) == 1 else ""
 
     def _resolve_description(

@@ -659,6 +659,21 @@ def test_a_word_of_a_name_is_no_gender_title(source_of):
     assert speaker(source_of(text, "stand firmly with its comrades")) == "Ri Son Hui"
 
 
+def test_his_and_her_show_a_persons_gender(source_of):
+    # no title says who is who; "her counterpart" and "his team" do
+    text = (
+        "Ri Son Gil declared in Oslo after talks with her counterpart Arvo Lind. Lind said his team "
+        "was ready. \"We agree on everything,\" she said."
+    )
+    assert speaker(source_of(text, "We agree on everything")) == "Ri Son Gil"
+
+
+def test_a_countrys_own_person_is_named_in_full(source_of):
+    # the small model tags no person here; the possessive country and the name's shape do
+    text = "Finland's Choe Myong Hui is on a visit to Oslo. \"We will stand by you,\" Choe said."
+    assert speaker(source_of(text, "We will stand by you")) == "Choe Myong Hui"
+
+
 def test_a_view_in_a_reported_clause_is_the_reporters_label(source_of):
     text = ("Oslo and Norland have regarded the conscripts as “expendable” and have ordered them to "
             "attack, Ivo Tamm said.")
