@@ -452,6 +452,16 @@ def _participle_agents(noun: Token) -> list[Token]:
     ]
 
 
+def _reported_by_a_cue(verb: Token, is_cue) -> bool:
+    """Whether ``verb`` stands in a clause a cue verb reports, directly or through clauses that
+    report nothing themselves ("X said it was clear that the leaders saw them as ...")."""
+    while verb.dep_ in {"ccomp", "xcomp", "conj"} and verb.head.i != verb.i:
+        verb = verb.head
+        if is_cue(verb):
+            return True
+    return False
+
+
 def _own_possessive(subject: Token, sentence_ents: list[Span]) -> str | None:
     """"his" or "her" after ``subject`` in its verb's clause, reported clauses included, with no
     other person named before it ("Lind declared after talks with her counterpart Tamm", "Lind
@@ -1082,8 +1092,7 @@ class ArticleContext:
                 nominal = any(
                     c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children) for c in verb.children
                 )
-                weak = verb.lemma_.lower() in WEAK_CUE_LEMMAS | VIEWING_LEMMAS and verb.dep_ in {
-                    "ccomp", "xcomp", "conj"} and is_cue(verb.head)
+                weak = verb.lemma_.lower() in WEAK_CUE_LEMMAS | VIEWING_LEMMAS and _reported_by_a_cue(verb, is_cue)
                 if is_cue(verb) and verb.i not in inside and not nominal and not _hypothetical(verb) and not weak:
                     found = self._source_of_verb(verb)
                     if found is not None and (found.kind != "media" or (

@@ -680,6 +680,13 @@ def test_a_view_in_a_reported_clause_is_the_reporters_label(source_of):
     assert speaker(source_of(text, "expendable")) == "Ivo Tamm"
 
 
+def test_a_view_reported_through_an_impersonal_clause_is_the_reporters_label(source_of):
+    text = ("Ivo Tamm said it was “clear” that Norlandic military leaders saw the troops as "
+            "“expendable” and were “ordering them on hopeless assaults.”")
+    found = source_of(text, "expendable")
+    assert (found.name, found.raw) == ("Ivo Tamm", "Ivo Tamm")
+
+
 def test_a_view_in_a_main_clause_is_the_viewers_label(source_of):
     text = "Arvo Lind said on Monday that the strike was unacceptable. Norland regards the pact as “a threat.”"
     assert speaker(source_of(text, "a threat")) == "Norland"
