@@ -16,7 +16,11 @@ candidate wins, and the clues that decided it are kept as a short human-readable
   fit the text's weekdays and dates. A full date's year gives way to the next year when the text
   reads better there: news writes the year only of days outside the current year, so "April 25"
   months before "October 24, 2024" makes that full date last year's history; and a reading whose
-  newest event is over a month old is stale. The folder's year is each article's best reading.
+  newest event is over a month old is stale. The folder's year is that of its story: the year
+  of the stretch where most of the days its texts pin (weekday-named ones first) lie close
+  together. A folder that writes no year at all takes, given today's date, the latest year not
+  after it in which its weekdays named with their dates are right (the calendar repeats only
+  every five to eleven years).
 * Hard: never before a dated event of the text (or the first day of a "since August 2023"); the
   dateline's day; a day called "earlier this month" is in the publication month and before the
   previous calendar week (had it been in that week, a reporter would have written "last week");
@@ -48,8 +52,8 @@ candidate wins, and the clues that decided it are kept as a short human-readable
   among many is likelier a misread date. Without a core (the pinned dates scatter), the
   folder's year and dates lend nothing to other articles.
 
-What it does not do: it never invents a year or a month. Without a year (from the text or the
-folder) the date is ``None``; an article whose text pins no stretch of the year (only weekdays,
+What it does not do: it never invents a year or a month. Without a year (from the text, the
+folder, or a weekday named with its date) the date is ``None``; an article whose text pins no stretch of the year (only weekdays,
 or months like "in June") is dated only from a folder anchor, and only if it names a weekday. It
 does not read bylines or metadata; a manifest date wins over this guess (the build's job, which
 may pass such dates as ``known``). Known limits: when the text allows several weeks (only
@@ -326,6 +330,16 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _weekdays_right_in(named: list[_DayClue], year: int, *, until: dt.date | None = None) -> int:
+    """How many days named with their weekday fall on that weekday in ``year`` (and, with
+    ``until``, no later than it)."""
+    return sum(
+        1 for clue in named
+        if (day := _safe_date(year, clue.month, clue.day)) and day.weekday() == clue.weekday
+        and (until is None or day <= until)
+    )
+
+
 def _weekday_pinned_year(clues: _Clues, reference: int | None) -> tuple[int, str] | None:
     """The year in which the weekdays named with their dates ("Wednesday, 23 October") are right.
 
@@ -339,10 +353,7 @@ def _weekday_pinned_year(clues: _Clues, reference: int | None) -> tuple[int, str
     lowest = clues.year_floor if clues.year_floor is not None else reference - _YEAR_SEARCH
 
     def fits(year: int) -> int:
-        return sum(
-            1 for clue in named
-            if (date := _safe_date(year, clue.month, clue.day)) and date.weekday() == clue.weekday
-        )
+        return _weekdays_right_in(named, year)
 
     fitting = [year for year in range(lowest, reference + _YEAR_SEARCH + 1) if fits(year)]
     if not fitting:
@@ -762,11 +773,7 @@ def _latest_fitting_year(clues: Iterable[_Clues], today: dt.date) -> int | None:
     named = [clue for article in clues for clue in article.yearless_days if clue.weekday is not None]
 
     def fits(year: int) -> int:
-        return sum(
-            1 for clue in named
-            if (day := _safe_date(year, clue.month, clue.day))
-            and day <= today and day.weekday() == clue.weekday
-        )
+        return _weekdays_right_in(named, year, until=today)
 
     fitting = [year for year in range(today.year - _YEAR_SEARCH, today.year + 1) if fits(year)]
     return max(fitting, key=lambda year: (fits(year), year)) if fitting else None
@@ -779,8 +786,8 @@ def infer_corpus_published(
     """Infer every article of a folder (one developing story), keyed like ``texts``.
 
     Each article is first read on its own, with the newest year any article mentions as the
-    reference year for weekday-plus-date clues. The year most articles pin becomes the folder's
-    year for articles that name none. Articles whose text pins no stretch of the year then take
+    reference year for weekday-plus-date clues. The year of the stretch where the days the articles
+    pin cluster becomes the folder's year for articles that name none. Articles whose text pins no stretch of the year then take
     the candidate nearest the dates other articles pin by their own year and date.
 
     ``known`` holds publication dates already known for some articles (a manifest): they are
