@@ -133,7 +133,7 @@ POINT_EVENT_NOUNS: dict[str, tuple[str, str]] = {  # noun lemma -> (verb for the
 # Passive verbs of planning: what "is expected" or "was scheduled" for a date had not happened.
 PLAN_VERBS = frozenset("expect schedule slate plan".split())
 # Verbs of a timetable, which the present tense puts ahead ("the contract expires on 31 December";
-# the same list as ``sitrep.dates.SCHEDULED_PRESENT``, which publication inference reads).
+# ``sitrep.dates.SCHEDULED_PRESENT`` reads the same timetable for publication inference).
 SCHEDULE_VERBS = frozenset("expire end begin start resume open close".split())
 # Prepositions that put a clause before or after a date rather than on it ("after June 3",
 # "ahead of the November 5 election"): the clause is not dated by that expression; "by December"

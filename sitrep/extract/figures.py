@@ -804,7 +804,8 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
                 spokesperson = _speaking_for_a_country(node, source, ctx)
                 return _Claim(spokesperson or source, node)
         elif node.pos_ == "NOUN" and _lemma(node) in CLAIM_NOUNS and node is not number_head:
-            owner = _owner_of_claim(node) or _giver_of(node)
+            # "officials offered a lower estimate of 1,200" (but not who rejects one)
+            owner = _owner_of_claim(node) or _publisher_of(node, verbs=GIVING_LEMMAS)
             if owner is not None:
                 return _Claim(_owner_source(owner, ctx, _lemma(node)), node)
     if fallback is None:
@@ -818,15 +819,6 @@ def _claim_from_parse(number_head: Token, ctx: ArticleContext) -> _Claim | None:
                 if obj is not None and (claim := _claim_according_to(obj, ctx, verb)) is not None:
                     return claim
     return fallback or committed
-
-
-def _giver_of(claim: Token) -> Token | None:
-    """Who gives a claim: "officials offered a lower estimate of 1,200" -> the officials (but
-    not who disputes or rejects it)."""
-    if claim.dep_ != "dobj" or _lemma(claim.head) not in GIVING_LEMMAS:
-        return None
-    subject = _subject_of(claim.head)
-    return subject if subject is not None and _lemma(subject) not in DOCUMENT_NOUNS else None
 
 
 def _held_evidence(noun: Token) -> bool:
@@ -854,11 +846,12 @@ def _speaking_for_a_country(verb: Token, source: Source, ctx: ArticleContext) ->
     return found if found.kind == "person" else None
 
 
-def _publisher_of(document: Token) -> Token | None:
+def _publisher_of(document: Token, *, verbs: frozenset[str] | None = None) -> Token | None:
     """Who put a document out: "The White House released images showing that ..." -> the White
-    House."""
+    House; with ``verbs``, only by one of those verbs."""
     # "X had intelligence suggesting ...": holding is not publishing; whoever reports it claims it
-    if document.dep_ == "dobj" and document.head.pos_ == "VERB" and _lemma(document.head) != "have":
+    if (document.dep_ == "dobj" and document.head.pos_ == "VERB" and _lemma(document.head) != "have"
+            and (verbs is None or _lemma(document.head) in verbs)):
         subject = _subject_of(document.head)
         if subject is not None and _lemma(subject) not in DOCUMENT_NOUNS:
             return subject
