@@ -37,7 +37,7 @@ Conventions (all documented choices, relative to the publication date P):
   4" in a story of November 25); across the turn of the year ("Dec. 28" in a story of January 8)
   the nearer reading wins. News reports the past, hence the weight.
 * A weekday with its date ("Wednesday, 23 October", "on Tuesday (Dec 17)") is that day.
-* Day of the month alone ("reported on the 13th", as Korean wires write): the latest such day on
+* Day of the month alone ("reported on the 13th", as some Asian wires write): the latest such day on
   or before P; "on the 9th to 11th" is a span.
 * Weeks start on Monday. "last week" is the calendar week before P's week; "this week" is P's
   week ("earlier this week" its days up to P, "later this week" from P on); "over the weekend" is
@@ -208,8 +208,8 @@ _BRACKETED_MONTH_DAY = re.compile(
     r"(?:(?<=\btoday )|(?<=\byesterday ))\((?P<month>0?[1-9]|1[0-2])\.(?P<day>0?[1-9]|[12]\d|3[01])\)",
     re.IGNORECASE,
 )
-# A day of the month with no month ("reported on the 13th", "on the 9th to 11th"), as Korean and
-# other wire styles write the current or last month's days. Only after a preposition and before a
+# A day of the month with no month ("reported on the 13th", "on the 9th to 11th"), as some Asian
+# and other wire styles write the current or last month's days. Only after a preposition and before a
 # clause boundary: "the 47th Brigade" and "the 80th anniversary" are names and ordinals.
 _ORDINAL = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
 _DAY_OF_MONTH = re.compile(

@@ -174,7 +174,7 @@ def test_resolve_date(expression, published, expected):
         ("Lind on Tuesday (Dec 17) claimed", [("on Tuesday (Dec 17)", "absolute_day")]),
         ("on Monday (4 November) Tamm said", [("on Monday (4 November)", "absolute_day")]),
         ("on Friday (the day after) Tamm", [("on Friday", "weekday")]),
-        # a day of the month with no month, as Korean wires write it
+        # a day of the month with no month, as some Asian wires write it
         ("the agency reported on the 13th that", [("on the 13th", "relative")]),
         ("On the 25th, there was a clash", [("On the 25th", "relative")]),
         ("The ceremony took place on the 9th to 11th.", [("on the 9th to 11th", "relative")]),

@@ -622,11 +622,11 @@ class ArticleContext:
         if head.pos_ != "PROPN" or head.dep_ == "compound":
             return None
         left = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"}]
-        # (a compound may carry its own: "Choe" hangs on "Son" in "Choe Son Hui")
+        # (a compound may carry its own: "Ri" hangs on "Son" in "Ri Son Gil")
         chain = [t for t in self.doc[left[0].left_edge.i : head.i + 1]] if left else [head]
         name_part: list[Token] = []
         for token in reversed(chain):
-            # a capitalised kinship word inside a name is part of it ("Choe Son Hui")
+            # a capitalised kinship word inside a name is part of it ("Ri Son Gil")
             titled = _is_title_word(token) and not (token.lower_ in KINSHIP_NOUNS and name_part)
             if (token.pos_ == "PROPN" and token.text[:1].isupper() and not titled
                     and not self._in_known_place(token)):
@@ -652,7 +652,7 @@ class ArticleContext:
         # "Vice Foreign Minister, Eero Salo": a name set in apposition to a title
         if not before and head.dep_ == "appos" and _is_title_word(head.head):
             return name
-        # "North Korea's Choe Son Hui": a country's own person, named in full
+        # "Norland's Ri Son Gil": a country's own person, named in full
         if (not before and 2 <= len(name_part) <= 3
                 and any(c.dep_ == "poss" and c.ent_type_ in {"GPE", "NORP"} for c in head.children)
                 and not any(t.lower_ in BODY_NOUNS | ORG_WORDS | MEDIA_WORDS | SETTLEMENT_NOUNS
