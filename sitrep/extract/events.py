@@ -1168,9 +1168,9 @@ def _same_time_cue(token: Token) -> tuple[Token, int] | None:
     lemma = noun.lemma_.lower()
     determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
     modifiers = {c.lower_ for c in noun.children if c.dep_ == "amod"}
-    sides = {c.lower_ for c in noun.children if c.dep_ == "advmod"} & set(DAY_OFFSET_WORDS)
-    offsets = {DAY_OFFSET_WORDS[word] for word in (modifiers | sides) & set(DAY_OFFSET_WORDS)}
-    if modifiers - {"same"} - set(DAY_OFFSET_WORDS) or len(offsets) > 1 or not determiners & {"the", "that"}:
+    sides = {c.lower_ for c in noun.children if c.dep_ == "advmod"}  # "the day before"
+    offsets = {DAY_OFFSET_WORDS[word] for word in (modifiers | sides) & DAY_OFFSET_WORDS.keys()}
+    if modifiers - {"same"} - DAY_OFFSET_WORDS.keys() or len(offsets) > 1 or not determiners & {"the", "that"}:
         return None
     offset = offsets.pop() if offsets else 0
     if lemma in SAME_TIME_NOUNS:
