@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -36,6 +37,14 @@ GENERIC_WORDS = frozenset(
     makes made claims claimed reports reported announces announced that this with from their there
     would have been were will which about after against""".split()
 )
+# A number as news writes a figure: "8,000", "12000", "1.5"; years and small counts are left out
+# below, since every article of a story repeats them.
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\w.,])\d+(?:\.\d+)?(?![\w]|[.,]\d)")
+MIN_FIGURE = 100
+_YEARS = range(1900, 2100)
+# Where a sentence ends inside a paragraph: after . ! or ? (and a closing quote), before a capital
+# or an opening quote.
+_SENTENCE_END = re.compile(r"([.!?][\"”’']?)\s+(?=[\"“‘']?[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,26 @@ def content_words(summary: str, actor: str) -> set[str]:
     return words - own
 
 
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds the span ``start:end`` (widened to whole sentences)."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    last = len(text) if last < 0 else last
+    for stop in _SENTENCE_END.finditer(text, first, last):
+        if stop.end() <= start:
+            first = stop.end()
+        elif stop.start() >= end:
+            last = stop.end(1)
+            break
+    return text[first:last]
+
+
+def figures_in(sentence: str) -> set[float]:
+    """The figures a sentence gives (100 or more, years left out): '8,000 troops' -> {8000.0}."""
+    values = {float(m.group().replace(",", "")) for m in _NUMBER.finditer(sentence)}
+    return {v for v in values if v >= MIN_FIGURE and not (v.is_integer() and int(v) in _YEARS)}
+
+
 def plain_weekday_readings(events: pd.DataFrame) -> pd.DataFrame:
     """The rows of an events table dated by a plain weekday, to a day, with an actor."""
     if events.empty:
@@ -69,33 +98,48 @@ def plain_weekday_readings(events: pd.DataFrame) -> pd.DataFrame:
     return events[keep]
 
 
-def _supported_weeks(reading, others: pd.DataFrame, window: tuple[dt.date, dt.date]) -> dict[int, object]:
-    """Week shifts of one weekday reading that another article's dated event supports."""
+def _figures_of(event, texts: Mapping[str, str]) -> set[float]:
+    """The figures of the sentence an event row was read from (none without its article text)."""
+    text = texts.get(event.article_id)
+    return figures_in(sentence_around(text, event.start, event.end)) if text else set()
+
+
+def _supported_weeks(
+    reading, others: pd.DataFrame, window: tuple[dt.date, dt.date], texts: Mapping[str, str]
+) -> tuple[dict[int, object], dict[int, object]]:
+    """Week shifts of one weekday reading that another article's dated event supports: those by a
+    shared figure, and those by shared summary words."""
     first, last = window
     read_day = dt.date.fromisoformat(reading.date)
     words = content_words(reading.summary, reading.actor)
+    figures = _figures_of(reading, texts)
     same_actor = others[others["actor"] == reading.actor]
-    weeks: dict[int, object] = {}
+    by_figure: dict[int, object] = {}
+    by_words: dict[int, object] = {}
     shift = (first - read_day).days // 7 - 1
     while read_day + shift * WEEK <= last:
         day = read_day + shift * WEEK
         if day + WEEK > first:  # published that day or within six days after it
             for other in same_actor[same_actor["date"] == day.isoformat()].itertuples():
+                if figures & _figures_of(other, texts):
+                    by_figure.setdefault(shift, other)
                 if len(words & content_words(other.summary, other.actor)) >= MIN_SHARED_WORDS:
-                    weeks.setdefault(shift, other)
+                    by_words.setdefault(shift, other)
         shift += 1
-    return weeks
+    return by_figure, by_words
 
 
 def week_anchors(
     readings: dict[str, pd.DataFrame],
     events: pd.DataFrame,
     windows: dict[str, tuple[dt.date, dt.date]],
+    texts: Mapping[str, str] | None = None,
 ) -> dict[str, Anchor]:
     """For each article with weekday ``readings`` (its events read against its best-guess day)
     and a publication window in ``windows``, the narrower window that the one week supported by
     other articles' dated ``events`` implies; articles with no support or conflicting support are
-    left out."""
+    left out. With the article ``texts`` (by id), a figure shared by the two sentences is
+    weighed before shared summary words."""
     dated = events[(events["precision"] == "day") & (events["actor"] != "")]
     anchors: dict[str, Anchor] = {}
     for article_id, rows in readings.items():
@@ -103,10 +147,15 @@ def week_anchors(
         if window is None:
             continue
         others = dated[dated["article_id"] != article_id]
-        support: dict[int, tuple[object, object]] = {}
+        by_figure: dict[int, tuple[object, object]] = {}
+        by_words: dict[int, tuple[object, object]] = {}
         for reading in plain_weekday_readings(rows).itertuples():
-            for shift, other in _supported_weeks(reading, others, window).items():
-                support.setdefault(shift, (reading, other))
+            figure_weeks, word_weeks = _supported_weeks(reading, others, window, texts or {})
+            for shift, other in figure_weeks.items():
+                by_figure.setdefault(shift, (reading, other))
+            for shift, other in word_weeks.items():
+                by_words.setdefault(shift, (reading, other))
+        support = by_figure or by_words
         if len(support) != 1:
             continue
         shift, (reading, other) = next(iter(support.items()))

@@ -235,12 +235,28 @@ def _anchor_by_shared_events(
         if context_events is not None:
             frames.append(context_events[~context_events["article_id"].isin(per_article)])
         events = pd.concat(frames, ignore_index=True)
-        anchors = week_anchors(readings, events, windows)
+        readings, events = _one_spelling_per_actor(readings, events, aliases=aliases)
+        texts = {a.article_id: a.text for a in articles}
+        anchors = week_anchors(readings, events, windows, texts)
         if not anchors:
             break
         articles, per_article = _reextract_anchored(articles, files, per_article, anchors,
                                                     aliases=aliases, cache_dir=cache_dir)
     return articles, per_article
+
+
+def _one_spelling_per_actor(
+    readings: dict[str, pd.DataFrame], events: pd.DataFrame, *, aliases: AliasTable
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Readings and events with one spelling per actor across them ("Ri Son-gil" and "Ri Son Gil"
+    are one person), as the built tables will have it, so that anchoring compares like with like."""
+    actors = [v for frame in (events, *readings.values()) for v in frame["actor"]]
+    mapping = unify_names(actors, aliases=aliases)
+
+    def respelt(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.assign(actor=frame["actor"].map(lambda v: mapping.get(v, v)))
+
+    return {a: respelt(r) for a, r in readings.items()}, respelt(events)
 
 
 def _reextract_anchored(

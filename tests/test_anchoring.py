@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from sitrep.anchoring import content_words, plain_weekday_readings, week_anchors
+from sitrep.anchoring import content_words, figures_in, plain_weekday_readings, sentence_around, week_anchors
 
 D = dt.date
 
@@ -79,3 +79,58 @@ def test_only_plain_weekdays_are_read():
 
 def test_content_words_leave_out_the_actor_and_speech_verbs():
     assert content_words("Arvo Lind says Norlandic troops are deployed", "Arvo Lind") == {"norla", "troop", "deplo"}
+
+
+def located(*rows: tuple[str, str, str, str, str, int, int]) -> pd.DataFrame:
+    """Events as ``events`` makes them, with the span each was read from."""
+    frame = events(*(row[:5] for row in rows))
+    return frame.assign(start=[row[5] for row in rows], end=[row[6] for row in rows])
+
+
+# a terse summary ("Arvo Lind says") shares no word; the figure its sentence gives places it
+TEXTS = {
+    "a": "Arvo Lind said on Monday that 4,500 Norlandic soldiers had reached the border. Talks were off.",
+    "b": "Border news. On October 28 Arvo Lind said so, adding that 4500 soldiers had crossed in 2024.",
+    "c": "Arvo Lind said on November 4 that Norlandic soldiers had reached the border in force.",
+}
+
+
+def test_a_figure_both_sentences_give_places_a_terse_summary():
+    readings = {"a": located(("a", "on Monday", "2024-11-11", "Arvo Lind", "Arvo Lind says", 0, 24))}
+    dated = located(("b", "On October 28", "2024-10-28", "Arvo Lind", "Arvo Lind says", 13, 41))
+    assert week_anchors(readings, dated, WINDOW) == {}  # without the texts nothing is shared
+    anchor = week_anchors(readings, dated, WINDOW, TEXTS)["a"]
+    assert anchor.day == D(2024, 10, 28) and anchor.other_article == "b"
+
+
+def test_a_shared_figure_outweighs_shared_words_of_another_week():
+    summary = "Arvo Lind says Norlandic soldiers reached the border"
+    readings = {"a": located(("a", "on Monday", "2024-11-11", "Arvo Lind", summary, 0, 24))}
+    dated = located(
+        ("b", "On October 28", "2024-10-28", "Arvo Lind", "Arvo Lind says", 13, 41),
+        ("c", "on November 4", "2024-11-04", "Arvo Lind", summary, 0, 30),
+    )
+    # by words alone, 4 November; the figure says 28 October
+    assert week_anchors(readings, dated, WINDOW)["a"].day == D(2024, 11, 4)
+    assert week_anchors(readings, dated, WINDOW, TEXTS)["a"].day == D(2024, 10, 28)
+
+
+def test_two_weeks_with_the_same_figure_place_nothing():
+    texts = {**TEXTS, "c": "Arvo Lind said on November 4 that 4,500 soldiers had reached the border."}
+    readings = {"a": located(("a", "on Monday", "2024-11-11", "Arvo Lind", "Arvo Lind says", 0, 24))}
+    dated = located(
+        ("b", "On October 28", "2024-10-28", "Arvo Lind", "Arvo Lind says", 13, 41),
+        ("c", "on November 4", "2024-11-04", "Arvo Lind", "Arvo Lind says", 0, 30),
+    )
+    assert week_anchors(readings, dated, WINDOW, texts) == {}
+
+
+def test_the_sentence_around_a_span_stops_at_sentence_ends():
+    text = TEXTS["b"]
+    assert sentence_around(text, 13, 41) == "On October 28 Arvo Lind said so, adding that 4500 soldiers had crossed in 2024."
+    assert sentence_around("One line\nArvo Lind said \"Go.\" Then he left.", 9, 20) == 'Arvo Lind said "Go."'
+
+
+def test_figures_leave_out_years_and_small_counts():
+    assert figures_in("In 2024, 12,000 troops, 3 brigades and 1.5 million shells; 2500 more") == {12000.0, 2500.0}
+    assert figures_in("about 8,000 of them, up from 8000") == {8000.0}

@@ -296,6 +296,27 @@ def test_a_weekday_only_article_is_placed_by_the_event_another_article_dates(tmp
     assert blog["cluster_size"].tolist() == [2]
 
 
+def test_an_actor_spelt_two_ways_still_places_a_weekday_only_article(tmp_path):
+    # the wire writes "Ri Son Gil", the blog "Ri Son-gil": the built tables call them one person,
+    # and so does the matching that places the blog's Monday
+    stories = {
+        "b_wire.txt": ONE_STORY["b_wire.txt"].replace("Prime Minister Arvo Lind", "Defence Minister Ri Son Gil")
+        .replace("Lind said", "Ri said"),
+        "c_wire.txt": ONE_STORY["c_wire.txt"],
+        "a_blog.txt": ONE_STORY["a_blog.txt"].replace("Prime Minister Arvo Lind", "Defence Minister Ri Son-gil")
+        .replace("Lind said", "Ri said"),
+    }
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in stories.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    build_corpus(folder, tmp_path / "data")
+    events = pd.read_parquet(tmp_path / "data" / "events.parquet")
+    blog = events[events["article_id"] == "a_blog"]
+    assert blog[["date_text", "date"]].values.tolist() == [["on Monday", "2024-10-28"]]
+    assert events[events["date"] == "2024-10-28"]["actor"].nunique() == 1
+
+
 def test_an_uploaded_weekday_only_article_is_placed_by_the_tables_it_joins(tmp_path):
     # the dashboard's upload path: the committed tables date the statement the upload reports
     folder = tmp_path / "articles"
