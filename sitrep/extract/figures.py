@@ -24,7 +24,7 @@ How each column is found, on the spaCy parse:
   added that ...", resolved to the last person credited), the owner of a claim noun ("Ruritanian
   intelligence claims that ...", "estimates from X", "the report added" -> whoever the
   article credited that report to) or "according to X"; then a closing "..., X told Bloomberg"
-  the parser hung low, and headline credits ("2,000 troops sent – SBU", "...: Nowak"). A
+  the parser hung low, and headline credits ("2,000 troops sent – SBU", "...: Nowak", "...: Oslo spy agency"). A
   source quoted through a relay ("X says ..., according to Reuters") is X. A document nobody is
   credited with ("intelligence reports suggested") passes the claim to whoever reports it. Names
   become canonical through :class:`~sitrep.extract.attribution.ArticleContext` and the alias
@@ -903,7 +903,8 @@ def _claim_from_punctuation(number_head: Token, ctx: ArticleContext) -> _Claim |
         start, end = line_start, line_end  # a headline: the parser may split it at the colon
     text = ctx.text[start:end].rstrip(" .")
     # "... – SBU" and "...: Nowak" at the end of a headline
-    credit = re.search(r"(?:\s[—–-]{1,2}|:)\s*((?:[A-Z][\w.’'-]*\s*){1,6})$", text)
+    # the credit opens with a capital and may go on in lower case ("Oslo spy agency", "Defence ministry")
+    credit = re.search(r"(?:\s[—–-]{1,2}|:)\s*([A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,5})\s*$", text)
     cue = "dash"
     if credit is None or start + credit.start(1) < number_head.idx:
         credit = re.match(r"^((?:[A-Z][\w.’'-]*\s*){1,5}):\s", text)

@@ -338,6 +338,20 @@ def test_headline_credit_after_a_final_colon(figures):
     assert "Lind" in one_row(figures("North Korea sends 10,000 troops to Russia: Lind"))["claimant"]
 
 
+@pytest.mark.parametrize(
+    ("headline", "claimant"),
+    [
+        ("About 2,000 Ruritanian troops killed in the deployment: Norland spy agency", "Norland spy agency"),
+        ("Ruritania sent around 10,000 soldiers to the front: Defence ministry", "Defence ministry"),
+        # a subtitle, not a source: it opens in lower case, or it is a clause
+        ("Ruritania sent around 10,000 soldiers to the front: what we know", "Daily Example"),
+        ("Ruritania has sent 10,000 soldiers: Troops reached the border", "Daily Example"),
+    ],
+)
+def test_a_headline_credit_may_go_on_in_lower_case(figures, headline, claimant):
+    assert one_row(figures(headline, outlet="Daily Example"))["claimant"] == claimant
+
+
 def test_a_number_standing_for_missing_people(figures):
     frame = figures("He said 500 soldiers died, and another 1,000 are missing.")
     row = frame[frame["value"] == 1_000].iloc[0]
