@@ -79,17 +79,23 @@ class BuildReport:
     reused: int = 0
     warnings: list[str] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)  # articles without a publication date
+    # articles whose weekdays stay off the timeline: their text pins publication only within weeks
+    loosely_dated: list[str] = field(default_factory=list)
 
     def undated_note(self) -> str:
-        """What an analyst can do about articles whose publication date nobody knows, or ''."""
-        if not self.undated:
+        """What an analyst can do about articles whose publication date nobody knows (or knows
+        only within weeks), or ''."""
+        parts = []
+        if self.undated:
+            parts.append(f"{len(self.undated)} article(s) have no publication date the text pins "
+                         f"({_first_few(self.undated)}); their relative and yearless dates stay off the timeline")
+        if self.loosely_dated:
+            parts.append(f"{len(self.loosely_dated)} article(s) are dated only to within weeks "
+                         f"({_first_few(self.loosely_dated)}); their weekdays (\"on Monday\") and other "
+                         f"relative dates stay off the timeline")
+        if not parts:
             return ""
-        shown = ", ".join(self.undated[:5]) + (f" and {len(self.undated) - 5} more" if len(self.undated) > 5 else "")
-        return (
-            f"note: {len(self.undated)} article(s) have no publication date the text pins ({shown}); "
-            f"their relative and yearless dates stay off the timeline. Give them a 'published' date in "
-            f"{MANIFEST_NAME} beside the articles."
-        )
+        return f"note: {'; '.join(parts)}. Give them a 'published' date in {MANIFEST_NAME} beside the articles."
 
     def summary(self) -> str:
         counts = ", ".join(f"{self.rows[t]} {t}" for t in EXTRACTED)
@@ -97,6 +103,11 @@ class BuildReport:
             f"built {self.n_articles} articles ({len(self.skipped)} skipped, {self.reused} unchanged "
             f"from cache): {counts} in {self.seconds:.1f} s -> {self.out_dir}"
         )
+
+
+def _first_few(ids: list[str], shown: int = 5) -> str:
+    """'a, b, c' or 'a, b, c, d, e and 3 more'."""
+    return ", ".join(ids[:shown]) + (f" and {len(ids) - shown} more" if len(ids) > shown else "")
 
 
 @functools.lru_cache(maxsize=1)
@@ -508,6 +519,7 @@ def build_corpus(articles_dir: Path, out_dir: Path, *, progress: Progress | None
         reused=reused,
         warnings=warnings,
         undated=[a.article_id for a in articles if a.published is None],
+        loosely_dated=[a.article_id for a in articles if len(per_article[a.article_id].get(WEEKDAY_READINGS, ()))],
     )
 
 

@@ -258,6 +258,23 @@ def test_cli_names_the_articles_it_could_not_date(tmp_path):
     note = next(line for line in result.stderr.splitlines() if line.startswith("note:"))
     assert "1 article(s)" in note and "undated" in note and "dated," not in note
     assert "articles.csv" in note
+    assert "within weeks" not in note
+
+
+def test_cli_names_the_articles_it_could_date_only_within_weeks(tmp_path):
+    # "on Monday" with nothing else: the folder's story places it, but not in which week
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "dated.txt").write_text("The minister spoke on Wednesday, 23 October 2024, in Oslo.\n")
+    (folder / "loose.txt").write_text("The minister said on Monday that talks would go on.\n")
+    result = subprocess.run([sys.executable, "-m", "sitrep", "build", str(folder), "--out", str(tmp_path / "d")],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    articles = pd.read_parquet(tmp_path / "d" / "articles.parquet").set_index("article_id")
+    assert articles.loc["loose", "published_earliest"] < articles.loc["loose", "published_latest"]
+    note = next(line for line in result.stderr.splitlines() if line.startswith("note:"))
+    assert "1 article(s) are dated only to within weeks (loose)" in note
+    assert "no publication date" not in note and "articles.csv" in note
 
 
 ONE_STORY = {
