@@ -36,7 +36,7 @@ import pandas as pd
 from sitrep import schema
 from sitrep.anchoring import WEEK, Anchor, plain_weekday_readings, week_anchors
 from sitrep.article import Article
-from sitrep.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
+from sitrep.manifest import MANIFEST_NAME, ManifestEntry, parse_manifest, read_manifest
 from sitrep.metadata import make_article
 from sitrep.names import AliasTable, NameBook, load_aliases, unify_names
 from sitrep.reader import ArticleFile, ArticleUnreadable, article_paths, read_article, read_article_bytes
@@ -151,6 +151,23 @@ def read_uploads(sources: Iterable[tuple[str, bytes]]) -> tuple[list[ArticleFile
         except ArticleUnreadable as exc:
             skipped.append(Skipped(name, exc.reason))
     return files, skipped
+
+
+def _is_manifest(name: str) -> bool:
+    return Path(name).name.lower() == MANIFEST_NAME
+
+
+def upload_manifest(sources: Iterable[tuple[str, bytes]]) -> tuple[dict[str, ManifestEntry], list[Skipped]]:
+    """The manifest among uploaded files (an ``articles.csv``), and what was wrong with it."""
+    for name, data in sources:
+        if _is_manifest(name):
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                return {}, [Skipped(name, "not UTF-8 text; manifest ignored")]
+            entries, problems = parse_manifest(text, name="")
+            return entries, [Skipped(name, problem.lstrip(" :")) for problem in problems]
+    return {}, []
 
 
 def _dedupe_ids(files: list[ArticleFile], skipped: list[Skipped]) -> list[ArticleFile]:
@@ -541,15 +558,19 @@ def build_in_memory(
 ) -> tuple[Tables, list[tuple[str, str]]]:
     """Tables for uploaded files added to ``base`` (e.g. the committed tables), nothing written.
 
-    Returns the combined tables and ``(file name, reason)`` for every file that was skipped. An
-    upload whose id is already in ``base`` replaces that article for this result only.
+    An uploaded ``articles.csv`` is the manifest of the other uploads, as it is in a folder.
+    Returns the combined tables and ``(file name, reason)`` for every file that was skipped (and
+    every manifest line that was). An upload whose id is already in ``base`` replaces that article
+    for this result only.
     """
-    files, skipped = read_uploads(sources)
+    manifest, skipped = upload_manifest(sources)
+    files, unreadable = read_uploads((name, data) for name, data in sources if not _is_manifest(name))
+    skipped += unreadable
     files = _dedupe_ids(files, skipped)
     aliases = load_aliases()
     base_articles = base["articles"] if base is not None else schema.empty_frame("articles")
     context = dict(zip(base_articles["article_id"], base_articles["text"]))
-    articles = make_articles(files, {}, context_texts=context, today=dt.date.today()) if files else []
+    articles = make_articles(files, manifest, context_texts=context, today=dt.date.today()) if files else []
     per_article, failed, _ = extract_articles(articles, files, aliases=aliases, progress=progress)
     articles, per_article = _anchor_by_shared_events(
         articles, files, per_article, aliases=aliases,

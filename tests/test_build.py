@@ -229,6 +229,23 @@ def test_build_in_memory_adds_uploads_without_writing(seed_build, tmp_path):
         f"{t}.parquet" for t in schema.TABLES)
 
 
+def test_an_uploaded_manifest_dates_the_uploads_it_names():
+    upload = "Ruritania summons envoy\nRuritania summoned Norland's ambassador on Monday, officials said.\n"
+    manifest = "article_id,published,outlet\nupload,2024-11-06,Oslo Courier\nother,soon,\n"
+    tables, skipped = build_in_memory([("upload.txt", upload.encode()), ("articles.csv", manifest.encode())])
+    article = tables["articles"].set_index("article_id").loc["upload"]
+    assert (article["published"], article["published_basis"], article["outlet"]) == (
+        "2024-11-06", "manifest", "Oslo Courier")
+    events = tables["events"]
+    assert events[events["date_text"].str.contains("Monday")]["date"].tolist() == ["2024-11-04"]
+    # the manifest is not an article, and its bad line is reported
+    assert set(tables["articles"]["article_id"]) == {"upload"}
+    assert skipped == [("articles.csv", "line 3: published 'soon' is not an ISO date; ignored")]
+    # without it, the Monday stays off the timeline
+    alone, _ = build_in_memory([("upload.txt", upload.encode())])
+    assert alone["articles"]["published"].tolist() == [""] and alone["events"].empty
+
+
 def test_only_large_builds_start_parser_processes():
     assert build_module._parse_workers(5) == 1
     assert build_module._parse_workers(build_module.PARALLEL_PARSE_MIN_ARTICLES - 1) == 1
