@@ -35,6 +35,8 @@ SESSION_KEY = "sitrep_session_key"
 SESSION_ADDED = "sitrep_session_added"
 UPLOAD_MESSAGES = "sitrep_upload_messages"
 UPLOAD_TYPES = ["txt", "md", "html", "htm"]
+# besides the articles, one articles.csv: what the analyst knows of them (publication dates above all)
+UPLOAD_ACCEPTS = [*UPLOAD_TYPES, "csv"]
 MAX_UPLOAD_FILES = 20
 MAX_UPLOAD_BYTES = 2_000_000
 
@@ -250,16 +252,20 @@ def _add_articles() -> None:
     with st.expander("Add articles", icon=":material/upload_file:"):
         st.caption(
             f"Up to {MAX_UPLOAD_FILES} files (.txt, .md, .html), {MAX_UPLOAD_BYTES // 1_000_000} MB "
-            "each. They are added for this browser session only; nobody else sees them."
+            "each, and optionally an articles.csv that gives their publication dates (columns "
+            "article_id, published; also title, outlet, url). They are added for this browser "
+            "session only; nobody else sees them."
         )
-        files = st.file_uploader("Articles", type=UPLOAD_TYPES, accept_multiple_files=True,
+        files = st.file_uploader("Articles", type=UPLOAD_ACCEPTS, accept_multiple_files=True,
                                  key="upload", label_visibility="collapsed")
         if st.button("Build for this session", key="upload_build", disabled=not files,
                      icon=":material/build:"):
             _build_uploads(files or [])
-        for message in st.session_state.get(UPLOAD_MESSAGES, []):
-            if " skipped: " in message:
+        for kind, message in st.session_state.get(UPLOAD_MESSAGES, []):
+            if kind == "skipped":
                 st.warning(plain(message), icon=":material/block:")
+            elif kind == "undated":
+                st.info(plain(message), icon=":material/event_busy:")
             else:
                 st.success(plain(message), icon=":material/check:")
         if SESSION_TABLES in st.session_state and st.button(
@@ -294,10 +300,14 @@ def _build_uploads(files: list) -> None:
         st.session_state[SESSION_TABLES] = built
         st.session_state[SESSION_KEY] = f"session:{uuid.uuid4()}"
         st.session_state[SESSION_ADDED] = st.session_state.get(SESSION_ADDED, []) + added
-        st.session_state[UPLOAD_MESSAGES] = [f"Added {len(added)} article(s) for this session."]
+        messages = [("added", f"Added {len(added)} article(s) for this session.")]
+        gaps = views.dating_gaps_message(*views.dating_gaps(built["articles"], added))
+        if gaps:
+            messages.append(("undated", gaps))
+        st.session_state[UPLOAD_MESSAGES] = messages
     else:
         st.session_state[UPLOAD_MESSAGES] = []
-    st.session_state[UPLOAD_MESSAGES] += [f"{name} skipped: {reason}" for name, reason in skipped]
+    st.session_state[UPLOAD_MESSAGES] += [("skipped", f"{name} skipped: {reason}") for name, reason in skipped]
     # Rerun so the summary and every page above show the new tables, with the messages kept.
     st.rerun()
 

@@ -21,6 +21,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from sitrep.highlight import safe_url
+from sitrep.manifest import MANIFEST_NAME
 
 UNKNOWN_OUTLET = "Unknown outlet"
 UNKNOWN_LANE = "(unknown)"
@@ -610,6 +611,39 @@ def row_article(tables: Tables, row_id: str) -> str:
 
 # -------------------------------------------------------------------------------------- uploads
 
+def dating_gaps(articles: pd.DataFrame, ids: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Those of ``ids`` whose publication date is unknown, and those known only within a window
+    of a week or more (which leaves a plain weekday's week open)."""
+    chosen = articles[articles["article_id"].isin(set(ids))]
+    published = chosen["published"].fillna("").astype(str)
+    earliest = pd.to_datetime(chosen["published_earliest"], errors="coerce")
+    latest = pd.to_datetime(chosen["published_latest"], errors="coerce")
+    loose = (published != "") & ((latest - earliest).dt.days >= 7)
+    ids_of = chosen["article_id"].astype(str)
+    return ids_of[published == ""].tolist(), ids_of[loose].tolist()
+
+
+def _first_few(ids: list[str], shown: int = 5) -> str:
+    return ", ".join(ids[:shown]) + (f" and {len(ids) - shown} more" if len(ids) > shown else "")
+
+
+def dating_gaps_message(undated: list[str], loose: list[str]) -> str:
+    """What an analyst can do about uploaded articles whose publication date is unknown or known
+    only within weeks, or ''."""
+    parts = []
+    if undated:
+        parts.append(f"{len(undated)} article(s) have no publication date in their text ({_first_few(undated)})")
+    if loose:
+        parts.append(f"{len(loose)} article(s) are dated only within weeks ({_first_few(loose)})")
+    if not parts:
+        return ""
+    return (
+        f"{'; '.join(parts)}: their relative dates (\"on Monday\", \"last week\") may stay off the "
+        f"timeline. Upload them again with an {MANIFEST_NAME} that gives their published dates "
+        f"(columns article_id, published)."
+    )
+
+
 def screen_uploads(
     files: Iterable[tuple[str, int]],
     *,
@@ -621,26 +655,30 @@ def screen_uploads(
 
     Refuses: a type not in ``allowed_suffixes``, an empty file, a file over ``max_bytes``, a name
     already uploaded in this batch (ids come from file names), and files beyond ``max_files``.
+    One ``articles.csv``, the manifest of the others, is accepted besides them.
     """
     accepted: list[str] = []
     rejected: list[tuple[str, str]] = []
     stems: set[str] = set()
+    n_articles = 0
     for name, size in files:
         suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
         stem = name.rsplit(".", 1)[0]
-        if suffix not in allowed_suffixes:
-            rejected.append((name, f"not a {', '.join(allowed_suffixes)} file"))
+        is_manifest = name.lower() == MANIFEST_NAME
+        if suffix not in allowed_suffixes and not is_manifest:
+            rejected.append((name, f"not a {', '.join(allowed_suffixes)} file, nor {MANIFEST_NAME}"))
         elif size == 0:
             rejected.append((name, "the file is empty"))
         elif size > max_bytes:
             rejected.append((name, f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit"))
-        elif stem in stems:
+        elif (MANIFEST_NAME if is_manifest else stem) in stems:
             rejected.append((name, "another uploaded file has the same name"))
-        elif len(accepted) >= max_files:
+        elif not is_manifest and n_articles >= max_files:
             rejected.append((name, f"only {max_files} files can be added at once"))
         else:
             accepted.append(name)
-            stems.add(stem)
+            stems.add(MANIFEST_NAME if is_manifest else stem)
+            n_articles += not is_manifest
     return accepted, rejected
 
 

@@ -334,3 +334,32 @@ def test_publication_note_states_the_window_of_an_inferred_date():
     assert views.publication_note({"published": "2024-10-22", "published_basis": "manifest"}) == (
         "published Oct 22, 2024 (manifest)")
     assert views.publication_note({"published": "", "published_basis": "unknown"}) == "publication date unknown"
+
+
+def test_screen_uploads_takes_one_manifest_besides_the_articles():
+    accepted, rejected = views.screen_uploads(
+        [("a.txt", 10), ("articles.csv", 10), ("b.txt", 10), ("notes.csv", 10), ("Articles.CSV", 10),
+         ("c.txt", 10)],
+        max_files=2, max_bytes=1_000,
+    )
+    # the manifest is not one of the two articles allowed
+    assert accepted == ["a.txt", "articles.csv", "b.txt"]
+    reasons = dict(rejected)
+    assert "articles.csv" in reasons["notes.csv"]
+    assert "same name" in reasons["Articles.CSV"]
+    assert "only 2" in reasons["c.txt"]
+
+
+def test_uploads_without_a_firm_date_are_named_with_what_to_do():
+    articles = make_tables()["articles"]
+    articles["published_earliest"] = ["2024-10-20", "2024-10-28", ""]
+    articles["published_latest"] = ["2024-10-20", "2024-11-06", ""]
+    # a is known to the day, b only within ten days, c not at all
+    undated, loose = views.dating_gaps(articles, ["a", "b", "c"])
+    assert (undated, loose) == (["c"], ["b"])
+    assert views.dating_gaps(articles, ["a"]) == ([], [])
+    message = views.dating_gaps_message(undated, loose)
+    assert message.startswith("1 article(s) have no publication date in their text (c); 1 article(s) are dated only")
+    assert "(b)" in message and "articles.csv" in message
+    assert views.dating_gaps_message([], []) == ""
+    assert "and 2 more" in views.dating_gaps_message(list("abcdefg"), [])

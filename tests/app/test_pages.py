@@ -223,7 +223,8 @@ def test_uploads_are_built_for_this_session_only(app, monkeypatch, tables):
     def fake_build(sources, *, base=None, progress=None):
         calls["names"] = [name for name, _ in sources]
         progress(1, 1, sources[0][0])
-        added = base["articles"].iloc[:1].assign(article_id="uploaded_story", title="Uploaded story")
+        # the upload's text gave no publication date
+        added = base["articles"].iloc[:1].assign(article_id="uploaded_story", title="Uploaded story", published="")
         out = dict(base)
         out["articles"] = pd.concat([base["articles"], added], ignore_index=True)
         return out, [("broken.html", "no text found")]
@@ -235,12 +236,20 @@ def test_uploads_are_built_for_this_session_only(app, monkeypatch, tables):
     uploader = at.sidebar.get("file_uploader")[0]
     uploader.set_value([("story.txt", b"Some text.", "text/plain"),
                         ("huge.txt", b"x" * 3_000_000, "text/plain"),
-                        ("broken.html", b"<p></p>", "text/html")]).run()
+                        ("broken.html", b"<p></p>", "text/html"),
+                        ("articles.csv", b"article_id,published\n", "text/csv"),
+                        ("notes.csv", b"a,b\n", "text/csv")]).run()
     at.button(key="upload_build").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert calls["names"] == ["story.txt", "broken.html"]  # the oversized file never reaches the build
+    # the oversized file and a CSV that is not the manifest never reach the build
+    assert calls["names"] == ["story.txt", "broken.html", "articles.csv"]
     warnings = " ".join(w.value for w in at.warning).replace("\\", "")
     assert "huge.txt skipped" in warnings and "broken.html skipped: no text found" in warnings
+    assert "notes.csv skipped" in warnings
+    # the analyst learns which upload has no date, and how to give it one
+    infos = " ".join(i.value for i in at.info).replace("\\", "")
+    assert "1 article(s) have no publication date" in infos and "uploaded_story" in infos
+    assert "articles.csv" in infos
     assert {m.label: m.value for m in at.metric}["Articles"] == f"{len(tables['articles']) + 1:,}"
     # Another session (another analyst) still sees the shared tables.
     other = app()
