@@ -36,7 +36,7 @@ import pandas as pd
 from sitrep import schema
 from sitrep.anchoring import WEEK, Anchor, plain_weekday_readings, week_anchors
 from sitrep.article import Article
-from sitrep.manifest import MANIFEST_NAME, ManifestEntry, parse_manifest, read_manifest
+from sitrep.manifest import MANIFEST_NAME, ManifestEntry, missing_dates_note, parse_manifest, read_manifest
 from sitrep.metadata import make_article
 from sitrep.names import AliasTable, NameBook, load_aliases, unify_names
 from sitrep.reader import ArticleFile, ArticleUnreadable, article_paths, read_article, read_article_bytes
@@ -85,17 +85,9 @@ class BuildReport:
     def undated_note(self) -> str:
         """What an analyst can do about articles whose publication date nobody knows (or knows
         only within weeks), or ''."""
-        parts = []
-        if self.undated:
-            parts.append(f"{len(self.undated)} article(s) have no publication date the text pins "
-                         f"({_first_few(self.undated)}); their relative and yearless dates stay off the timeline")
-        if self.loosely_dated:
-            parts.append(f"{len(self.loosely_dated)} article(s) are dated only to within weeks "
-                         f"({_first_few(self.loosely_dated)}); their weekdays (\"on Monday\") and other "
-                         f"relative dates stay off the timeline")
-        if not parts:
-            return ""
-        return f"note: {'; '.join(parts)}. Give them a 'published' date in {MANIFEST_NAME} beside the articles."
+        note = missing_dates_note(self.undated, self.loosely_dated,
+                                  remedy=f"Give them a 'published' date in {MANIFEST_NAME} beside the articles.")
+        return f"note: {note}" if note else ""
 
     def summary(self) -> str:
         counts = ", ".join(f"{self.rows[t]} {t}" for t in EXTRACTED)
@@ -103,11 +95,6 @@ class BuildReport:
             f"built {self.n_articles} articles ({len(self.skipped)} skipped, {self.reused} unchanged "
             f"from cache): {counts} in {self.seconds:.1f} s -> {self.out_dir}"
         )
-
-
-def _first_few(ids: list[str], shown: int = 5) -> str:
-    """'a, b, c' or 'a, b, c, d, e and 3 more'."""
-    return ", ".join(ids[:shown]) + (f" and {len(ids) - shown} more" if len(ids) > shown else "")
 
 
 @functools.lru_cache(maxsize=1)

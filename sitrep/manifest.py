@@ -3,7 +3,8 @@
 Columns ``article_id,title,outlet,url,published``; any may be empty, extra columns are ignored.
 A manifest value always wins over an inferred one. A malformed line (wrong number of fields, no
 ``article_id``, a ``published`` value that is not a date) is reported and skipped or blanked: a
-manifest never stops a build.
+manifest never stops a build. The request for dates that a build or an upload shows, when a text
+leaves its publication date open, is worded here too (:func:`missing_dates_note`).
 """
 
 from __future__ import annotations
@@ -82,3 +83,23 @@ def read_manifest(folder: Path) -> tuple[dict[str, ManifestEntry], list[str]]:
     except (OSError, UnicodeDecodeError) as exc:
         return {}, [f"{MANIFEST_NAME}: unreadable ({exc.__class__.__name__}); manifest ignored"]
     return parse_manifest(text)
+
+
+def _first_few(ids: list[str], shown: int = 5) -> str:
+    """'a, b, c' or 'a, b, c, d, e and 3 more'."""
+    return ", ".join(ids[:shown]) + (f" and {len(ids) - shown} more" if len(ids) > shown else "")
+
+
+def missing_dates_note(undated: list[str], loosely_dated: list[str], *, remedy: str) -> str:
+    """Which articles need a publication date from the analyst (none known; known only within
+    weeks) and why, ending with ``remedy``; '' when none does."""
+    parts = []
+    if undated:
+        parts.append(f"{len(undated)} article(s) have no publication date the text pins ({_first_few(undated)})")
+    if loosely_dated:
+        parts.append(f"{len(loosely_dated)} article(s) are dated only within weeks ({_first_few(loosely_dated)})")
+    if not parts:
+        return ""
+    return (f"{'; '.join(parts)}: relative dates in them (\"on Monday\", \"last week\") stay off the "
+            f"timeline wherever the day they count from is open. {remedy}")
+

@@ -21,7 +21,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from sitrep.highlight import safe_url
-from sitrep.manifest import MANIFEST_NAME
+from sitrep.manifest import MANIFEST_NAME, missing_dates_note
 
 UNKNOWN_OUTLET = "Unknown outlet"
 UNKNOWN_LANE = "(unknown)"
@@ -623,25 +623,12 @@ def dating_gaps(articles: pd.DataFrame, ids: Iterable[str]) -> tuple[list[str], 
     return ids_of[published == ""].tolist(), ids_of[loose].tolist()
 
 
-def _first_few(ids: list[str], shown: int = 5) -> str:
-    return ", ".join(ids[:shown]) + (f" and {len(ids) - shown} more" if len(ids) > shown else "")
-
-
 def dating_gaps_message(undated: list[str], loose: list[str]) -> str:
     """What an analyst can do about uploaded articles whose publication date is unknown or known
     only within weeks, or ''."""
-    parts = []
-    if undated:
-        parts.append(f"{len(undated)} article(s) have no publication date in their text ({_first_few(undated)})")
-    if loose:
-        parts.append(f"{len(loose)} article(s) are dated only within weeks ({_first_few(loose)})")
-    if not parts:
-        return ""
-    return (
-        f"{'; '.join(parts)}: their relative dates (\"on Monday\", \"last week\") may stay off the "
-        f"timeline. Upload them again with an {MANIFEST_NAME} that gives their published dates "
-        f"(columns article_id, published)."
-    )
+    return missing_dates_note(undated, loose, remedy=(
+        f"Upload them again with an {MANIFEST_NAME} that gives their published dates (columns "
+        "article_id, published)."))
 
 
 def screen_uploads(

@@ -290,7 +290,7 @@ def test_cli_names_the_articles_it_could_date_only_within_weeks(tmp_path):
     articles = pd.read_parquet(tmp_path / "d" / "articles.parquet").set_index("article_id")
     assert articles.loc["loose", "published_earliest"] < articles.loc["loose", "published_latest"]
     note = next(line for line in result.stderr.splitlines() if line.startswith("note:"))
-    assert "1 article(s) are dated only to within weeks (loose)" in note
+    assert "1 article(s) are dated only within weeks (loose)" in note
     assert "no publication date" not in note and "articles.csv" in note
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sitrep.manifest import parse_manifest, read_manifest
+from sitrep.manifest import missing_dates_note, parse_manifest, read_manifest
 
 
 def test_manifest_values_are_read():
@@ -40,3 +40,10 @@ def test_manifest_without_article_id_is_ignored():
 
 def test_missing_manifest_is_no_problem(tmp_path):
     assert read_manifest(tmp_path) == ({}, [])
+
+
+def test_the_request_for_dates_names_the_articles_and_ends_with_the_remedy():
+    assert missing_dates_note([], [], remedy="Fix it.") == ""
+    note = missing_dates_note(["a"], list("bcdefgh"), remedy="Fix it.")
+    assert note.startswith("1 article(s) have no publication date the text pins (a); 7 article(s)")
+    assert "(b, c, d, e, f and 2 more)" in note and note.endswith("Fix it.")

@@ -359,7 +359,7 @@ def test_uploads_without_a_firm_date_are_named_with_what_to_do():
     assert (undated, loose) == (["c"], ["b"])
     assert views.dating_gaps(articles, ["a"]) == ([], [])
     message = views.dating_gaps_message(undated, loose)
-    assert message.startswith("1 article(s) have no publication date in their text (c); 1 article(s) are dated only")
+    assert message.startswith("1 article(s) have no publication date the text pins (c); 1 article(s) are dated only")
     assert "(b)" in message and "articles.csv" in message
     assert views.dating_gaps_message([], []) == ""
     assert "and 2 more" in views.dating_gaps_message(list("abcdefg"), [])
