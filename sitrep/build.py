@@ -236,10 +236,12 @@ def _anchor_by_shared_events(
     aliases: AliasTable,
     cache_dir: Path | None = None,
     context_events: pd.DataFrame | None = None,
+    context_texts: dict[str, str] | None = None,
 ) -> tuple[list[Article], dict[str, Tables]]:
     """Articles whose weekdays another article's dated event places in one week, re-extracted
     with the publication window that week implies (see :mod:`sitrep.anchoring`). The dated events
-    of ``context_events`` (articles already built) count as well."""
+    of ``context_events`` (articles already built, whose texts are ``context_texts``) count as well."""
+    texts = {**(context_texts or {}), **{a.article_id: a.text for a in articles}}
     for _ in range(ANCHOR_ROUNDS):
         # an article placed in one round dates events that may place others in the next
         readings = {a: t[WEEKDAY_READINGS] for a, t in per_article.items() if WEEKDAY_READINGS in t}
@@ -251,7 +253,6 @@ def _anchor_by_shared_events(
             frames.append(context_events[~context_events["article_id"].isin(per_article)])
         events = pd.concat(frames, ignore_index=True)
         readings, events = _one_spelling_per_actor(readings, events, aliases=aliases)
-        texts = {a.article_id: a.text for a in articles}
         anchors = week_anchors(readings, events, windows, texts)
         if not anchors:
             break
@@ -561,7 +562,7 @@ def build_in_memory(
     per_article, failed, _ = extract_articles(articles, files, aliases=aliases, progress=progress)
     articles, per_article = _anchor_by_shared_events(
         articles, files, per_article, aliases=aliases,
-        context_events=base["events"] if base is not None else None)
+        context_events=base["events"] if base is not None else None, context_texts=context)
     skipped += failed
     articles = [a for a in articles if a.article_id in per_article]
     files = [f for f in files if f.article_id in per_article]

@@ -102,4 +102,3 @@ def missing_dates_note(undated: list[str], loosely_dated: list[str], *, remedy: 
         return ""
     return (f"{'; '.join(parts)}: relative dates in them (\"on Monday\", \"last week\") stay off the "
             f"timeline wherever the day they count from is open. {remedy}")
-

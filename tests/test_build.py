@@ -324,6 +324,30 @@ def test_a_weekday_only_article_is_placed_by_the_event_another_article_dates(tmp
     assert blog["cluster_size"].tolist() == [2]
 
 
+FIGURE_STORY = {
+    "b_wire.txt": (
+        "Norland counts its troops\n"
+        "OSLO, Oct. 28, 2024 - Prime Minister Arvo Lind said on Oct. 28, 2024 that 4,500 Norlandic "
+        "soldiers had arrived.\n"
+    ),
+    "c_wire.txt": ONE_STORY["c_wire.txt"],
+    # the same statement in other words: only the figure is shared
+    "a_blog.txt": "Lind gives a number\nPrime Minister Arvo Lind put the figure at 4,500 troops on Monday.\n",
+}
+
+
+def test_an_uploaded_weekday_only_article_is_placed_by_a_figure_the_tables_date(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("b_wire.txt", "c_wire.txt"):
+        (folder / name).write_text(FIGURE_STORY[name], encoding="utf-8")
+    build_corpus(folder, tmp_path / "data")
+    base = {t: pd.read_parquet(tmp_path / "data" / f"{t}.parquet") for t in schema.TABLES}
+    tables, _ = build_in_memory([("a_blog.txt", FIGURE_STORY["a_blog.txt"].encode())], base=base)
+    blog = tables["events"][tables["events"]["article_id"] == "a_blog"]
+    assert blog[["date", "actor"]].values.tolist() == [["2024-10-28", "Arvo Lind"]]
+
+
 def test_an_actor_spelt_two_ways_still_places_a_weekday_only_article(tmp_path):
     # the wire writes "Ri Son Gil", the blog "Ri Son-gil": the built tables call them one person,
     # and so does the matching that places the blog's Monday

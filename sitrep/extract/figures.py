@@ -25,11 +25,12 @@ How each column is found, on the spaCy parse:
   intelligence claims that ...", "estimates from X", "the report added" -> whoever the
   article credited that report to) or "according to X"; then a closing "..., X told Bloomberg"
   the parser hung low, and headline credits ("2,000 troops sent – SBU", "...: Nowak",
-  "...: Oslo spy agency"). A source quoted through a relay ("X says ..., according to Reuters") is X. A document nobody is
-  credited with ("intelligence reports suggested") passes the claim to whoever reports it. Names
-  become canonical through :class:`~sitrep.extract.attribution.ArticleContext` and the alias
-  table; a country credited with a number is named as the country ("Freedonia claims ..."). Nobody
-  named: the article's outlet, else ``article``.
+  "...: Oslo spy agency"). A source quoted through a relay ("X says ..., according to Reuters")
+  is X. A document nobody is credited with ("intelligence reports suggested") passes the claim to
+  whoever reports it. Names become canonical through
+  :class:`~sitrep.extract.attribution.ArticleContext` and the alias table; a country credited
+  with a number is named as the country ("Freedonia claims ..."). Nobody named: the article's
+  outlet, else ``article``.
 * ``stance``: denied / disputed ("unconfirmed", "allegedly") / projected (a modal or a plan on
   the event: "could deploy up to", "plans to train") / confirmed ("verified", "confirmed") /
   reported.
