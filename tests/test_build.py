@@ -307,17 +307,23 @@ ONE_STORY = {
 }
 
 
+def built_story(tmp_path, stories: dict[str, str]) -> Path:
+    """``stories`` (file name -> text) built as one folder; the tables' folder."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in stories.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    build_corpus(folder, tmp_path / "data")
+    return tmp_path / "data"
+
+
 def test_a_weekday_only_article_is_placed_by_the_event_another_article_dates(tmp_path):
     # a_blog names only "Monday": the folder's story runs for weeks, so on its own words it could be
     # any Monday; b_wire dates the same statement by the same man to Monday 28 October
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name, text in ONE_STORY.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    build_corpus(folder, tmp_path / "data")
-    articles = pd.read_parquet(tmp_path / "data" / "articles.parquet").set_index("article_id")
+    data = built_story(tmp_path, ONE_STORY)
+    articles = pd.read_parquet(data / "articles.parquet").set_index("article_id")
     assert tuple(articles.loc["a_blog", ["published_earliest", "published_latest"]]) == ("2024-10-28", "2024-11-03")
-    events = pd.read_parquet(tmp_path / "data" / "events.parquet")
+    events = pd.read_parquet(data / "events.parquet")
     blog = events[events["article_id"] == "a_blog"]
     assert blog[["date_text", "date", "actor"]].values.tolist() == [["on Monday", "2024-10-28", "Arvo Lind"]]
     # and the timeline shows it as one statement reported by two articles
@@ -336,18 +342,6 @@ FIGURE_STORY = {
 }
 
 
-def test_an_uploaded_weekday_only_article_is_placed_by_a_figure_the_tables_date(tmp_path):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name in ("b_wire.txt", "c_wire.txt"):
-        (folder / name).write_text(FIGURE_STORY[name], encoding="utf-8")
-    build_corpus(folder, tmp_path / "data")
-    base = {t: pd.read_parquet(tmp_path / "data" / f"{t}.parquet") for t in schema.TABLES}
-    tables, _ = build_in_memory([("a_blog.txt", FIGURE_STORY["a_blog.txt"].encode())], base=base)
-    blog = tables["events"][tables["events"]["article_id"] == "a_blog"]
-    assert blog[["date", "actor"]].values.tolist() == [["2024-10-28", "Arvo Lind"]]
-
-
 def test_an_actor_spelt_two_ways_still_places_a_weekday_only_article(tmp_path):
     # the wire writes "Ri Son Gil", the blog "Ri Son-gil": the built tables call them one person,
     # and so does the matching that places the blog's Monday
@@ -358,25 +352,17 @@ def test_an_actor_spelt_two_ways_still_places_a_weekday_only_article(tmp_path):
         "a_blog.txt": ONE_STORY["a_blog.txt"].replace("Prime Minister Arvo Lind", "Defence Minister Ri Son-gil")
         .replace("Lind said", "Ri said"),
     }
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name, text in stories.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    build_corpus(folder, tmp_path / "data")
-    events = pd.read_parquet(tmp_path / "data" / "events.parquet")
+    events = pd.read_parquet(built_story(tmp_path, stories) / "events.parquet")
     blog = events[events["article_id"] == "a_blog"]
     assert blog[["date_text", "date"]].values.tolist() == [["on Monday", "2024-10-28"]]
     assert events[events["date"] == "2024-10-28"]["actor"].nunique() == 1
 
 
-def test_an_uploaded_weekday_only_article_is_placed_by_the_tables_it_joins(tmp_path):
+@pytest.mark.parametrize("story", [ONE_STORY, FIGURE_STORY], ids=["shared words", "shared figure"])
+def test_an_uploaded_weekday_only_article_is_placed_by_the_tables_it_joins(tmp_path, story):
     # the dashboard's upload path: the committed tables date the statement the upload reports
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name in ("b_wire.txt", "c_wire.txt"):
-        (folder / name).write_text(ONE_STORY[name], encoding="utf-8")
-    build_corpus(folder, tmp_path / "data")
-    base = {t: pd.read_parquet(tmp_path / "data" / f"{t}.parquet") for t in schema.TABLES}
-    tables, _ = build_in_memory([("a_blog.txt", ONE_STORY["a_blog.txt"].encode())], base=base)
+    data = built_story(tmp_path, {name: story[name] for name in ("b_wire.txt", "c_wire.txt")})
+    base = {t: pd.read_parquet(data / f"{t}.parquet") for t in schema.TABLES}
+    tables, _ = build_in_memory([("a_blog.txt", story["a_blog.txt"].encode())], base=base)
     blog = tables["events"][tables["events"]["article_id"] == "a_blog"]
     assert blog[["date", "actor"]].values.tolist() == [["2024-10-28", "Arvo Lind"]]
